@@ -1,0 +1,45 @@
+namespace Statmgr.Config;
+
+/// <summary>One loaded .desc file: who the module is, how its heartbeat and errors are judged, who hears of it.</summary>
+public sealed class Descriptor
+{
+    /// <summary>The path as written on the Descriptor line (after ${} expansion).</summary>
+    public string Path { get; init; } = "";
+
+    public string ModName { get; set; } = "";
+
+    /// <summary>The <c>system</c> line, or SYS_NAME; cut to 29 characters.</summary>
+    public string SysName { get; set; } = "";
+
+    /// <summary>The modId name as written (shown in health reports).</summary>
+    public string ModIdName { get; set; } = "";
+    public byte ModId { get; set; }
+    public string InstIdName { get; set; } = "";
+    public byte InstId { get; set; }
+
+    /// <summary>Heartbeat rule after the .d adjustment; Tsec 0 means not monitored.</summary>
+    public int HeartbeatTsec { get; set; }
+    public int HeartbeatPage { get; set; }
+    public int HeartbeatMail { get; set; }
+
+    /// <summary>The heartbeat interval found in the module's .d file (-1 none found, -2 not read).</summary>
+    public int HeartbeatSendInterval { get; set; } = -2;
+
+    public bool RestartMe { get; set; }
+    public List<string> PageGroups { get; } = new();
+    public List<string> MailRecipients { get; } = new();
+    public List<ErrorRule> Errors { get; } = new();
+
+    /// <summary>First error rule with that number (C's linear scan), or null.</summary>
+    public ErrorRule? FindError(short number)
+    {
+        foreach (var rule in Errors)
+        {
+            if (rule.Number == number)
+            {
+                return rule;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,52 @@
+using Statmgr.Earthworm.Transport;
+
+namespace Statmgr.Config;
+
+/// <summary>
+/// Everything statmgr.d says, after loading. Plain data: the monitor keeps its own running state.
+/// </summary>
+public sealed class StatmgrConfig
+{
+    /// <summary>The config path as given on the command line (C prints it in every config error).</summary>
+    public string ConfigPath { get; init; } = "";
+
+    public string MyModuleIdName { get; set; } = "";
+    public byte MyModuleId { get; set; }
+    public string RingName { get; set; } = "";
+    public long RingKey { get; set; }
+    public int HeartbeatPageit { get; set; }
+    public int LogFile { get; set; }
+
+    /// <summary>System-wide page groups (at most 10).</summary>
+    public List<string> PageGroups { get; } = new();
+
+    /// <summary>System-wide mail recipients (at most 10).</summary>
+    public List<string> MailRecipients { get; } = new();
+
+    public List<Descriptor> Descriptors { get; } = new();
+
+    /// <summary>GetStatusFrom lines (installation, module); C allows one, the port up to 64 (B9).</summary>
+    public List<StatusSource> StatusSources { get; } = new();
+
+    public List<string> MailServers { get; } = new();
+    public string? MailProgram { get; set; }
+    public string? From { get; set; }
+    public string Subject { get; set; } = DefaultSubject;
+    public string? MsgPrefix { get; set; }
+    public string? MsgSuffix { get; set; }
+    public int CheckAllRings { get; set; }
+    public int DontReportUnknownModule { get; set; }
+    public int Debug { get; set; }
+
+    // Port-only optional commands (decisions.md §1-§3).
+    public bool LegacyMailRouting { get; set; }
+    public SmtpSecurityMode SmtpSecurity { get; set; } = SmtpSecurityMode.Auto;
+    public string? SmtpUser { get; set; }
+    public string? SmtpPasswordFile { get; set; }
+    public int SmtpTimeoutSeconds { get; set; } = 30;
+    public string? SmtpCaFile { get; set; }
+    public RingLayoutChoice RingLayout { get; set; } = RingLayoutChoice.Auto;
+    public int PageMaxBytes { get; set; } = 249;
+
+    public const string DefaultSubject = "Earthworm Status Message";
+}
