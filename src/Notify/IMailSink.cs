@@ -1,0 +1,10 @@
+namespace Statmgr.Notify;
+
+/// <summary>
+/// Where reports go to be mailed. Implementations never block the caller: the main loop hands a
+/// request over and goes on (decisions.md §3).
+/// </summary>
+public interface IMailSink
+{
+    void Send(MailRequest request);
+}
