@@ -62,6 +62,18 @@ public sealed class Logit : ILogit, IDisposable
         _getEnvironmentVariable = getEnvironmentVariable;
     }
 
+    /// <summary>
+    /// The logit of this process: real pid, EW_LOG from the environment, and console copies written
+    /// one byte per character (Latin-1, unbuffered) so that they carry the same bytes as the file,
+    /// as C's printf does.
+    /// </summary>
+    public static Logit ForCurrentProcess(TimeProvider time)
+    {
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), FileEncoding) { AutoFlush = true };
+        var stderr = new StreamWriter(Console.OpenStandardError(), FileEncoding) { AutoFlush = true };
+        return new Logit(time, Environment.ProcessId, stdout, stderr, Environment.GetEnvironmentVariable);
+    }
+
     /// <summary>The name from the first <see cref="Init"/> call (empty before it).</summary>
     public string ProgramName { get; private set; } = string.Empty;
 

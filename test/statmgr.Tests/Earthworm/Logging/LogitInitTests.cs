@@ -196,4 +196,13 @@ public class LogitInitTests
         Assert.Throws<ArgumentOutOfRangeException>(() => _harness.Logit.Init("statmgr.d", 1, 1));
         Assert.That(_harness.Logit.IsInitialized, Is.False);
     }
+
+    [Test]
+    public void ProcessLogitStartsUninitialised()
+    {
+        using var logit = Statmgr.Earthworm.Logging.Logit.ForCurrentProcess(_harness.Time);
+
+        Assert.That(logit.IsInitialized, Is.False);
+        Assert.That(logit.CurrentFilePath, Is.Null);
+    }
 }
