@@ -227,7 +227,12 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
         {
             inFlight = null;
             job.Attempts++;
-            job.LastAnswer = outcome.Answer;
+            // An attempt cut short by shutdown says less than the server's last real answer.
+            var cutShort = stop.IsCancellationRequested && outcome.Kind == MailOutcomeKind.Transient && job.LastAnswer is not null;
+            if (!cutShort)
+            {
+                job.LastAnswer = outcome.Answer;
+            }
             if (outcome.Kind == MailOutcomeKind.Permanent)
             {
                 refused = job;
