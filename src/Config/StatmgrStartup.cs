@@ -48,7 +48,13 @@ public sealed class StatmgrStartup
 
         var systemName = ReadSystemName(unplaced);
 
-        var tables = LoadTables(unplaced);
+        // One reader for every file, as C's kom is process-wide: the tables, statmgr.d, the
+        // descriptors and the module .d files all share its five open-file slots.
+        CommandFileReader? shared = null;
+        using var kom = new CommandFileReader(environment, text => KomDiagnostic(shared, configPath, text));
+        shared = kom;
+
+        var tables = LoadTables(kom, unplaced);
         if (tables is null)
         {
             return null;
@@ -62,7 +68,7 @@ public sealed class StatmgrStartup
             problems.Error(unplaced, "statmgr: Can't get my pid; exiting.\n");
         }
 
-        var config = ReadConfiguration(configPath, tables, systemName);
+        var config = ReadConfiguration(kom, configPath, tables, systemName);
 
         log.Write("", $"statmgr: Read command file <{configPath}>\n");
         // C leaves this line unterminated; the port ends it (decisions.md B17).
@@ -117,20 +123,47 @@ public sealed class StatmgrStartup
         return value;
     }
 
-    private EarthwormTables? LoadTables(ConfigLocation unplaced)
+    private EarthwormTables? LoadTables(CommandFileReader kom, ConfigLocation unplaced)
     {
+        var seen = new List<(ConfigLocation At, string Text)>();
         if (problems.CollectAll)
         {
-            // Table-file diagnostics (unknown commands, conflicts) are warnings for --check.
-            tableDiagnostics = text => problems.Warning(unplaced, "e", text);
+            // The shared reader names the table line at fault while the diagnostic is given.
+            tableDiagnostics = text =>
+            {
+                log.Write("e", text);
+                seen.Add((kom.CurrentFile is null ? unplaced : KomFiles.Here(kom, unplaced.File), text));
+            };
         }
         try
         {
-            return EarthwormTables.Load(environment("EW_PARAMS"), text => tableDiagnostics(text));
+            var tables = EarthwormTables.Load(environment("EW_PARAMS"), text => tableDiagnostics(text), kom);
+            foreach (var (at, text) in seen)
+            {
+                problems.RecordLoggedWarning(at, text);
+            }
+            return tables;
         }
         catch (EarthwormExitException ex) when (problems.CollectAll)
         {
-            problems.RecordLoggedError(unplaced, ex.Message);
+            // getutil wrote its fatal text as a diagnostic before ending the load.
+            var reported = false;
+            foreach (var (at, text) in seen)
+            {
+                if (!reported && text == ex.Message)
+                {
+                    problems.RecordLoggedError(at, text);
+                    reported = true;
+                }
+                else
+                {
+                    problems.RecordLoggedWarning(at, text);
+                }
+            }
+            if (!reported)
+            {
+                problems.RecordLoggedError(unplaced, ex.Message);
+            }
             return null;
         }
         finally
@@ -181,25 +214,12 @@ public sealed class StatmgrStartup
         return new StatusMessageTypes(heartbeat, error, page, restart, status, stop, reqStatus);
     }
 
-    private StatmgrConfig ReadConfiguration(string configPath, EarthwormTables tables, string systemName)
+    private StatmgrConfig ReadConfiguration(CommandFileReader kom, string configPath, EarthwormTables tables, string systemName)
     {
-        CommandFileReader? kom = null;
-        kom = new CommandFileReader(environment, text => KomDiagnostic(kom, configPath, text));
         var heartbeats = new ModuleHeartbeatReader(kom, problems, fileExists);
         var descriptors = new DescriptorReader(kom, tables, problems, log, heartbeats, systemName);
         var reader = new StatmgrConfigReader(kom, tables, problems, descriptors);
-        try
-        {
-            return reader.Read(configPath);
-        }
-        finally
-        {
-            // A real start that stops on an error leaves no config file open.
-            while (kom.OpenFileCount > 0)
-            {
-                kom.Close();
-            }
-        }
+        return reader.Read(configPath);
     }
 
     /// <summary>
