@@ -125,6 +125,7 @@ public sealed class DescriptorReader
             case "instId":
             {
                 var name = kom.NextToken();
+                state.HasInstId = true;
                 if (name is not null)
                 {
                     desc.InstIdName = name;
@@ -135,7 +136,6 @@ public sealed class DescriptorReader
                     }
                     desc.InstId = inst;
                 }
-                state.HasInstId = true;
                 return true;
             }
             case "tsec:":
