@@ -419,21 +419,6 @@ public class StatmgrConfigReaderTests
     }
 
     [Test]
-    public void MailProgramBesideMailServerIsIgnoredWithOneWarning()
-    {
-        ConfigTexts.WriteMinimal(fixture, "MailServer smtp.example.org", "MailProgram /usr/bin/mail");
-
-        var outcome = fixture.Start("statmgr.d");
-
-        Assert.That(outcome.Exit, Is.Null);
-        Assert.That(outcome.Log.Entries, Does.Contain(("et", "statmgr: MailServer is set, so MailProgram </usr/bin/mail> is ignored\n")));
-        Assert.That(outcome.CheckLines, Is.EqualTo(new[]
-        {
-            $"{configPath}:9: warning: statmgr: MailServer is set, so MailProgram </usr/bin/mail> is ignored",
-        }));
-    }
-
-    [Test]
     public void EveryRequiredCommandMissing()
     {
         fixture.Write("statmgr.d", "# nothing but a comment\nCheckAllRings 0\n");
