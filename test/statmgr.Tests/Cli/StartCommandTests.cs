@@ -95,6 +95,20 @@ public class StartCommandTests
     }
 
     [Test]
+    public void LogFileThatCannotBeOpenedIsLogitsExitWithStatusZero()
+    {
+        var missing = Path.Combine(logs, "no-such-directory");
+        fixture.SetEnvironment("EW_LOG", missing);
+        ConfigTexts.WriteMinimal(fixture);
+
+        var exit = Command((_, _) => 255).Run(fixture.PathOf("statmgr.d"));
+
+        Assert.That(exit, Is.EqualTo(0));
+        // The text itself is logit's (tested with it); here only that startup ends there, as in C.
+        Assert.That(stderr.ToString(), Does.StartWith("statmgr: Error opening log file ").And.Contain(missing).And.EndWith(". Exiting\n"));
+    }
+
+    [Test]
     public void StopBeforeMonitoringSaysWhy()
     {
         var log = new CollectingLogit();

@@ -116,6 +116,13 @@ public class StatmgrCommandLineTests
     }
 
     [Test]
+    public void ResponseFilesAreNotExpandedAfterCheck()
+    {
+        Assert.That(Run("--check", "@statmgr.d"), Is.EqualTo(1));
+        Assert.That(checkedFiles, Is.EqualTo(new[] { "@statmgr.d" }));
+    }
+
+    [Test]
     public void DirectiveLookingNamesAreFileNames()
     {
         Assert.That(Run("[diagram]"), Is.EqualTo(17));
