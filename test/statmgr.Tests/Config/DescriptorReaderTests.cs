@@ -248,6 +248,7 @@ public class DescriptorReaderTests
         WriteModule("modName m\nmodId\ninstId INST_MENLO\ntsec: 30 page: 0 mail: 0\n");
 
         AssertFatal($"statmgr: Bad <modId> command in descfile <{descPath}>; exiting.\n", 2);
+        Assert.That(fixture.Check("statmgr.d").CheckLines, Has.Count.EqualTo(1));
     }
 
     [Test]
