@@ -18,13 +18,24 @@ public sealed class ConfigurationCheck
     private readonly Func<string, string?> environment;
     private readonly Func<string, bool> fileExists;
     private readonly int processId;
+    private readonly Func<StatmgrConfig, IReadOnlyList<string>> checkMail;
 
-    public ConfigurationCheck(TextWriter stdout, Func<string, string?> environment, Func<string, bool> fileExists, int processId)
+    /// <param name="checkMail">
+    /// The mail part of the check (servers that do not resolve, unreadable password files, missing
+    /// mail programs); each text is a warning, because none of them stops statmgr from starting.
+    /// </param>
+    public ConfigurationCheck(
+        TextWriter stdout,
+        Func<string, string?> environment,
+        Func<string, bool> fileExists,
+        int processId,
+        Func<StatmgrConfig, IReadOnlyList<string>> checkMail)
     {
         this.stdout = stdout;
         this.environment = environment;
         this.fileExists = fileExists;
         this.processId = processId;
+        this.checkMail = checkMail;
     }
 
     public int Run(string configPath)
@@ -43,6 +54,15 @@ public sealed class ConfigurationCheck
             // A library path that ends the process even while problems are collected.
             problems.RecordLoggedError(new ConfigLocation(configPath, 0), ex.Message);
             result = null;
+        }
+
+        if (result is not null)
+        {
+            // The mail settings have no line of their own in the model: report them against statmgr.d.
+            foreach (var text in checkMail(result.Config))
+            {
+                problems.RecordLoggedWarning(new ConfigLocation(configPath, 0), "statmgr: " + text);
+            }
         }
 
         if (result is not null && !problems.HasErrors)

@@ -1,4 +1,5 @@
 using Statmgr.Earthworm.Logging;
+using Statmgr.Notify.Mail;
 
 namespace Statmgr.Cli;
 
@@ -14,8 +15,9 @@ public static class Program
             File.Exists,
             processId,
             StartCommand.StopBeforeMonitoring);
-        var check = new ConfigurationCheck(Console.Out, environment, File.Exists, processId);
-        var commandLine = new StatmgrCommandLine(Console.Out, Console.Error, start.Run, check.Run);
+        var check = new ConfigurationCheck(Console.Out, environment, File.Exists, processId, new MailConfigurationCheck().Check);
+        var testMail = new MailTestCommand(Console.Out, environment, File.Exists, processId, TimeProvider.System);
+        var commandLine = new StatmgrCommandLine(Console.Out, Console.Error, start.Run, check.Run, testMail.Run);
         return commandLine.Run(args);
     }
 }

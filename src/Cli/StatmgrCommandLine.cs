@@ -18,15 +18,23 @@ public sealed class StatmgrCommandLine
     private readonly TextWriter stderr;
     private readonly Func<string, int> start;
     private readonly Func<string, int> check;
+    private readonly Func<string, int> testMail;
 
     /// <param name="start">Runs statmgr on a config file; returns the exit status.</param>
     /// <param name="check">Runs <c>--check</c> on a config file; returns the exit status.</param>
-    public StatmgrCommandLine(TextWriter stdout, TextWriter stderr, Func<string, int> start, Func<string, int> check)
+    /// <param name="testMail">Runs <c>--test-mail</c> on a config file; returns the exit status.</param>
+    public StatmgrCommandLine(
+        TextWriter stdout,
+        TextWriter stderr,
+        Func<string, int> start,
+        Func<string, int> check,
+        Func<string, int> testMail)
     {
         this.stdout = stdout;
         this.stderr = stderr;
         this.start = start;
         this.check = check;
+        this.testMail = testMail;
     }
 
     public int Run(IReadOnlyList<string> args)
@@ -47,6 +55,11 @@ public sealed class StatmgrCommandLine
         {
             HelpName = "configfile",
             Description = "Load the configuration, every descriptor and the Earthworm tables as a real start would, touching no ring and writing no log; print the configuration dump, then every problem as file:line: error|warning: text. Exit status 0 if statmgr would start, 1 if not.",
+        };
+        var testMailOption = new Option<string>("--test-mail")
+        {
+            HelpName = "configfile",
+            Description = "Load the configuration and mail \"statmgr test message from <SYS_NAME> at <UTC time>\" to every recipient of statmgr.d and of every descriptor through the configured path; print one line per delivery. Exit status 0 only if every delivery succeeded.",
         };
         var versionOption = new Option<bool>("--version")
         {
@@ -69,6 +82,7 @@ public sealed class StatmgrCommandLine
         root.Directives.Clear();
         root.Arguments.Add(configFiles);
         root.Options.Add(checkOption);
+        root.Options.Add(testMailOption);
         root.Options.Add(versionOption);
 
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -86,17 +100,23 @@ public sealed class StatmgrCommandLine
         {
             var files = result.GetValue(configFiles) ?? [];
             var checkFile = result.GetValue(checkOption);
+            var testMailFile = result.GetValue(testMailOption);
             var version = result.GetValue(versionOption);
-            if (version && checkFile is null && files.Length == 0)
+            var modes = (version ? 1 : 0) + (checkFile is null ? 0 : 1) + (testMailFile is null ? 0 : 1);
+            if (version && modes == 1 && files.Length == 0)
             {
                 stdout.Write($"statmgr version {ProgramVersion.Text}\n");
                 exit = 0;
             }
-            else if (checkFile is not null && !version && files.Length == 0)
+            else if (checkFile is not null && modes == 1 && files.Length == 0)
             {
                 exit = check(checkFile);
             }
-            else if (checkFile is null && !version && files.Length == 1)
+            else if (testMailFile is not null && modes == 1 && files.Length == 0)
+            {
+                exit = testMail(testMailFile);
+            }
+            else if (modes == 0 && files.Length == 1)
             {
                 exit = start(files[0]);
             }

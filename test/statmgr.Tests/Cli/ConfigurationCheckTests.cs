@@ -7,12 +7,14 @@ public class ConfigurationCheckTests
 {
     private ConfigFixture fixture = null!;
     private StringWriter stdout = null!;
+    private IReadOnlyList<string> mailProblems = [];
 
     [SetUp]
     public void SetUp()
     {
         fixture = ConfigFixture.Create();
         stdout = new StringWriter();
+        mailProblems = [];
     }
 
     [TearDown]
@@ -22,7 +24,7 @@ public class ConfigurationCheckTests
         fixture.Dispose();
     }
 
-    private int Check(string name) => new ConfigurationCheck(stdout, fixture.Environment, File.Exists, 99).Run(fixture.PathOf(name));
+    private int Check(string name) => new ConfigurationCheck(stdout, fixture.Environment, File.Exists, 99, _ => mailProblems).Run(fixture.PathOf(name));
 
     [Test]
     public void GoodConfigurationPrintsOnlyTheDump()
@@ -32,6 +34,18 @@ public class ConfigurationCheckTests
         Assert.That(Check("statmgr.d"), Is.EqualTo(0));
         Assert.That(stdout.ToString(), Does.StartWith("\n       *****  Statmgr Configuration file  *****\n"));
         Assert.That(stdout.ToString(), Does.EndWith(" text: \"Transport tracking limit exceeded.\"\n---------------------------------------------------\n"));
+    }
+
+    [Test]
+    public void MailProblemsAreWarningsAgainstTheConfigFile()
+    {
+        ConfigTexts.WriteMinimal(fixture);
+        mailProblems = ["SmtpPasswordFile </nope> cannot be read: no such file"];
+
+        Assert.That(Check("statmgr.d"), Is.EqualTo(0));
+        Assert.That(
+            stdout.ToString(),
+            Does.EndWith($"{fixture.PathOf("statmgr.d")}:0: warning: statmgr: SmtpPasswordFile </nope> cannot be read: no such file\n"));
     }
 
     [Test]

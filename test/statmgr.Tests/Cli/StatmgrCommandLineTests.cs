@@ -8,6 +8,7 @@ public class StatmgrCommandLineTests
 
     private readonly List<string> started = new();
     private readonly List<string> checkedFiles = new();
+    private readonly List<string> mailTested = new();
     private StringWriter stdout = null!;
     private StringWriter stderr = null!;
 
@@ -16,6 +17,7 @@ public class StatmgrCommandLineTests
     {
         started.Clear();
         checkedFiles.Clear();
+        mailTested.Clear();
         stdout = new StringWriter();
         stderr = new StringWriter();
     }
@@ -31,7 +33,8 @@ public class StatmgrCommandLineTests
     {
         var commandLine = new StatmgrCommandLine(stdout, stderr,
             file => { started.Add(file); return 17; },
-            file => { checkedFiles.Add(file); return 1; });
+            file => { checkedFiles.Add(file); return 1; },
+            file => { mailTested.Add(file); return 3; });
         return commandLine.Run(args);
     }
 
@@ -85,6 +88,24 @@ public class StatmgrCommandLineTests
     }
 
     [Test]
+    public void TestMailRunsTheMailTest()
+    {
+        Assert.That(Run("--test-mail", "statmgr.d"), Is.EqualTo(3));
+        Assert.That(mailTested, Is.EqualTo(new[] { "statmgr.d" }));
+        Assert.That(started, Is.Empty);
+        Assert.That(checkedFiles, Is.Empty);
+    }
+
+    [Test]
+    public void TestMailTogetherWithCheckIsAUsageError()
+    {
+        Assert.That(Run("--test-mail", "statmgr.d", "--check", "statmgr.d"), Is.EqualTo(255));
+        Assert.That(stderr.ToString(), Is.EqualTo(Usage));
+        Assert.That(mailTested, Is.Empty);
+        Assert.That(checkedFiles, Is.Empty);
+    }
+
+    [Test]
     public void VersionPrintsCsVersion()
     {
         Assert.That(Run("--version"), Is.EqualTo(0));
@@ -105,6 +126,7 @@ public class StatmgrCommandLineTests
         Assert.That(Run(option), Is.EqualTo(0));
         Assert.That(stdout.ToString(), Does.Contain("--check <configfile>"));
         Assert.That(stdout.ToString(), Does.Contain("--version"));
+        Assert.That(stdout.ToString(), Does.Contain("--test-mail <configfile>"));
         Assert.That(started, Is.Empty);
     }
 
