@@ -104,9 +104,11 @@ public static unsafe class SystemVRing
             var layout = forced ?? RingLayout.Detect(header, segmentSize);
             if (layout is null || !layout.Describes(header, segmentSize))
             {
-                var expected = forced is null ? "neither an LP64 nor an ILP32 ring header" : $"not an {forced.Name} ring header";
+                var holds = forced is null
+                    ? "holds neither an LP64 nor an ILP32 ring header"
+                    : $"does not hold an {forced.Name} ring header";
                 throw new TransportRingException(name, key,
-                    $"transport ring {name} (key {key}): segment {shmId} of {segmentSize} bytes holds {expected}");
+                    $"transport ring {name} (key {key}): segment {shmId} ({segmentSize} bytes) {holds}");
             }
             return Open(name, key, mapping, layout);
         }
