@@ -1,0 +1,23 @@
+using Statmgr.Earthworm.Transport;
+
+namespace Statmgr.Monitor;
+
+/// <summary>A ring statmgr reads heartbeats, errors, stops and restarts from.</summary>
+public sealed class MonitoredRing
+{
+    public MonitoredRing(ITransportRing ring, string debugName)
+    {
+        Ring = ring;
+        DebugName = debugName;
+    }
+
+    public ITransportRing Ring { get; }
+
+    public string Name => Ring.Name;
+
+    /// <summary>The name C prints in its heartbeat debug line: empty in single-ring mode.</summary>
+    public string DebugName { get; }
+
+    /// <summary>Messages taken from this ring since startup (for a status view).</summary>
+    public long MessagesRead { get; set; }
+}

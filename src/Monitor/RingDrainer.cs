@@ -1,0 +1,90 @@
+using Statmgr.Earthworm.Logging;
+using Statmgr.Earthworm.Transport;
+
+namespace Statmgr.Monitor;
+
+/// <summary>
+/// Takes every waiting status message from every monitored ring, ring after ring, before the
+/// chores run, so a heartbeat already in a ring is never judged missing. A flood cannot starve
+/// the chores (B30): after a second of draining it stops, and the next pass goes on from the
+/// following ring.
+/// </summary>
+public sealed class RingDrainer
+{
+    /// <summary>C reads with a 512-byte buffer and keeps room for the NUL: longer is GET_TOOBIG.</summary>
+    public const int MaxMessageBytes = 511;
+
+    public static readonly TimeSpan ChoreInterval = TimeSpan.FromSeconds(1);
+
+    private readonly IReadOnlyList<MonitoredRing> _rings;
+    private readonly Logo[] _wanted;
+    private readonly MessageDispatcher _dispatcher;
+    private readonly TransportProblemReporter _transport;
+    private readonly ShutdownWatch _shutdown;
+    private readonly ILogit _logit;
+    private readonly bool _logRingVisits;
+    private readonly TimeProvider _time;
+    private readonly byte[] _buffer = new byte[MaxMessageBytes];
+    private int _next;
+
+    public RingDrainer(IReadOnlyList<MonitoredRing> rings, Logo[] wanted, MessageDispatcher dispatcher, TransportProblemReporter transport,
+        ShutdownWatch shutdown, ILogit logit, bool logRingVisits, TimeProvider time)
+    {
+        _rings = rings;
+        _wanted = wanted;
+        _dispatcher = dispatcher;
+        _transport = transport;
+        _shutdown = shutdown;
+        _logit = logit;
+        _logRingVisits = logRingVisits;
+        _time = time;
+    }
+
+    /// <summary>
+    /// Drains the rings; <paramref name="lastChores"/> is the TimeProvider timestamp of the last
+    /// chores. True when any message was read.
+    /// </summary>
+    public bool Drain(long lastChores)
+    {
+        bool any = false;
+        for (int visited = 0; visited < _rings.Count; visited++)
+        {
+            var ring = _rings[_next];
+            if (_logRingVisits)
+            {
+                _logit.Write("t", $"Debug: Checking ring {ring.Name} \n");
+            }
+            bool finished = DrainRing(ring, lastChores, ref any);
+            _next = (_next + 1) % _rings.Count;
+            if (!finished)
+            {
+                break;
+            }
+        }
+        return any;
+    }
+
+    /// <summary>False when draining stopped early for the chores or a stop signal.</summary>
+    private bool DrainRing(MonitoredRing ring, long lastChores, ref bool any)
+    {
+        while (true)
+        {
+            if (_time.GetElapsedTime(lastChores) >= ChoreInterval || _shutdown.Signalled)
+            {
+                return false;
+            }
+            var status = ring.Ring.GetMessage(_wanted, _buffer, out var logo, out int length);
+            if (status == GetStatus.None)
+            {
+                return true;
+            }
+            any = true;
+            ring.MessagesRead++;
+            if (status != GetStatus.Ok && !_transport.Report(ring, status, logo, length))
+            {
+                continue;
+            }
+            _dispatcher.Handle(ring, logo, _buffer.AsSpan(0, Math.Clamp(length, 0, _buffer.Length)));
+        }
+    }
+}
