@@ -1,3 +1,4 @@
+using Statmgr.Config;
 using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Monitor;
@@ -8,13 +9,13 @@ namespace Statmgr.Monitor;
 /// </summary>
 public sealed class MessageDispatcher
 {
-    private readonly StatusTypes _types;
+    private readonly StatusMessageTypes _types;
     private readonly UnknownModuleGate _gate;
     private readonly HeartbeatHandler _heartbeats;
     private readonly ErrorHandler _errors;
     private readonly RestartTracker _restarts;
 
-    public MessageDispatcher(StatusTypes types, UnknownModuleGate gate, HeartbeatHandler heartbeats, ErrorHandler errors, RestartTracker restarts)
+    public MessageDispatcher(StatusMessageTypes types, UnknownModuleGate gate, HeartbeatHandler heartbeats, ErrorHandler errors, RestartTracker restarts)
     {
         _types = types;
         _gate = gate;

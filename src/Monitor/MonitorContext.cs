@@ -15,7 +15,7 @@ public sealed class MonitorContext
 
     public required byte LocalInstallation { get; init; }
 
-    public required StatusTypes Types { get; init; }
+    public required StatusMessageTypes Types { get; init; }
 
     /// <summary>The SYS_NAME environment value (for the pageit heartbeat).</summary>
     public required string SysName { get; init; }

@@ -1,3 +1,4 @@
+using Statmgr.Config;
 using System.Globalization;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Notify;
@@ -91,7 +92,7 @@ public static class MonitorStartup
             return null;
         }
         var discovery = new RingDiscovery(pageRing,
-            new Logo(context.LocalInstallation, config.MyModuleId, context.Types.RequestStatus),
+            new Logo(context.LocalInstallation, config.MyModuleId, context.Types.ReqStatus),
             new Logo(context.LocalInstallation, 0, context.Types.Status),
             context.Waiter, context.Out, context.Error);
         var found = discovery.Discover();

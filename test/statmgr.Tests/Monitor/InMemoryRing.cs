@@ -19,7 +19,19 @@ internal sealed class InMemoryRing : ITransportRing
 
     public string Name { get; }
     public long Key { get; }
+    public RingLayout Layout => RingLayout.Lp64;
     public int Flag { get; set; }
+    public bool IsStale { get; set; }
+    public string? LastProblem { get; set; }
+
+    /// <summary>keymax: how many bytes of records the ring holds.</summary>
+    public ulong KeyMax { get; set; } = 1024 * 1024;
+
+    /// <summary>keyin: every byte of every record ever written (TPORT_HEAD is 16 bytes on LP64).</summary>
+    public ulong KeyIn { get; private set; }
+
+    /// <summary>Statuses GetMessage returns once, in order, before reading the queue (Corrupt, for example).</summary>
+    public Queue<GetStatus> NextGetStatuses { get; } = new();
     public bool Disposed { get; private set; }
     public List<(Logo Logo, byte[] Body)> Puts { get; } = new();
     public PutStatus PutResult { get; set; } = PutStatus.Ok;
@@ -35,10 +47,16 @@ internal sealed class InMemoryRing : ITransportRing
     public Action? BeforeGet { get; set; }
 
     public void Enqueue(Logo logo, string body, GetStatus status = GetStatus.Ok) =>
-        _queue.AddLast((logo, Encoding.Latin1.GetBytes(body), status));
+        Enqueue(logo, Encoding.Latin1.GetBytes(body), status);
 
-    public void Enqueue(Logo logo, byte[] body, GetStatus status = GetStatus.Ok) =>
+    public void Enqueue(Logo logo, byte[] body, GetStatus status = GetStatus.Ok)
+    {
         _queue.AddLast((logo, body, status));
+        KeyIn += (ulong)body.Length + 16;
+    }
+
+    /// <summary>Records that other writers put this many bytes (messages nobody here reads).</summary>
+    public void AddTraffic(ulong bytes) => KeyIn += bytes;
 
     public int Waiting => _queue.Count;
 
@@ -46,6 +64,7 @@ internal sealed class InMemoryRing : ITransportRing
     {
         var copy = body.ToArray();
         Puts.Add((logo, copy));
+        KeyIn += (ulong)copy.Length + 16;
         OnPut?.Invoke(logo, copy);
         return NextPutResults.TryDequeue(out var result) ? result : PutResult;
     }
@@ -58,6 +77,10 @@ internal sealed class InMemoryRing : ITransportRing
         BeforeGet?.Invoke();
         logo = default;
         length = 0;
+        if (NextGetStatuses.TryDequeue(out var scripted))
+        {
+            return scripted;
+        }
         while (_queue.First is { } node)
         {
             _queue.RemoveFirst();
@@ -100,6 +123,10 @@ internal sealed class InMemoryRing : ITransportRing
     }
 
     public void SetFlag(int value) => Flag = value;
+
+    public PutStatus CopyTo(Logo logo, ReadOnlySpan<byte> body, byte sequence) => Put(logo, body);
+
+    public RingHeaderSnapshot ReadHeader() => new(checked((long)KeyMax + 40), KeyMax, KeyIn, KeyIn > KeyMax ? KeyIn - KeyMax : 0, Flag);
 
     public void Dispose() => Disposed = true;
 

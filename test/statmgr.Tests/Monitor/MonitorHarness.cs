@@ -19,7 +19,7 @@ internal sealed class MonitorHarness
     public const byte ModTank = 4;
     public const int OwnPid = 777;
 
-    public static readonly StatusTypes Types = new(Heartbeat: 3, Error: 2, Page: 104, Restart: 107, Status: 109, Stop: 113, RequestStatus: 108);
+    public static readonly StatusMessageTypes Types = new(Heartbeat: 3, Error: 2, Page: 104, Restart: 107, Status: 109, Stop: 113, ReqStatus: 108);
 
     public MonitorHarness()
     {
