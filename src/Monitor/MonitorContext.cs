@@ -31,7 +31,7 @@ public sealed class MonitorContext
 
     public required TimeProvider Time { get; init; }
 
-    /// <summary>Attaches an existing ring by name and key (ends the process as C does when it cannot).</summary>
+    /// <summary>Attaches an existing ring by name and key; throws TransportRingException when it cannot.</summary>
     public required Func<string, long, ITransportRing> AttachRing { get; init; }
 
     public required IIdleWaiter Waiter { get; init; }

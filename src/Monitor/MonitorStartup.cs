@@ -1,5 +1,6 @@
 using Statmgr.Config;
 using System.Globalization;
+using Statmgr.Earthworm;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Notify;
 
@@ -21,11 +22,11 @@ public static class MonitorStartup
         byte myModule = config.MyModuleId;
         byte installation = context.LocalInstallation;
 
-        var pageRing = context.AttachRing(config.RingName, config.RingKey);
-        var attached = new List<ITransportRing> { pageRing };
-        var monitored = FindRings(context, pageRing, attached);
+        var pageRing = AttachOrExit(context, config.RingName, config.RingKey);
+        var monitored = FindRings(context, pageRing);
         bool multiRing = monitored is not null;
         monitored ??= [new MonitoredRing(pageRing, "")];
+        var rings = new RingSet(pageRing, monitored, context.AttachRing, logit);
 
         var wanted = StatusLogos(context);
         foreach (var ring in monitored)
@@ -35,7 +36,7 @@ public static class MonitorStartup
 
         var modules = new ModuleTable(config.Descriptors);
         var own = FindOwn(modules, context);
-        var pager = new Pager(pageRing, new Logo(installation, myModule, types.Page), config.PageMaxBytes, logit);
+        var pager = new Pager(() => rings.PageRing, new Logo(installation, myModule, types.Page), config.PageMaxBytes, logit);
         IRecipientRouting routing = config.LegacyMailRouting
             ? new LegacyRouting(config.MailRecipients, config.MailServers.Count > 0)
             : new DocumentedRouting(config.MailRecipients);
@@ -43,7 +44,7 @@ public static class MonitorStartup
         var ownErrors = new OwnErrorReporter(own, reports);
         var restarts = new RestartTracker(modules, new Logo(installation, myModule, types.Restart), logit);
         var idleWait = new IdleWait();
-        var shutdown = new ShutdownWatch(attached, context.OwnPid);
+        var shutdown = new ShutdownWatch(rings, context.OwnPid);
         var dispatcher = new MessageDispatcher(types,
             new UnknownModuleGate(modules, ownErrors, config.DontReportUnknownModule != 0, time),
             new HeartbeatHandler(reports, ownErrors, logit, config.Debug, context.ModuleName, time),
@@ -64,7 +65,7 @@ public static class MonitorStartup
         pageit.Start(now);
         modules.Reset(now);
 
-        return new StatusManager(modules, drainer, shutdown, pageit, expiry, idleWait, context.Waiter, ownErrors, attached,
+        return new StatusManager(modules, rings, drainer, shutdown, pageit, expiry, idleWait, context.Waiter, ownErrors,
             multiRing, config.Debug, logit, time);
     }
 
@@ -83,8 +84,26 @@ public static class MonitorStartup
         return logos.ToArray();
     }
 
-    /// <summary>Multi-ring mode's rings (attached and added to <paramref name="attached"/>), or null for single-ring mode.</summary>
-    private static List<MonitoredRing>? FindRings(MonitorContext context, ITransportRing pageRing, List<ITransportRing> attached)
+    /// <summary>
+    /// Attaches a ring startstop made; one that cannot be attached ends statmgr with C's exit
+    /// status 1, naming ring and key.
+    /// </summary>
+    private static ITransportRing AttachOrExit(MonitorContext context, string name, long key)
+    {
+        try
+        {
+            return context.AttachRing(name, key);
+        }
+        catch (TransportRingException ex)
+        {
+            string text = $"statmgr: {ex.Message}; exiting.\n";
+            context.Logit.Write("et", text);
+            throw new EarthwormExitException(1, text);
+        }
+    }
+
+    /// <summary>Multi-ring mode's rings, attached, or null for single-ring mode.</summary>
+    private static List<MonitoredRing>? FindRings(MonitorContext context, ITransportRing pageRing)
     {
         var config = context.Config;
         if (config.CheckAllRings != 1)
@@ -108,9 +127,7 @@ public static class MonitorStartup
             string line = string.Create(CultureInfo.InvariantCulture, $"{ring.Name} {ring.Key} {ring.SizeKb}\n");
             context.Out.Write(line);
             context.Logit.Write("t", "Attaching to RING: " + line);
-            var transport = context.AttachRing(ring.Name, ring.Key);
-            attached.Add(transport);
-            rings.Add(new MonitoredRing(transport, ring.Name));
+            rings.Add(new MonitoredRing(AttachOrExit(context, ring.Name, ring.Key), ring.Name));
         }
         return rings;
     }

@@ -11,7 +11,8 @@ public sealed class MonitoredRing
         DebugName = debugName;
     }
 
-    public ITransportRing Ring { get; }
+    /// <summary>The attachment in use (replaced when startstop re-creates the ring).</summary>
+    public ITransportRing Ring { get; private set; }
 
     public string Name => Ring.Name;
 
@@ -20,4 +21,8 @@ public sealed class MonitoredRing
 
     /// <summary>Messages taken from this ring since startup (for a status view).</summary>
     public long MessagesRead { get; set; }
+
+    public RingInputMeter Input { get; } = new();
+
+    internal void Replace(ITransportRing ring) => Ring = ring;
 }

@@ -1,6 +1,7 @@
 using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor.Messages;
+using Statmgr.Notify;
 
 namespace Statmgr.Monitor;
 
@@ -61,10 +62,15 @@ public sealed class RestartTracker
     /// <summary>Asks startstop to restart a dead module, on the ring that carried its last heartbeat.</summary>
     public void RequestRestart(ModuleHealth module, MonitoredRing fallback)
     {
-        var ring = module.HeartbeatRing ?? fallback;
-        if (ring.Ring.Put(_restartLogo, MessageText.Encode(module.Pid + "\n")) != PutStatus.Ok)
+        var ring = (module.HeartbeatRing ?? fallback).Ring;
+        var status = ring.Put(_restartLogo, MessageText.Encode(module.Pid + "\n"));
+        if (status != PutStatus.Ok)
         {
             _logit.Write("et", "Error sending restart message to transport region.\n");
+            if (PutFailureNote.For(ring, status) is { } note)
+            {
+                _logit.Write("et", note);
+            }
         }
         _logit.Write("et", $"Statmgr: sent restart request for {module.Descriptor.ModName} pid {module.Pid}\n");
     }

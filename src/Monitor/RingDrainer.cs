@@ -6,15 +6,16 @@ namespace Statmgr.Monitor;
 /// <summary>
 /// Takes every waiting status message from every monitored ring, ring after ring, before the
 /// chores run, so a heartbeat already in a ring is never judged missing. A flood cannot starve
-/// the chores (B30): after a second of draining it stops, and the next pass goes on from the
-/// following ring.
+/// the chores (B30): after a second of draining it stops, the chores run, and the next pass goes
+/// on at once from the following ring.
 /// </summary>
 public sealed class RingDrainer
 {
     /// <summary>C reads with a 512-byte buffer and keeps room for the NUL: longer is GET_TOOBIG.</summary>
     public const int MaxMessageBytes = 511;
 
-    public static readonly TimeSpan ChoreInterval = TimeSpan.FromSeconds(1);
+    /// <summary>The longest drain before the chores must run.</summary>
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
 
     private readonly IReadOnlyList<MonitoredRing> _rings;
     private readonly Logo[] _wanted;
@@ -40,12 +41,9 @@ public sealed class RingDrainer
         _time = time;
     }
 
-    /// <summary>
-    /// Drains the rings; <paramref name="lastChores"/> is the TimeProvider timestamp of the last
-    /// chores. True when any message was read.
-    /// </summary>
-    public bool Drain(long lastChores)
+    public DrainResult Drain()
     {
+        long start = _time.GetTimestamp();
         bool any = false;
         for (int visited = 0; visited < _rings.Count; visited++)
         {
@@ -54,22 +52,22 @@ public sealed class RingDrainer
             {
                 _logit.Write("t", $"Debug: Checking ring {ring.Name} \n");
             }
-            bool finished = DrainRing(ring, lastChores, ref any);
+            bool finished = DrainRing(ring, start, ref any);
             _next = (_next + 1) % _rings.Count;
             if (!finished)
             {
-                break;
+                return new DrainResult(any, false);
             }
         }
-        return any;
+        return new DrainResult(any, true);
     }
 
     /// <summary>False when draining stopped early for the chores or a stop signal.</summary>
-    private bool DrainRing(MonitoredRing ring, long lastChores, ref bool any)
+    private bool DrainRing(MonitoredRing ring, long start, ref bool any)
     {
         while (true)
         {
-            if (_time.GetElapsedTime(lastChores) >= ChoreInterval || _shutdown.Signalled)
+            if (_time.GetElapsedTime(start) >= Budget || _shutdown.Signalled)
             {
                 return false;
             }
@@ -77,6 +75,12 @@ public sealed class RingDrainer
             if (status == GetStatus.None)
             {
                 return true;
+            }
+            if (status == GetStatus.Corrupt)
+            {
+                // The reader has skipped past the damage; say what it was and go on.
+                _logit.Write("et", $"statmgr: {ring.Ring.LastProblem ?? $"ring {ring.Name} (key {ring.Ring.Key}) is corrupt"}\n");
+                continue;
             }
             any = true;
             ring.MessagesRead++;

@@ -8,13 +8,11 @@ namespace Statmgr.Monitor;
 /// </summary>
 public sealed class ShutdownWatch
 {
-    public const int Terminate = -999;
-
-    private readonly IReadOnlyList<ITransportRing> _rings;
+    private readonly RingSet _rings;
     private readonly int _ownPid;
     private volatile bool _signalled;
 
-    public ShutdownWatch(IReadOnlyList<ITransportRing> rings, int ownPid)
+    public ShutdownWatch(RingSet rings, int ownPid)
     {
         _rings = rings;
         _ownPid = ownPid;
@@ -32,10 +30,10 @@ public sealed class ShutdownWatch
         {
             return true;
         }
-        foreach (var ring in _rings)
+        foreach (var ring in _rings.Attached)
         {
             int flag = ring.Flag;
-            if (flag == Terminate || flag == _ownPid)
+            if (flag == RingFlag.Terminate || flag == _ownPid)
             {
                 return true;
             }

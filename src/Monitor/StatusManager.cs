@@ -1,6 +1,5 @@
 using System.Globalization;
 using Statmgr.Earthworm.Logging;
-using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Monitor;
 
@@ -10,6 +9,7 @@ namespace Statmgr.Monitor;
 /// </summary>
 public sealed class StatusManager
 {
+    private readonly RingSet _rings;
     private readonly RingDrainer _drainer;
     private readonly ShutdownWatch _shutdown;
     private readonly PageitHeartbeat _pageit;
@@ -17,18 +17,18 @@ public sealed class StatusManager
     private readonly IdleWait _idleWait;
     private readonly IIdleWaiter _waiter;
     private readonly OwnErrorReporter _own;
-    private readonly IReadOnlyList<ITransportRing> _attached;
     private readonly bool _multiRing;
     private readonly bool _debug;
     private readonly ILogit _logit;
     private readonly TimeProvider _time;
-    private long _lastChores;
+    private long _lastRingCheck;
 
-    public StatusManager(ModuleTable modules, RingDrainer drainer, ShutdownWatch shutdown, PageitHeartbeat pageit, HeartbeatExpiryScan expiry,
-        IdleWait idleWait, IIdleWaiter waiter, OwnErrorReporter own, IReadOnlyList<ITransportRing> attached, bool multiRing, int debug,
+    public StatusManager(ModuleTable modules, RingSet rings, RingDrainer drainer, ShutdownWatch shutdown, PageitHeartbeat pageit,
+        HeartbeatExpiryScan expiry, IdleWait idleWait, IIdleWaiter waiter, OwnErrorReporter own, bool multiRing, int debug,
         ILogit logit, TimeProvider time)
     {
         Modules = modules;
+        _rings = rings;
         _drainer = drainer;
         _shutdown = shutdown;
         _pageit = pageit;
@@ -36,16 +36,17 @@ public sealed class StatusManager
         _idleWait = idleWait;
         _waiter = waiter;
         _own = own;
-        _attached = attached;
         _multiRing = multiRing;
         _debug = debug >= 1;
         _logit = logit;
         _time = time;
-        _lastChores = time.GetTimestamp();
+        _lastRingCheck = EpochClock.Now(time);
     }
 
     /// <summary>Every module's health, for a status view.</summary>
     public ModuleTable Modules { get; }
+
+    public RingSet Rings => _rings;
 
     public ShutdownWatch Shutdown => _shutdown;
 
@@ -70,22 +71,22 @@ public sealed class StatusManager
         }
     }
 
-    /// <summary>One pass: drain, chores, and how long to wait.</summary>
+    /// <summary>One pass: drain every ring, do the chores, and say how long to wait.</summary>
     public PassResult RunPass()
     {
-        bool hadMessages = _drainer.Drain(_lastChores);
-        _lastChores = _time.GetTimestamp();
+        var drained = _drainer.Drain();
 
         if (_shutdown.IsStopRequested())
         {
             return PassResult.Stopping;
         }
+        CheckRingsOncePerSecond();
         _pageit.SendIfDue(EpochClock.Now(_time));
-        if (_expiry.Scan(EpochClock.Now(_time)) == ScanOutcome.Abandoned)
+        if (_expiry.Scan(EpochClock.Now(_time)) == ScanOutcome.Abandoned || !drained.Finished)
         {
             return PassResult.Again;
         }
-        return new PassResult(false, _idleWait.Next(_time.GetUtcNow(), NextDueSecond(), null, hadMessages && _multiRing));
+        return new PassResult(false, _idleWait.Next(_time.GetUtcNow(), NextDueSecond(), LapGuard(), drained.ReadAny && _multiRing));
     }
 
     /// <summary>
@@ -99,16 +100,37 @@ public sealed class StatusManager
             _logit.Write("et", "statmgr message 1 not found\n");
             return 255;
         }
-        foreach (var ring in _attached)
-        {
-            ring.Dispose();
-        }
+        _rings.Dispose();
         return 0;
+    }
+
+    private void CheckRingsOncePerSecond()
+    {
+        long now = EpochClock.Now(_time);
+        if (now != _lastRingCheck)
+        {
+            _lastRingCheck = now;
+            _rings.ReattachStale();
+        }
     }
 
     private long NextDueSecond()
     {
         long due = _pageit.NextDueSecond;
         return _expiry.NextDeathSecond() is long death && death < due ? death : due;
+    }
+
+    private TimeSpan? LapGuard()
+    {
+        TimeSpan? guard = null;
+        long timestamp = _time.GetTimestamp();
+        foreach (var ring in _rings.Monitored)
+        {
+            if (ring.Input.Sample(ring.Ring.ReadHeader(), timestamp, _time) is TimeSpan lap && (guard is null || lap < guard))
+            {
+                guard = lap;
+            }
+        }
+        return guard;
     }
 }

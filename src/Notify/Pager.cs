@@ -9,13 +9,14 @@ namespace Statmgr.Notify;
 /// </summary>
 public sealed class Pager
 {
-    private readonly ITransportRing _pageRing;
+    private readonly Func<ITransportRing> _pageRing;
     private readonly Logo _pageLogo;
     private readonly int _maxBytes;
     private readonly ILogit _logit;
     private bool _cutReported;
 
-    public Pager(ITransportRing pageRing, Logo pageLogo, int maxBytes, ILogit logit)
+    /// <param name="pageRing">The page ring as attached now (it can be attached again if startstop re-creates it).</param>
+    public Pager(Func<ITransportRing> pageRing, Logo pageLogo, int maxBytes, ILogit logit)
     {
         _pageRing = pageRing;
         _pageLogo = pageLogo;
@@ -34,12 +35,7 @@ public sealed class Pager
         {
             var message = PageMessage.ForGroup(group, reportText, _maxBytes, out bool cut);
             NoteCut(cut);
-            status = 0;
-            if (_pageRing.Put(_pageLogo, message) != PutStatus.Ok)
-            {
-                _logit.Write("e", "Error sending pageit message to transport region.\n");
-                status = -1;
-            }
+            status = Put(message, "Error sending pageit message to transport region.\n") ? 0 : -1;
         }
         return status;
     }
@@ -49,10 +45,23 @@ public sealed class Pager
     {
         var message = PageMessage.Heartbeat(sysName, _maxBytes, out bool cut);
         NoteCut(cut);
-        if (_pageRing.Put(_pageLogo, message) != PutStatus.Ok)
+        Put(message, "Error sending pageit hbeat to transport region.\n");
+    }
+
+    private bool Put(byte[] message, string failureText)
+    {
+        var ring = _pageRing();
+        var status = ring.Put(_pageLogo, message);
+        if (status == PutStatus.Ok)
         {
-            _logit.Write("e", "Error sending pageit hbeat to transport region.\n");
+            return true;
         }
+        _logit.Write("e", failureText);
+        if (PutFailureNote.For(ring, status) is { } note)
+        {
+            _logit.Write("et", note);
+        }
+        return false;
     }
 
     private void NoteCut(bool cut)

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Statmgr.Config;
+using Statmgr.Earthworm.Time;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor;
 
@@ -70,6 +71,23 @@ internal sealed class MonitorHarness
     public StatusManager? Manager { get; private set; }
 
     public long Now => Time.GetUtcNow().ToUnixTimeSeconds();
+
+    public static string Utc(long time) => "UTC_" + AscTime.Format(time);
+
+    /// <summary>Adds a descriptor after the standard two.</summary>
+    public Descriptor AddModule(string modName, string modIdName, byte modId, int tsec, int page = 0, int mail = 0)
+    {
+        var d = NewDescriptor(modName, modIdName, modId, tsec, page, mail);
+        Config.Descriptors.Add(d);
+        return d;
+    }
+
+    /// <summary>Moves the fake clock forward without running the loop.</summary>
+    public void Advance(TimeSpan span) => Time.Advance(span);
+
+    /// <summary>Sets the fake clock to a moment after the current one.</summary>
+    public void SetTime(long epochSeconds, int extraMs = 0) =>
+        Time.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(epochSeconds).AddMilliseconds(extraMs));
 
     public static Descriptor NewDescriptor(string modName, string modIdName, byte modId, int tsec, int page, int mail) => new()
     {

@@ -13,7 +13,7 @@ public class PagerTests
     public void OnePagePerGroupWithStatmgrsLogo()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
-        var pager = new Pager(ring, PageLogo, 249, new RecordingLogit());
+        var pager = new Pager(() => ring, PageLogo, 249, new RecordingLogit());
         Assert.That(pager.PageOut(["ops", "seis"], Report), Is.EqualTo(0));
         Assert.That(ring.Puts.Select(p => p.Logo), Is.EqualTo(new[] { PageLogo, PageLogo }));
         Assert.That(ring.PutTexts(104), Is.EqualTo(new[] { "group: ops " + Report + "#", "group: seis " + Report + "#" }));
@@ -23,7 +23,7 @@ public class PagerTests
     public void PageitHeartbeatHasNoSpaceAndNoNewline()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
-        new Pager(ring, PageLogo, 249, new RecordingLogit()).SendHeartbeat("ewhost");
+        new Pager(() => ring, PageLogo, 249, new RecordingLogit()).SendHeartbeat("ewhost");
         Assert.That(ring.PutTexts(104), Is.EqualTo(new[] { "alive:ewhost#" }));
     }
 
@@ -32,7 +32,7 @@ public class PagerTests
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
         var log = new RecordingLogit();
-        var pager = new Pager(ring, PageLogo, 249, log);
+        var pager = new Pager(() => ring, PageLogo, 249, log);
         string longReport = "UTC_x  " + new string('n', 400) + "\n";
         pager.PageOut(["ops"], longReport);
         pager.PageOut(["ops"], longReport);
@@ -56,7 +56,7 @@ public class PagerTests
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
         var log = new RecordingLogit();
-        var pager = new Pager(ring, PageLogo, 249, log);
+        var pager = new Pager(() => ring, PageLogo, 249, log);
         ring.NextPutResults.Enqueue(PutStatus.Ok);
         ring.NextPutResults.Enqueue(PutStatus.NoTrack);
         Assert.That(pager.PageOut(["a", "b"], Report), Is.EqualTo(-1));
@@ -72,7 +72,7 @@ public class PagerTests
     {
         var ring = new InMemoryRing("STATUS_RING", 1050) { PutResult = PutStatus.NoTrack };
         var log = new RecordingLogit();
-        new Pager(ring, PageLogo, 249, log).SendHeartbeat("ewhost");
+        new Pager(() => ring, PageLogo, 249, log).SendHeartbeat("ewhost");
         Assert.That(log.Lines, Is.EqualTo(new[] { ("e", "Error sending pageit hbeat to transport region.\n") }));
     }
 }

@@ -24,7 +24,7 @@ public class ReportDispatcherTests
     public void TearDown() => _ring.Dispose();
 
     private ReportDispatcher Dispatcher(IRecipientRouting routing) =>
-        new(_log, new Pager(_ring, new Logo(2, 2, 104), 249, _log), _mail, routing, ["ops"]);
+        new(_log, new Pager(() => _ring, new Logo(2, 2, 104), 249, _log), _mail, routing, ["ops"]);
 
     [Test]
     public void HealthReportIsLoggedPagedMailedAndCounted()
