@@ -60,6 +60,9 @@ internal sealed class InMemoryRing : ITransportRing
 
     public int Waiting => _queue.Count;
 
+    public void Beat(byte module, long time, string pid) =>
+        Enqueue(MonitorHarness.From(module, MonitorHarness.Types.Heartbeat), $"{time} {pid}\n");
+
     public PutStatus Put(Logo logo, ReadOnlySpan<byte> body)
     {
         var copy = body.ToArray();

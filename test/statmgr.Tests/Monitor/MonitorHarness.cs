@@ -124,7 +124,7 @@ internal sealed class MonitorHarness
         Time = Time,
         AttachRing = (name, key) => Rings.TryGetValue(name, out var ring) && ring.Key == key
             ? ring
-            : throw new InvalidOperationException($"no ring {name} {key}"),
+            : throw new TransportRingException(name, key, $"no ring {name} {key}"),
         Waiter = Waiter,
         Out = Out,
         Error = Err,
