@@ -13,7 +13,7 @@ public static class Program
             environment,
             File.Exists,
             processId,
-            StartCommand.StopBeforeMonitoring);
+            MonitorCommand.Run);
         var check = new ConfigurationCheck(Console.Out, environment, File.Exists, processId);
         var commandLine = new StatmgrCommandLine(Console.Out, Console.Error, start.Run, check.Run);
         return commandLine.Run(args);

@@ -85,10 +85,16 @@ public class HeartbeatExpiryTests
         for (int ms = 1; ms <= 20; ms++)
         {
             var h = Started();
-            h.RunUntil(T + 30, 1000 - ms);
+            h.SetTime(T + 30, 500);
+            var pass = h.Manager!.RunPass();
+            Assert.That(pass.Wait, Is.EqualTo(TimeSpan.FromMilliseconds(500)), "the wait ends at the deadline second T+31");
+            // The heartbeat arrives while statmgr waits, ms before the deadline second.
+            h.Advance(pass.Wait - TimeSpan.FromMilliseconds(ms));
             h.Beat(ModPick, T + 30, "4321");
-            h.RunUntil(T + 32);
+            h.Advance(TimeSpan.FromMilliseconds(ms));
+            h.Manager.RunPass();
             Assert.That(h.Reports, Is.Empty, $"heartbeat {ms} ms before the deadline second");
+            Assert.That(h.Module(ModPick).Timer, Is.EqualTo(T + 30));
         }
     }
 
