@@ -32,7 +32,8 @@ public sealed class IdleWait
     public TimeSpan Next(DateTimeOffset now, long? nextDueSecond, TimeSpan? lapGuard, bool busyMultiRing)
     {
         var wait = TimeSpan.FromMilliseconds(busyMultiRing ? Math.Min(CeilingMs, ShortMs) : CeilingMs);
-        if (nextDueSecond is long second)
+        // A sender's clock beyond year 9999 gives a deadline no wait can reach: ignore it.
+        if (nextDueSecond is long second && second < LatestSecond)
         {
             var untilDue = DateTimeOffset.FromUnixTimeSeconds(second) - now;
             wait = Min(wait, untilDue);
@@ -48,6 +49,8 @@ public sealed class IdleWait
         // Whole milliseconds, rounded up, so a wait never ends just before its second.
         return TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
     }
+
+    private static readonly long LatestSecond = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

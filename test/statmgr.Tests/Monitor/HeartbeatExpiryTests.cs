@@ -128,6 +128,17 @@ public class HeartbeatExpiryTests
         Assert.That((h.Module(ModTank).Pid, h.Module(ModTank).Restart), Is.EqualTo(("999", Statmgr.Monitor.RestartState.RestartMe)));
     }
 
+    [TestCase("99999999999999 1\n")]
+    [TestCase("99999999999999999999999 1\n")]
+    public void ASendersClockFarInTheFutureNeitherThrowsNorDies(string body)
+    {
+        var h = Started();
+        h.Ring.Enqueue(From(ModPick, Types.Heartbeat), body);
+        h.RunUntil(T + 100);
+        Assert.That(h.Reports, Is.Empty);
+        Assert.That(h.Waiter.Waits, Has.All.GreaterThan(TimeSpan.Zero));
+    }
+
     [Test]
     public void DebugLogsEachHeartbeatWithTheModuleName()
     {
