@@ -116,9 +116,10 @@ mail            earthworm-ops@example.org
 #  MailServer (optional, up to 10 lines): SMTP servers, host or host:port, tried in
 #  the order given until one accepts.  Each recipient gets a message of its own.
 #  Mail never holds up monitoring: it is queued and retried for about a quarter of
-#  an hour when a server is unreachable.
+#  an hour when a server is unreachable.  Here: the mail relay of this computer.
 #
-MailServer      smtp.example.org
+MailServer      127.0.0.1
+# MailServer    smtp.example.org:587
 
 #  MailProgram (optional): used only when no MailServer is given.  The program is run
 #  directly (no shell) once per recipient as:  <program> -s <Subject> <recipient>

@@ -31,6 +31,13 @@ public sealed class StatmgrCommandLine
 
     public int Run(IReadOnlyList<string> args)
     {
+        // C's own command line: one argument that is not an option is the config file, whatever
+        // it looks like ("@x.d" and "[x].d" included), without any parser in between.
+        if (args.Count == 1 && !args[0].StartsWith('-'))
+        {
+            return start(args[0]);
+        }
+
         var configFiles = new Argument<string[]>("configfile")
         {
             Arity = ArgumentArity.ZeroOrMore,

@@ -125,6 +125,7 @@ public sealed class DescriptorReader
             case "instId":
             {
                 var name = kom.NextToken();
+                state.HasInstId = true;
                 if (name is not null)
                 {
                     desc.InstIdName = name;
@@ -135,7 +136,6 @@ public sealed class DescriptorReader
                     }
                     desc.InstId = inst;
                 }
-                state.HasInstId = true;
                 return true;
             }
             case "tsec:":
@@ -165,6 +165,7 @@ public sealed class DescriptorReader
     private bool ReadModId(string path, ConfigLocation at, ParseState state)
     {
         var name = kom.NextToken();
+        state.HasModId = true;
         if (name is null)
         {
             // C prints a misleading "modId <(null)> ... too long" here; the port names the real
@@ -175,7 +176,6 @@ public sealed class DescriptorReader
         }
         // Any name earthworm.d can hold (up to 32 characters) is looked up (decisions.md B8).
         state.Descriptor.ModIdName = name;
-        state.HasModId = true;
         if (tables.GetModId(name, out var id) < 0)
         {
             problems.Error(at, $"statmgr: Invalid modId name <{name}> in descfile <{path}>; exiting.\n");

@@ -48,10 +48,6 @@ public sealed class StatmgrConfigReader
         }
 
         CheckRequired(configPath, state);
-        if (state.Config.MailServers.Count > 0 && state.Config.MailProgram is { } program && state.MailProgramAt is { } at)
-        {
-            problems.Warning(at, "et", $"statmgr: MailServer is set, so MailProgram <{program}> is ignored\n");
-        }
         return state.Config;
     }
 
@@ -162,7 +158,6 @@ public sealed class StatmgrConfigReader
                 if (kom.NextToken() is { } program)
                 {
                     config.MailProgram = program;
-                    state.MailProgramAt = at;
                 }
                 return true;
             case "From":
@@ -440,6 +435,5 @@ public sealed class StatmgrConfigReader
         public HashSet<Required> Seen { get; } = new();
         public int DescriptorLines { get; set; }
         public int LastTopLine { get; set; }
-        public ConfigLocation? MailProgramAt { get; set; }
     }
 }
