@@ -26,6 +26,7 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
     private long nextSequence;
     private bool draining;
     private bool stopped;
+    private bool parked;
     private Task? drainTask;
 
     public MailQueue(IMailTransport transport, ILogit logit, TimeProvider time)
@@ -108,12 +109,15 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
         stop.Dispose();
     }
 
-    /// <summary>Completes when nothing is in flight and nothing is due (tests step a fake clock with it).</summary>
+    /// <summary>
+    /// Completes when the sender waits with nothing due (its retry timer armed), so a test can step
+    /// a fake clock without racing it.
+    /// </summary>
     internal Task WhenIdleAsync()
     {
         lock (gate)
         {
-            if (stopped || (inFlight is null && FindDue(time.GetUtcNow()) < 0))
+            if (stopped || (parked && FindDue(time.GetUtcNow()) < 0))
             {
                 return Task.CompletedTask;
             }
@@ -128,7 +132,7 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
         if (!drained.Task.IsCompleted)
         {
             using var cancelDelay = new CancellationTokenSource();
-            await Task.WhenAny(drained.Task, Task.Delay(limit, time, cancelDelay.Token)).ConfigureAwait(false);
+            await Task.WhenAny(drained.Task, Task.Delay(limit, time, cancelDelay.Token)).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
             await cancelDelay.CancelAsync().ConfigureAwait(false);
         }
 
@@ -151,11 +155,12 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
     {
         while (true)
         {
-            MailJob? job;
-            Task wakeSignal;
-            TimeSpan? wait = null;
+            MailJob? job = null;
+            Task? parkedOn = null;
+            CancellationTokenSource? timerCancel = null;
             lock (gate)
             {
+                parked = false;
                 if (stopped)
                 {
                     return;
@@ -167,31 +172,34 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
                     job = jobs[index];
                     jobs.RemoveAt(index);
                     inFlight = job;
-                    wakeSignal = Task.CompletedTask;
                 }
                 else
                 {
-                    job = null;
                     if (draining && jobs.Count == 0)
                     {
                         drained.TrySetResult();
                     }
-                    ReleaseIdleWaiters();
                     if (wake.Task.IsCompleted)
                     {
                         wake = NewSignal();
                     }
-                    wakeSignal = wake.Task;
-                    if (jobs.Count > 0)
-                    {
-                        wait = jobs.Min(j => j.Due) - now;
-                    }
+                    // The timer is armed under the lock, against the same "now", so a clock that
+                    // moves on meanwhile cannot make the sender oversleep a retry.
+                    timerCancel = new CancellationTokenSource();
+                    var timer = jobs.Count > 0
+                        ? Task.Delay(jobs.Min(j => j.Due) - now, time, timerCancel.Token)
+                        : Task.Delay(Timeout.InfiniteTimeSpan, timerCancel.Token);
+                    parkedOn = Task.WhenAny(wake.Task, timer);
+                    parked = true;
+                    ReleaseIdleWaiters();
                 }
             }
 
             if (job is null)
             {
-                await WaitForWorkAsync(wakeSignal, wait).ConfigureAwait(false);
+                await parkedOn!.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+                await timerCancel!.CancelAsync().ConfigureAwait(false);
+                timerCancel.Dispose();
                 continue;
             }
 
@@ -209,16 +217,6 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
         }
     }
 
-    private async Task WaitForWorkAsync(Task wakeSignal, TimeSpan? wait)
-    {
-        using var cancelDelay = new CancellationTokenSource();
-        var delay = wait is { } span
-            ? Task.Delay(span > TimeSpan.Zero ? span : TimeSpan.Zero, time, cancelDelay.Token)
-            : Task.Delay(Timeout.InfiniteTimeSpan, cancelDelay.Token);
-        await Task.WhenAny(wakeSignal, delay).ConfigureAwait(false);
-        await cancelDelay.CancelAsync().ConfigureAwait(false);
-    }
-
     private void Settle(MailJob job, MailOutcome outcome)
     {
         MailJob? refused = null;
@@ -229,7 +227,12 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
         {
             inFlight = null;
             job.Attempts++;
-            job.LastAnswer = outcome.Answer;
+            // An attempt cut short by shutdown says less than the server's last real answer.
+            var cutShort = stop.IsCancellationRequested && outcome.Kind == MailOutcomeKind.Transient && job.LastAnswer is not null;
+            if (!cutShort)
+            {
+                job.LastAnswer = outcome.Answer;
+            }
             if (outcome.Kind == MailOutcomeKind.Permanent)
             {
                 refused = job;
