@@ -122,7 +122,7 @@ public partial class StatmgrEndToEndTests
             _site.StartStatmgr();
             _site.WaitForLog(StartupReport, Startup);
             Assert.That(_site.Log(), Does.Contain($"Attaching to RING: WAVE_RING {_site.WaveKey} 1024\n"), _site.Messages());
-            Assert.That(_site.Stdout, Does.Contain($"WAVE_RING {_site.WaveKey} 1024\nSTATUS_RING {_site.StatusKey} 1024\n"));
+            _site.WaitForStdout($"WAVE_RING {_site.WaveKey} 1024\nSTATUS_RING {_site.StatusKey} 1024\n", TimeSpan.FromSeconds(5));
 
             using var module = _site.StartModule(_site.WaveKey, ModPick, 500, 1000);
             Assert.That(module.WaitForExit(30_000), Is.True);

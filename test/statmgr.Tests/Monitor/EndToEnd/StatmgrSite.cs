@@ -289,6 +289,20 @@ internal sealed class StatmgrSite : IDisposable
         }
     }
 
+    /// <summary>Waits until statmgr's standard output (read as it comes) holds <paramref name="part"/>.</summary>
+    public void WaitForStdout(string part, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Stdout.Contains(part, StringComparison.Ordinal))
+        {
+            if (clock.Elapsed > timeout)
+            {
+                Assert.Fail($"no '{part}' on statmgr's stdout within {timeout.TotalSeconds} s:\n{Stdout}");
+            }
+            Thread.Sleep(20);
+        }
+    }
+
     public static int Occurrences(string text, string part)
     {
         int n = 0;
