@@ -74,8 +74,10 @@ public sealed class StatusManager
     /// <summary>One pass: drain every ring, do the chores, and say how long to wait.</summary>
     public PassResult RunPass()
     {
+        // Every message waiting in every ring first, so no heartbeat is judged missing while it waits.
         var drained = _drainer.Drain();
 
+        // The chores, in C's order: stop flag, pageit heartbeat, expired heartbeats.
         if (_shutdown.IsStopRequested())
         {
             return PassResult.Stopping;
@@ -86,6 +88,8 @@ public sealed class StatusManager
         {
             return PassResult.Again;
         }
+
+        // Then wait, until the next thing is due.
         return new PassResult(false, _idleWait.Next(_time.GetUtcNow(), NextDueSecond(), LapGuard(), drained.ReadAny && _multiRing));
     }
 
