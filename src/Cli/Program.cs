@@ -14,7 +14,7 @@ public static class Program
             environment,
             File.Exists,
             processId,
-            StartCommand.StopBeforeMonitoring);
+            MonitorCommand.Run);
         var check = new ConfigurationCheck(Console.Out, environment, File.Exists, processId, new MailConfigurationCheck().Check);
         var testMail = new MailTestCommand(Console.Out, environment, File.Exists, processId, TimeProvider.System);
         var commandLine = new StatmgrCommandLine(Console.Out, Console.Error, start.Run, check.Run, testMail.Run);

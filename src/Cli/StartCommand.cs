@@ -53,15 +53,4 @@ public sealed class StartCommand
             return ex.ExitCode;
         }
     }
-
-    /// <summary>
-    /// Step 14 for a build without ring monitoring: says so in the log and stops with the fatal
-    /// status, so nobody mistakes a loaded configuration for a running statmgr.
-    /// </summary>
-    public static int StopBeforeMonitoring(StartupResult result, ILogit log)
-    {
-        log.Write("et",
-            $"statmgr: configuration <{result.Config.ConfigPath}> loaded, but this build cannot attach to <{result.Config.RingName}> or monitor any ring; exiting.\n");
-        return ConfigProblems.FatalExitCode;
-    }
 }

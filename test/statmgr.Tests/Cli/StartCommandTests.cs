@@ -107,19 +107,4 @@ public class StartCommandTests
         // The text itself is logit's (tested with it); here only that startup ends there, as in C.
         Assert.That(stderr.ToString(), Does.StartWith("statmgr: Error opening log file ").And.Contain(missing).And.EndWith(". Exiting\n"));
     }
-
-    [Test]
-    public void StopBeforeMonitoringSaysWhy()
-    {
-        var log = new CollectingLogit();
-        var config = new StatmgrConfig { ConfigPath = "statmgr.d", RingName = "STATUS_RING" };
-
-        var exit = StartCommand.StopBeforeMonitoring(new StartupResult(config, null!, new StatusMessageTypes(3, 2, 104, 107, 109, 113, 108), 2, "h", 1, 0), log);
-
-        Assert.That(exit, Is.EqualTo(255));
-        Assert.That(log.Entries, Is.EqualTo(new[]
-        {
-            ("et", "statmgr: configuration <statmgr.d> loaded, but this build cannot attach to <STATUS_RING> or monitor any ring; exiting.\n"),
-        }));
-    }
 }
