@@ -1,0 +1,176 @@
+using Statmgr.Earthworm.Kom;
+
+namespace Statmgr.Earthworm.Tables;
+
+/// <summary>
+/// getutil's <c>GetUtil_LoadTable</c>: reads earthworm_global.d then earthworm.d from EW_PARAMS
+/// with the usual command-file conventions and no <c>${}</c> expansion, into the four tables.
+/// Fatal problems are reported with C's text and end the process (exit status 255).
+/// </summary>
+internal sealed class TableFileLoader
+{
+    public const int ExitStatus = 255;
+
+    private const int MaxPathLength = 255;
+    private static readonly string[] TableFiles = ["earthworm_global.d", "earthworm.d"];
+
+    private readonly CommandFileReader kom;
+    private readonly Action<string> diagnostics;
+    private readonly IReadOnlyDictionary<TableKind, NameNumberTable> tables;
+    private readonly HashSet<TableKind> seen = [];
+    private readonly int filesBefore;
+
+    // C keeps one path buffer: after an '@' include it names the included file until the next
+    // table file starts, even in messages about lines of the including file.
+    private string fullTablePath = string.Empty;
+
+    public TableFileLoader(CommandFileReader kom, Action<string> diagnostics, IReadOnlyDictionary<TableKind, NameNumberTable> tables)
+    {
+        this.kom = kom;
+        this.diagnostics = diagnostics;
+        this.tables = tables;
+        filesBefore = kom.OpenFileCount;
+    }
+
+    public void Load(string? ewParams)
+    {
+        if (ewParams is null)
+        {
+            Fatal("GetUtil_LoadTable: Environment variable EW_PARAMS not defined! EXITING!");
+        }
+
+        if (ewParams.Length == 0)
+        {
+            Fatal("GetUtil_LoadTable: Environment variable EW_PARAMS defined, but has no value; EXITING!\n");
+        }
+
+        string paramDir = LatinText.FromOsString(ewParams);
+        for (int index = 0; index < TableFiles.Length; index++)
+        {
+            LoadTableFile(paramDir, index);
+        }
+
+        var missing = TableKind.All.Where(kind => !seen.Contains(kind)).ToList();
+        if (missing.Count > 0)
+        {
+            Fatal("GetUtil_LoadTable: ERROR, no "
+                + string.Concat(missing.Select(kind => $"<{kind.Command}> "))
+                + "line(s) in file(s) "
+                + string.Concat(TableFiles.Select(name => $"<{name}> "))
+                + "exiting!\n");
+        }
+    }
+
+    private void LoadTableFile(string paramDir, int index)
+    {
+        if (paramDir.Length + TableFiles[index].Length + 1 > MaxPathLength)
+        {
+            Fatal($"GetUtil_LoadTable: length of EW_PARAMS+TableFile[{index}] exceeds FullTablePath, MAXLEN={MaxPathLength}; EXITING!\n");
+        }
+
+        fullTablePath = EwParamsPath.Join(paramDir, TableFiles[index]);
+        int openFiles = kom.Open(fullTablePath);
+        if (openFiles == 0)
+        {
+            Fatal($"GetUtil_LoadTable: Error opening file <{fullTablePath}>; EXITING!\n");
+        }
+
+        int openBefore = openFiles - 1;
+        while (openFiles > openBefore)
+        {
+            while (kom.ReadLineRaw() > 0)
+            {
+                openFiles = ProcessLine(paramDir, openFiles);
+            }
+
+            openFiles = kom.Close();
+        }
+    }
+
+    /// <returns>The number of open files afterwards.</returns>
+    private int ProcessLine(string paramDir, int openFiles)
+    {
+        string? command = kom.NextToken();
+        if (command is null || command.StartsWith('#'))
+        {
+            return openFiles;
+        }
+
+        if (command.StartsWith('@'))
+        {
+            // getutil includes are relative to EW_PARAMS, whatever the name looks like.
+            fullTablePath = EwParamsPath.Join(paramDir, command[1..]);
+            int opened = kom.Open(fullTablePath);
+            if (opened != openFiles + 1)
+            {
+                Fatal($"GetUtil_LoadTable: Error opening file <{fullTablePath}>; EXITING!\n");
+            }
+
+            return opened;
+        }
+
+        TableKind? kind = TableKind.All.FirstOrDefault(k => kom.Its(k.Command));
+        if (kind is null)
+        {
+            diagnostics($"GetUtil_LoadTable: <{command}> Unknown command in <{fullTablePath}>.\n");
+            return openFiles;
+        }
+
+        ReadEntry(kind);
+        if (kom.TakeError() != KomError.None)
+        {
+            Fatal($"GetUtil_LoadTable: Bad <{command}> line in <{fullTablePath}>; exiting!\n");
+        }
+
+        return openFiles;
+    }
+
+    private void ReadEntry(TableKind kind)
+    {
+        NameNumberTable table = tables[kind];
+        if (table.Count + 1 >= kind.Capacity)
+        {
+            Fatal(kind.TooMany(fullTablePath));
+        }
+
+        string? name = kom.NextToken();
+        long number = kind.HasByteRange ? kom.NextInt() : kom.NextLong();
+        seen.Add(kind);
+
+        // A missing name leaves the kom error set, so the line ends as "Bad <cmd> line"
+        // (C would crash on it).
+        if (name is null)
+        {
+            return;
+        }
+
+        if (kind.HasByteRange && number is < 0 or > 255)
+        {
+            Fatal(kind.InvalidNumber(number, fullTablePath));
+        }
+
+        if (name.Length > TableKind.MaxNameLength)
+        {
+            Fatal(kind.NameTooLong(name, fullTablePath));
+        }
+
+        if (table.Add(name, number, out var original) == TableAddResult.Conflict)
+        {
+            diagnostics(kind.Conflict(fullTablePath, original, name, number));
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void Fatal(string text)
+    {
+        diagnostics(text);
+
+        // C exits with its files open; closing ours leaves a shared reader as the caller had it.
+        while (kom.OpenFileCount > filesBefore)
+        {
+            kom.Close();
+        }
+
+        throw new EarthwormExitException(ExitStatus, text);
+    }
+}
