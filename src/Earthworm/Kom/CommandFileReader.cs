@@ -260,7 +260,7 @@ public sealed class CommandFileReader : IDisposable
         ArgumentNullException.ThrowIfNull(word);
         int nul = word.IndexOf('\0', StringComparison.Ordinal);
         ReadOnlySpan<char> cWord = nul >= 0 ? word.AsSpan(0, nul) : word;
-        return cWord.SequenceEqual(current.CStringAt(current.TokenStart));
+        return cWord.SequenceEqual(current.CSpanAt(current.TokenStart));
     }
 
     /// <summary>k_err: the sticky error code, which is then cleared.</summary>

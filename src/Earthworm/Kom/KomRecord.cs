@@ -55,9 +55,13 @@ internal sealed class KomRecord
     }
 
     /// <summary>The C string that starts at <paramref name="start"/> in the working buffer.</summary>
-    public string CStringAt(int start)
+    public string CStringAt(int start) => new(CSpanAt(start));
+
+    /// <summary>The same C string without copying it.</summary>
+    public ReadOnlySpan<char> CSpanAt(int start)
     {
-        int end = Array.IndexOf(Buffer, '\0', start);
-        return new string(Buffer, start, (end < 0 ? Buffer.Length : end) - start);
+        ReadOnlySpan<char> rest = Buffer.AsSpan(start);
+        int end = rest.IndexOf('\0');
+        return end < 0 ? rest : rest[..end];
     }
 }

@@ -1,0 +1,13 @@
+namespace Statmgr.Earthworm.Transport;
+
+/// <summary>
+/// The writers' lock of one ring (System V semaphore, Windows named mutex). Readers never take it.
+/// <see cref="Exit"/> is called on the thread that entered.
+/// </summary>
+internal interface IRingLock : IDisposable
+{
+    /// <summary>Takes the lock, waiting at most the lock's timed wait.</summary>
+    RingLockResult Enter(out string? problem);
+
+    void Exit();
+}

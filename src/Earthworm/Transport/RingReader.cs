@@ -1,0 +1,207 @@
+namespace Statmgr.Earthworm.Transport;
+
+/// <summary>
+/// tport_getmsg / tport_copyfrom (transport-ring.md §5.4) for one attachment: lock-free,
+/// optimistic reads validated against keyold, at most one message per call, positions and
+/// sequence checks kept per logo in a private table. One instance serves getmsg and flush,
+/// another copyfrom, as in C. Not thread-safe: one reader per thread.
+/// Unlike C it never exits: a record that cannot be valid makes it skip past everything in the
+/// ring and return <see cref="GetStatus.Corrupt"/>, and no loop can spin on a damaged header.
+/// </summary>
+internal sealed class RingReader
+{
+    // A writer key reset happens once per 4 GiB of traffic; more restarts than this in one call
+    // means the keys themselves are damaged.
+    private const int MaxRestarts = 4;
+
+    private readonly RingRegion _region;
+    private readonly bool _copyFrom;
+    private readonly ReadTrackTable _table = new();
+
+    public RingReader(RingRegion region, bool copyFrom)
+    {
+        _region = region;
+        _copyFrom = copyFrom;
+    }
+
+    /// <summary>What was wrong the last time <see cref="GetStatus.Corrupt"/> was returned.</summary>
+    public string? LastProblem { get; private set; }
+
+    internal ReadTrackTable Table => _table;
+
+    /// <summary>
+    /// Finds the next message a pattern accepts. With <paramref name="copy"/> false (flush) the body
+    /// is not copied and no size limit applies; otherwise a body longer than
+    /// <paramref name="buffer"/> is TooBig. Outputs are default for None and Corrupt.
+    /// </summary>
+    public GetStatus Read(ReadOnlySpan<Logo> wanted, Span<byte> buffer, bool copy, out Logo logo, out int length, out byte sequence)
+    {
+        logo = default;
+        length = 0;
+        sequence = 0;
+        var layout = _region.Layout;
+        var headSize = (ulong)layout.TportHeadSize;
+        var keyMax = _region.KeyMax;
+        Span<byte> headerBytes = stackalloc byte[layout.TportHeadSize];
+
+        _table.AddPatterns(wanted);
+        var lapped = false;
+        for (var restarts = 0; ; restarts++)
+        {
+            // Where to start: the furthest position of any row the patterns accept, never before
+            // keyold for getmsg. keyold is loaded before keyin so that keyold <= keyin holds
+            // unless the writer reset the keys in between.
+            var keyOld = _region.LoadKeyOld();
+            var start = _table.FurthestKeyOut(wanted, _copyFrom ? 0 : keyOld);
+            if (_copyFrom && start < keyOld)
+            {
+                start = keyOld;
+                lapped = true;
+            }
+            var snapIn = _region.LoadKeyIn();
+            if (start > snapIn)
+            {
+                if (restarts >= MaxRestarts)
+                {
+                    _table.ClampKeyOut(snapIn);
+                    _table.SetKeyOut(wanted, snapIn);
+                    return GetStatus.None;
+                }
+                if (_table.RemapAfterKeyReset(_region, snapIn, _region.LoadKeyOld()) && _copyFrom)
+                {
+                    lapped = true;
+                }
+                continue;
+            }
+
+            var status = GetStatus.None;
+            var position = start;
+            TransportHeader header = default;
+            var restart = false;
+            while (position < snapIn)
+            {
+                keyOld = _region.LoadKeyOld();
+                if (position < keyOld)
+                {
+                    position = keyOld;
+                    lapped |= _copyFrom;
+                    if (position >= snapIn)
+                    {
+                        break;
+                    }
+                }
+                var recordStart = position;
+                _region.Read(position, headerBytes);
+                Interlocked.MemoryBarrier();
+                if (position < _region.LoadKeyOld())
+                {
+                    continue; // overwritten while it was read; the next pass jumps to keyold
+                }
+                header = TransportHeader.Decode(headerBytes, layout);
+                if (header.Start != RingLayout.FirstByte || header.Size < 0
+                    || (ulong)header.Size > keyMax - headSize || position + headSize + (ulong)header.Size > snapIn)
+                {
+                    if (KeysWereReset(snapIn))
+                    {
+                        _table.SetKeyOut(wanted, recordStart);
+                        restart = true;
+                        break;
+                    }
+                    return Corrupt(recordStart, header);
+                }
+                var bodyAt = position + headSize;
+                position = bodyAt + (ulong)header.Size;
+                if (!Logo.AnyMatches(wanted, header.Logo))
+                {
+                    continue;
+                }
+                if (copy && header.Size > buffer.Length)
+                {
+                    logo = header.Logo;
+                    length = (int)header.Size;
+                    sequence = header.Sequence;
+                    status = GetStatus.TooBig;
+                    break;
+                }
+                if (copy)
+                {
+                    _region.Read(bodyAt, buffer[..(int)header.Size]);
+                }
+                // A fence, not just an acquire load: the body copy must not move after this check.
+                Interlocked.MemoryBarrier();
+                if (_region.LoadKeyOld() >= position)
+                {
+                    position = _region.LoadKeyOld(); // overrun while copying: drop it and go on from keyold
+                    lapped |= _copyFrom;
+                    continue;
+                }
+                if (KeysWereReset(snapIn))
+                {
+                    _table.SetKeyOut(wanted, recordStart);
+                    restart = true;
+                    break;
+                }
+                logo = header.Logo;
+                length = (int)header.Size;
+                sequence = header.Sequence;
+                status = GetStatus.Ok;
+                break;
+            }
+            if (restart)
+            {
+                if (restarts >= MaxRestarts)
+                {
+                    return GetStatus.None;
+                }
+                continue;
+            }
+
+            if (status != GetStatus.None)
+            {
+                status = Track(status, header, lapped);
+            }
+            _table.SetKeyOut(wanted, position);
+            return status;
+        }
+    }
+
+    /// <summary>Sequence bookkeeping for the delivered (or TooBig) record's exact logo.</summary>
+    private GetStatus Track(GetStatus status, TransportHeader header, bool lapped)
+    {
+        var index = _table.FindOrAdd(header.Logo, header.Sequence);
+        if (index < 0)
+        {
+            return status == GetStatus.TooBig ? status : GetStatus.NoTrack;
+        }
+        ref var entry = ref _table[index];
+        if (!entry.Active)
+        {
+            entry.Sequence = header.Sequence;
+            entry.Active = true;
+        }
+        if (status == GetStatus.TooBig)
+        {
+            return status; // a skipped message does not advance the expected sequence
+        }
+        if (header.Sequence != entry.Sequence)
+        {
+            status = _copyFrom ? (lapped ? GetStatus.MissLapped : GetStatus.MissSeqGap) : GetStatus.Miss;
+            entry.Sequence = header.Sequence;
+        }
+        entry.Sequence = unchecked((byte)(entry.Sequence + 1));
+        return status;
+    }
+
+    /// <summary>True when keyin went backwards since the snapshot: the writer reset the keys meanwhile.</summary>
+    private bool KeysWereReset(ulong snapIn) => _region.LoadKeyIn() < snapIn;
+
+    private GetStatus Corrupt(ulong recordStart, TransportHeader header)
+    {
+        LastProblem = header.Start != RingLayout.FirstByte
+            ? $"the record at key {recordStart} starts with 0x{header.Start:X2}, not 0x6F"
+            : $"the record at key {recordStart} claims an impossible size {header.Size}";
+        // Skip to the newest position so that the next call reads only messages put from now on.
+        _table.SetAllKeyOut(_region.LoadKeyIn());
+        return GetStatus.Corrupt;
+    }
+}

@@ -1,0 +1,59 @@
+namespace Statmgr.Earthworm.Transport;
+
+/// <summary>
+/// The ring semaphore (one member, value 1 = free) as writers take it, but with SEM_UNDO, so a
+/// process that dies holding it gives it back, and with a 1 s timed wait, so a C writer that died
+/// holding it cannot hang this process (decisions.md §2).
+/// </summary>
+internal sealed unsafe class SystemVSemaphoreLock : IRingLock
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+
+    // An interrupted wait is tried again, a few times, as C does on EINTR.
+    private const int InterruptRetries = 3;
+
+    private readonly int _semId;
+
+    public SystemVSemaphoreLock(int semId)
+    {
+        _semId = semId;
+    }
+
+    public RingLockResult Enter(out string? problem)
+    {
+        var operation = new SystemVIpc.SemBuf { SemNum = 0, SemOp = -1, SemFlg = SystemVIpc.SemUndo };
+        var timeout = new SystemVIpc.TimeSpec { Seconds = (nint)Timeout.TotalSeconds, Nanoseconds = 0 };
+        for (var attempt = 0; ; attempt++)
+        {
+            if (SystemVIpc.SemTimedOp(_semId, &operation, 1, &timeout) == 0)
+            {
+                problem = null;
+                return RingLockResult.Acquired;
+            }
+            var errno = SystemVIpc.LastErrno;
+            if (errno == SystemVIpc.EIntr && attempt < InterruptRetries)
+            {
+                continue;
+            }
+            if (errno == SystemVIpc.EAgain)
+            {
+                problem = $"the ring semaphore stayed taken for {Timeout.TotalSeconds:0} s (a writer may have died holding it)";
+                return RingLockResult.TimedOut;
+            }
+            problem = $"cannot take the ring semaphore (semid {_semId}; errno {SystemVIpc.DescribeErrno(errno)})";
+            return RingLockResult.Failed;
+        }
+    }
+
+    public void Exit()
+    {
+        var operation = new SystemVIpc.SemBuf { SemNum = 0, SemOp = 1, SemFlg = SystemVIpc.SemUndo };
+        // Releasing cannot block; a failure means the semaphore was removed, which leaves nothing to release.
+        _ = SystemVIpc.SemTimedOp(_semId, &operation, 1, null);
+    }
+
+    public void Dispose()
+    {
+        // The semaphore belongs to the ring, not to this attachment.
+    }
+}

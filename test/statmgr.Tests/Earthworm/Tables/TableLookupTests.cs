@@ -1,0 +1,194 @@
+using Statmgr.Earthworm.Kom;
+using Statmgr.Earthworm.Tables;
+using Statmgr.Earthworm;
+
+namespace Statmgr.Tests.Earthworm.Tables;
+
+/// <summary>getutil's lookups, both ways, with C's failure codes and messages.</summary>
+public class TableLookupTests : TablesTestBase
+{
+    [TestCase("WAVE_RING", 1000L)]
+    [TestCase("STATUS_RING", 1050L)]
+    [TestCase("FLAG_RING", 2000L)]
+    public void RingKeysBothWays(string name, long key)
+    {
+        var tables = Load();
+        Assert.That(tables.GetKey(name), Is.EqualTo(key));
+        Assert.That(tables.GetKeyName(key), Is.EqualTo(name));
+    }
+
+    [Test]
+    public void UnknownRingIsMinusOneWithMessage()
+    {
+        var tables = Load();
+        Assert.That(tables.GetKey("wave_ring"), Is.EqualTo(-1L));
+        Assert.That(Diagnostics, Is.EqualTo(new[] { "GetKey: Invalid ring name <wave_ring>\n" }));
+        Assert.That(tables.GetKeyName(1001), Is.Null);
+    }
+
+    [Test]
+    public void KeyWithDefaultIsSilent()
+    {
+        var tables = Load();
+        Assert.That(tables.GetKeyWithDefault("NAMED_EVENT_RING", 9999), Is.EqualTo(9999L));
+        Assert.That(tables.GetKeyWithDefault("FLAG_RING", 9999), Is.EqualTo(2000L));
+        Assert.That(Diagnostics, Is.Empty);
+    }
+
+    [TestCase("MOD_WILDCARD", 0)]
+    [TestCase("MOD_STARTSTOP", 1)]
+    [TestCase("MOD_STATMGR", 2)]
+    [TestCase("MOD_PICK_EW", 3)]
+    [TestCase("MOD_TANKPLAYER", 4)]
+    [TestCase("MOD_WAVESERVERV", 5)]
+    [TestCase("MOD_STATUS", 6)]
+    [TestCase("MOD_RESTART", 7)]
+    public void ModulesBothWays(string name, int id)
+    {
+        var tables = Load();
+        Assert.That(tables.GetModId(name, out byte found), Is.EqualTo(0));
+        Assert.That(found, Is.EqualTo(id));
+        Assert.That(tables.GetModIdName((byte)id), Is.EqualTo(name));
+    }
+
+    [Test]
+    public void UnknownModuleIsMinusOneIdZeroWithMessage()
+    {
+        var tables = Load();
+        Assert.That(tables.GetModId("MOD_NOPE", out byte id), Is.EqualTo(-1));
+        Assert.That(id, Is.EqualTo(0));
+        Assert.That(Diagnostics, Is.EqualTo(new[] { "GetModId: Invalid module name <MOD_NOPE>\n" }));
+        Assert.That(tables.GetModIdName(200), Is.Null);
+    }
+
+    [TestCase("TYPE_WILDCARD", 0)]
+    [TestCase("TYPE_ERROR", 2)]
+    [TestCase("TYPE_HEARTBEAT", 3)]
+    [TestCase("TYPE_TRACEBUF2", 19)]
+    [TestCase("TYPE_PAGE", 104)]
+    [TestCase("TYPE_RESTART", 107)]
+    [TestCase("TYPE_REQSTATUS", 108)]
+    [TestCase("TYPE_STATUS", 109)]
+    [TestCase("TYPE_STOP", 113)]
+    public void MessageTypesBothWays(string name, int type)
+    {
+        var tables = Load();
+        Assert.That(tables.GetMessageType(name, out byte found), Is.EqualTo(0));
+        Assert.That(found, Is.EqualTo(type));
+        Assert.That(tables.GetTypeName((byte)type), Is.EqualTo(name));
+    }
+
+    [Test]
+    public void UnknownMessageTypeUsesGetTypesText()
+    {
+        var tables = Load();
+        Assert.That(tables.GetMessageType("TYPE_NOPE", out byte type), Is.EqualTo(-1));
+        Assert.That(type, Is.EqualTo(0));
+        Assert.That(Diagnostics, Is.EqualTo(new[] { "GetType: Invalid message-type name <TYPE_NOPE>\n" }));
+        Assert.That(tables.GetTypeName(200), Is.Null);
+    }
+
+    [TestCase("INST_WILDCARD", 0)]
+    [TestCase("INST_MENLO", 2)]
+    [TestCase("INST_UNKNOWN", 255)]
+    public void InstallationsBothWays(string name, int id)
+    {
+        var tables = Load();
+        Assert.That(tables.GetInst(name, out byte found), Is.EqualTo(0));
+        Assert.That(found, Is.EqualTo(id));
+        Assert.That(tables.GetInstName((byte)id), Is.EqualTo(name));
+    }
+
+    [Test]
+    public void UnknownInstallationIsMinusOneWithMessage()
+    {
+        var tables = Load();
+        Assert.That(tables.GetInst("INST_NOPE", out byte id), Is.EqualTo(-1));
+        Assert.That(id, Is.EqualTo(0));
+        Assert.That(Diagnostics, Is.EqualTo(new[] { "GetInst: Invalid installation name <INST_NOPE>\n" }));
+        Assert.That(tables.GetInstName(7), Is.Null);
+    }
+
+    [Test]
+    public void LocalInstallationFound()
+    {
+        Assert.That(Load().GetLocalInst("INST_MENLO", out byte id), Is.EqualTo(0));
+        Assert.That(id, Is.EqualTo(2));
+        Assert.That(Diagnostics, Is.Empty);
+    }
+
+    [Test]
+    public void LocalInstallationUnset()
+    {
+        Assert.That(Load().GetLocalInst(null, out byte id), Is.EqualTo(-1));
+        Assert.That(id, Is.EqualTo(0));
+        Assert.That(Diagnostics, Is.EqualTo(new[] { "GetLocalInst: Environment variable EW_INSTALLATION not defined.\n" }));
+    }
+
+    [Test]
+    public void LocalInstallationEmpty()
+    {
+        Assert.That(Load().GetLocalInst("", out _), Is.EqualTo(-2));
+        Assert.That(Diagnostics, Is.EqualTo(new[] { "GetLocalInst: Environment variable EW_INSTALLATION defined, but has no value.\n" }));
+    }
+
+    [Test]
+    public void LocalInstallationUnknown()
+    {
+        Assert.That(Load().GetLocalInst("INST_NOPE", out byte id), Is.EqualTo(-3));
+        Assert.That(id, Is.EqualTo(0));
+        Assert.That(Diagnostics, Is.EqualTo(new[]
+        {
+            "GetInst: Invalid installation name <INST_NOPE>\n",
+            "GetLocalInst: Environment variable EW_INSTALLATION has invalid value <INST_NOPE>\n",
+        }));
+    }
+
+    [Test]
+    public void SharedReaderKeepsTheCallersFileAndLine()
+    {
+        using var reader = new CommandFileReader(_ => null, Diagnostics.Add);
+        reader.Open(Params.WriteFile("statmgr.d", "MyModuleId MOD_STATMGR\nnext line\n"));
+        reader.ReadLine();
+        Assert.That(reader.NextToken(), Is.EqualTo("MyModuleId"));
+
+        var tables = EarthwormTables.Load(Params.Directory, Diagnostics.Add, reader);
+        Assert.That(tables.GetModId(reader.NextToken()!, out byte id), Is.EqualTo(0));
+        Assert.That(id, Is.EqualTo(2));
+        Assert.That(reader.OpenFileCount, Is.EqualTo(1));
+        reader.ReadLine();
+        Assert.That(reader.Line, Is.EqualTo("next line"));
+    }
+
+    [Test]
+    public void SharedReaderShowsTheFaultyLineAndIsRestoredAfterAFatalError()
+    {
+        AppendToLocal("\nModule MOD_BAD 300\n");
+        using var reader = new CommandFileReader(_ => null);
+        string top = Params.WriteFile("statmgr.d", "MyModuleId MOD_STATMGR\n");
+        reader.Open(top);
+        reader.ReadLine();
+        string? locationAtMessage = null;
+        Assert.Throws<EarthwormExitException>(() => EarthwormTables.Load(
+            Params.Directory,
+            _ => locationAtMessage = $"{reader.CurrentFile}:{reader.CurrentLineNumber}",
+            reader));
+        Assert.That(locationAtMessage, Is.EqualTo($"{LocalPath}:22"));
+        Assert.That(reader.CurrentFile, Is.EqualTo(top));
+        Assert.That(reader.Line, Is.EqualTo("MyModuleId MOD_STATMGR"));
+    }
+
+    [Test]
+    public void SharedReaderCountsTowardsTheFiveFileLimit()
+    {
+        using var reader = new CommandFileReader(_ => null);
+        for (int i = 1; i <= 5; i++)
+        {
+            reader.Open(Params.WriteFile($"n{i}.d", "x\n"));
+        }
+
+        var exit = Assert.Throws<EarthwormExitException>(() => EarthwormTables.Load(Params.Directory, Diagnostics.Add, reader));
+        Assert.That(exit!.Message, Is.EqualTo($"GetUtil_LoadTable: Error opening file <{GlobalPath}>; EXITING!\n"));
+        Assert.That(reader.OpenFileCount, Is.EqualTo(5));
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Statmgr.Earthworm.Transport;
+
+namespace Statmgr.Tests.Earthworm.Transport;
+
+/// <summary>decisions.md §2: a header that cannot be valid is reported once, the reader skips to the newest message and goes on; nothing crashes or spins.</summary>
+public class RingCorruptionTests
+{
+    private static readonly Logo Heartbeat = new(1, 2, 3);
+
+    [Test]
+    public void WrongFirstByteIsReportedOnceAndReadingGoesOnWithNewMessages()
+    {
+        using var heap = new HeapRing(4096, RingLayout.Lp64);
+        heap.Ring.Put(Heartbeat, RingReadTests.Text("a"));
+        heap.Ring.Put(Heartbeat, RingReadTests.Text("b"));
+        heap.Ring.Put(Heartbeat, RingReadTests.Text("c"));
+        heap.Bytes[40 + 25] = 0x00;
+        var buffer = new byte[64];
+
+        Assert.That(heap.Ring.GetMessage([Logo.Wildcard], buffer, out _, out _), Is.EqualTo(GetStatus.Ok));
+        Assert.That(heap.Ring.GetMessage([Logo.Wildcard], buffer, out _, out _), Is.EqualTo(GetStatus.Corrupt));
+        Assert.That(heap.Ring.LastProblem, Is.EqualTo(
+            "ring HEAP_RING (key 4242) is corrupt: the record at key 25 starts with 0x00, not 0x6F; skipped to the newest message"));
+        Assert.That(heap.Ring.GetMessage([Logo.Wildcard], buffer, out _, out _), Is.EqualTo(GetStatus.None));
+
+        heap.Ring.Put(Heartbeat, RingReadTests.Text("d"));
+        Assert.That(RingReadTests.ReadAll(heap.Ring, [Logo.Wildcard]), Is.EqualTo(new[] { "Miss 1/2/3 d" }));
+    }
+
+    [Test]
+    public void ImpossibleSizeIsCorruptForCopyfromToo()
+    {
+        using var heap = new HeapRing(4096, RingLayout.Ilp32);
+        heap.Ring.Put(Heartbeat, RingReadTests.Text("a"));
+        heap.Bytes[20 + 4 + 2] = 0x01; // size 65537
+
+        Assert.That(heap.Ring.CopyFrom([Logo.Wildcard], new byte[64], out _, out _, out _), Is.EqualTo(GetStatus.Corrupt));
+        Assert.That(heap.Ring.LastProblem, Does.Contain("the record at key 0 claims an impossible size 65537"));
+    }
+
+    [Test]
+    public void NegativeSizeIsCorrupt()
+    {
+        using var heap = new HeapRing(4096, RingLayout.Lp64);
+        heap.Ring.Put(Heartbeat, RingReadTests.Text("a"));
+        heap.Bytes[40 + 15] = 0x80;
+
+        Assert.That(heap.Ring.GetMessage([Logo.Wildcard], new byte[64], out _, out _), Is.EqualTo(GetStatus.Corrupt));
+    }
+
+    [Test]
+    public void FlushStopsAtCorruption()
+    {
+        using var heap = new HeapRing(4096, RingLayout.Lp64);
+        heap.Ring.Put(Heartbeat, RingReadTests.Text("a"));
+        heap.Bytes[40] = 0x42;
+
+        heap.Ring.Flush([Logo.Wildcard]);
+
+        Assert.That(heap.Ring.LastProblem, Does.Contain("starts with 0x42"));
+    }
+
+    [Test]
+    public void WriterThatCannotEvictReturnsCorruptAndReleasesTheLock()
+    {
+        using var heap = new HeapRing(40 + 100, RingLayout.Lp64);
+        heap.Ring.Put(Heartbeat, new byte[50]);
+        heap.Bytes[40] = 0x00;
+
+        Assert.That(heap.Ring.Put(Heartbeat, new byte[50]), Is.EqualTo(PutStatus.Corrupt));
+
+        Assert.That(heap.Lock.Held, Is.EqualTo(0));
+        Assert.That(heap.Ring.LastProblem, Is.EqualTo(
+            "ring HEAP_RING (key 4242) is corrupt: the record at keyold 0 starts with 0x00, not 0x6F"));
+        Assert.That(heap.Ring.ReadHeader().KeyIn, Is.EqualTo(74UL));
+    }
+
+    [Test]
+    public void KeyinBelowKeyoldNeitherSpinsNorThrows()
+    {
+        using var heap = new HeapRing(1024, RingLayout.Lp64);
+        heap.Ring.Put(Heartbeat, RingReadTests.Text("a"));
+        var layout = heap.Ring.Layout;
+        layout.WriteLong(heap.Bytes, layout.KeyInOffset, 10);
+        layout.WriteLong(heap.Bytes, layout.KeyOldOffset, 500);
+
+        var status = heap.Ring.GetMessage([Logo.Wildcard], new byte[64], out _, out _);
+        var copyStatus = heap.Ring.CopyFrom([Logo.Wildcard], new byte[64], out _, out _, out _);
+
+        Assert.That(status, Is.AnyOf(GetStatus.None, GetStatus.Corrupt));
+        Assert.That(copyStatus, Is.AnyOf(GetStatus.None, GetStatus.Corrupt));
+    }
+
+    [Test]
+    public void RandomHeadersAndDataNeverThrowOrHang([Values("LP64", "ILP32")] string layoutName)
+    {
+        var layout = layoutName == "LP64" ? RingLayout.Lp64 : RingLayout.Ilp32;
+        var random = new Random(99);
+        var buffer = new byte[511];
+        var clock = Stopwatch.StartNew();
+        for (var round = 0; round < 2000; round++)
+        {
+            using var heap = new HeapRing(512, layout);
+            using var other = heap.Attach();
+            heap.Ring.Put(Heartbeat, RingReadTests.Text("seed"));
+            random.NextBytes(heap.Bytes[layout.ShmHeadSize..]);
+            var keyIn = (ulong)random.NextInt64() & layout.KeyMask;
+            var keyOld = random.Next(3) == 0 ? keyIn - (ulong)random.Next(0, 600) : (ulong)random.NextInt64() & layout.KeyMask;
+            layout.WriteLong(heap.Bytes, layout.KeyInOffset, unchecked((long)keyIn));
+            layout.WriteLong(heap.Bytes, layout.KeyOldOffset, unchecked((long)(keyOld & layout.KeyMask)));
+
+            for (var call = 0; call < 5; call++)
+            {
+                heap.Ring.GetMessage([Logo.Wildcard], buffer, out _, out var length);
+                Assert.That(length, Is.InRange(0, 511));
+                other.CopyFrom([Heartbeat, Logo.Wildcard], buffer, out _, out _, out _);
+                heap.Ring.Put(Heartbeat, buffer.AsSpan(0, random.Next(0, 200)));
+            }
+            heap.Ring.Flush([Logo.Wildcard]);
+            Assert.That(heap.Lock.Held, Is.EqualTo(0));
+        }
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
+    }
+}
