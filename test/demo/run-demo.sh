@@ -14,6 +14,11 @@
 #   - statmgr statmgr.d, with the working directory EW_PARAMS.
 # After DEMO_SECONDS (default 48) it sets TERMINATE in every ring, shows the shutdown, removes every
 # ring and semaphore (also on Ctrl-C or any failure), and prints where the log files are.
+#
+# DEMO_SECONDS=N      run time before TERMINATE (default 48)
+# DEMO_STATMGR=CMD    run CMD instead of this repository's statmgr (e.g. a C statmgr, to compare);
+#                     it is started as "CMD statmgr.d" in EW_PARAMS
+# DEMO_NO_BUILD=1     do not build the stand-ins first
 set -uo pipefail
 
 CONFIG=${1:-Release}
@@ -72,8 +77,13 @@ tool() { # path of a stand-in's apphost
 for t in ewring ewmodule ewsupervisor smtpsink; do
     [[ -x $(tool $t) ]] || fail "$(tool $t) not built"
 done
-STATMGR_DLL="$REPO/bin/$CONFIG/$TFM/statmgr.dll"
-[[ -f $STATMGR_DLL ]] || fail "$STATMGR_DLL not built (run make build first)"
+if [[ -n ${DEMO_STATMGR:-} ]]; then
+    read -r -a STATMGR_CMD <<< "$DEMO_STATMGR"
+else
+    STATMGR_DLL="$REPO/bin/$CONFIG/$TFM/statmgr.dll"
+    [[ -f $STATMGR_DLL ]] || fail "$STATMGR_DLL not built (run make build first)"
+    STATMGR_CMD=(dotnet "$STATMGR_DLL")
+fi
 if [[ -z ${DOTNET_ROOT:-} ]]; then # the apphosts need it when dotnet is not in a standard place
     DOTNET_ROOT=$(dirname "$(readlink -f "$(command -v dotnet)")")
     export DOTNET_ROOT
@@ -84,7 +94,7 @@ EWRING=$(tool ewring)
 
 # ---------------------------------------------------------------------------- environment
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/statmgr-demo.XXXXXX")
-export EW_PARAMS="$WORK/params/" EW_LOG="$WORK/log/"
+export EW_PARAMS="$WORK/params/" EW_LOG="$WORK/log/" # trailing '/' as the Earthworm env scripts set them
 export EW_INSTALLATION=INST_MENLO EW_INST_ID=INST_MENLO
 SYS_NAME=$(hostname 2>/dev/null || echo demohost)
 export SYS_NAME
@@ -117,7 +127,7 @@ cleanup() {
         ipcs -s 2>/dev/null | awk -v k="$hex" '$1 == k' | grep -q . && ipcrm -S "$key" 2>/dev/null
     done
     printf '\nlogs and configuration of this run: %s\n' "$WORK"
-    ls "$EW_LOG"/*.log 2>/dev/null | sed 's/^/  /'
+    ls "$EW_LOG"*.log 2>/dev/null | sed 's/^/  /'
 }
 trap cleanup EXIT
 trap 'say demo "interrupted"; exit 130' INT TERM
@@ -268,6 +278,7 @@ WAVE=WAVE_RING
 [[ $STATUS_RING == "$WAVE" ]] && WAVE=PICK_RING
 
 banner "setup"
+T0=$(printf '%(%s)T' -1) # the clock on the left starts here
 say demo "EW_PARAMS=$EW_PARAMS  EW_LOG=$EW_LOG  EW_INSTALLATION=$EW_INSTALLATION  SYS_NAME=$SYS_NAME"
 say demo "configuration: $CONFIG_FROM, with the demo's changes at its end"
 
@@ -315,13 +326,13 @@ for _ in $(seq 1 100); do
 done
 
 # ---------------------------------------------------------------------------- statmgr
-( cd "$EW_PARAMS" && exec dotnet "$STATMGR_DLL" statmgr.d ) > "$WORK/statmgr.console" 2>&1 &
+( cd "$EW_PARAMS" && exec "${STATMGR_CMD[@]}" statmgr.d ) > "$WORK/statmgr.console" 2>&1 &
 STATMGR=$!
 PIDS+=("$STATMGR")
 say demo "statmgr started, pid $STATMGR (cd $EW_PARAMS; statmgr statmgr.d)"
 LOG=""
 for _ in $(seq 1 100); do
-    LOG=$(ls "$EW_LOG"/statmgr_*.log 2>/dev/null | head -n 1)
+    LOG=$(ls "$EW_LOG"statmgr_*.log 2>/dev/null | head -n 1)
     [[ -n $LOG ]] && break
     kill -0 "$STATMGR" 2>/dev/null || break
     sleep 0.1
@@ -335,7 +346,7 @@ PIDS+=($!)
 
 # ---------------------------------------------------------------------------- run
 banner "running for $DEMO_SECONDS s: pick_ew dies after 8 s; slink2ew sends an error every 2 s"
-END=$((T0 + DEMO_SECONDS))
+END=$(($(printf '%(%s)T' -1) + DEMO_SECONDS))
 while (($(printf '%(%s)T' -1) < END)); do
     if ! kill -0 "$STATMGR" 2>/dev/null; then
         wait "$STATMGR"
