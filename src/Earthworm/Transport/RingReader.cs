@@ -76,34 +76,47 @@ internal sealed class RingReader
 
             var status = GetStatus.None;
             var position = start;
+            // Headers read in [checkFrom, position) are trusted only once a fence and a keyold
+            // that has not passed checkFrom prove no writer overwrote them while they were read.
+            // Checking before anything is delivered or reported, rather than after every header,
+            // gives the same results as C's per-header check with one fence per call instead of
+            // one per skipped message.
+            var checkFrom = start;
             TransportHeader header = default;
             var restart = false;
-            while (position < snapIn)
+            while (true)
             {
+                if (position >= snapIn)
+                {
+                    if (checkFrom < position && Overrun(checkFrom))
+                    {
+                        position = checkFrom = _region.LoadKeyOld();
+                        lapped |= _copyFrom;
+                        continue;
+                    }
+                    break;
+                }
                 keyOld = _region.LoadKeyOld();
                 if (position < keyOld)
                 {
-                    position = keyOld;
+                    position = checkFrom = keyOld;
                     lapped |= _copyFrom;
-                    if (position >= snapIn)
-                    {
-                        break;
-                    }
+                    continue;
                 }
                 var recordStart = position;
                 _region.Read(position, headerBytes);
-                Interlocked.MemoryBarrier();
-                if (position < _region.LoadKeyOld())
-                {
-                    continue; // overwritten while it was read; the next pass jumps to keyold
-                }
                 header = TransportHeader.Decode(headerBytes, layout);
                 if (header.Start != RingLayout.FirstByte || header.Size < 0
                     || (ulong)header.Size > keyMax - headSize || position + headSize + (ulong)header.Size > snapIn)
                 {
+                    if (Overrun(checkFrom))
+                    {
+                        position = checkFrom = _region.LoadKeyOld(); // overwritten while it was read
+                        lapped |= _copyFrom;
+                        continue;
+                    }
                     if (KeysWereReset(snapIn))
                     {
-                        _table.SetKeyOut(wanted, recordStart);
                         restart = true;
                         break;
                     }
@@ -115,40 +128,32 @@ internal sealed class RingReader
                 {
                     continue;
                 }
-                if (copy && header.Size > buffer.Length)
-                {
-                    logo = header.Logo;
-                    length = (int)header.Size;
-                    sequence = header.Sequence;
-                    status = GetStatus.TooBig;
-                    break;
-                }
-                if (copy)
+                var tooBig = copy && header.Size > buffer.Length;
+                if (copy && !tooBig)
                 {
                     _region.Read(bodyAt, buffer[..(int)header.Size]);
                 }
-                // A fence, not just an acquire load: the body copy must not move after this check.
-                Interlocked.MemoryBarrier();
-                if (_region.LoadKeyOld() >= position)
+                if (Overrun(checkFrom))
                 {
-                    position = _region.LoadKeyOld(); // overrun while copying: drop it and go on from keyold
+                    position = checkFrom = _region.LoadKeyOld(); // overrun while copying: drop it and go on from keyold
                     lapped |= _copyFrom;
                     continue;
                 }
                 if (KeysWereReset(snapIn))
                 {
-                    _table.SetKeyOut(wanted, recordStart);
                     restart = true;
                     break;
                 }
                 logo = header.Logo;
                 length = (int)header.Size;
                 sequence = header.Sequence;
-                status = GetStatus.Ok;
+                status = tooBig ? GetStatus.TooBig : GetStatus.Ok;
                 break;
             }
             if (restart)
             {
+                // Go on from the last verified position in the key space the writer's reset made.
+                _table.SetKeyOut(wanted, checkFrom);
                 if (restarts >= MaxRestarts)
                 {
                     return GetStatus.None;
@@ -190,6 +195,16 @@ internal sealed class RingReader
         }
         entry.Sequence = unchecked((byte)(entry.Sequence + 1));
         return status;
+    }
+
+    /// <summary>
+    /// True when keyold has passed <paramref name="checkFrom"/>: bytes read from there on may have
+    /// been overwritten. A full fence, not just an acquire load, keeps the earlier reads before the check.
+    /// </summary>
+    private bool Overrun(ulong checkFrom)
+    {
+        Interlocked.MemoryBarrier();
+        return _region.LoadKeyOld() > checkFrom;
     }
 
     /// <summary>True when keyin went backwards since the snapshot: the writer reset the keys meanwhile.</summary>
