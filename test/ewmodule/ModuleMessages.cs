@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Statmgr.Tools.EwModule;
+namespace Statmgr.EwModule;
 
 /// <summary>The ASCII bodies an Earthworm module puts on a ring (transport-ring.md §8.5).</summary>
 public static class ModuleMessages

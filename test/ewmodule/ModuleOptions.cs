@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Statmgr.Tools.EwModule;
+namespace Statmgr.EwModule;
 
 /// <summary>
 /// Command line of the simulated module:

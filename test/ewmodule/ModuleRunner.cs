@@ -1,7 +1,7 @@
 using System.Text;
 using Statmgr.Earthworm.Transport;
 
-namespace Statmgr.Tools.EwModule;
+namespace Statmgr.EwModule;
 
 /// <summary>
 /// The simulated module's life: heartbeats and errors on one ring at the configured rates, a death

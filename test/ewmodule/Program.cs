@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using Statmgr.Earthworm.Transport;
-using Statmgr.Tools.Common;
+using Statmgr.ToolCommon;
 
-namespace Statmgr.Tools.EwModule;
+namespace Statmgr.EwModule;
 
 /// <summary>ewmodule: a simulated Earthworm module for statmgr's end-to-end tests and the demonstration.</summary>
 public static class Program

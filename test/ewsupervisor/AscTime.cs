@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>C's asctime layout without the newline: <c>Www Mmm dd hh:mm:ss yyyy</c>, day padded with a space.</summary>
 public static class AscTime

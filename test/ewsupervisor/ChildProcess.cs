@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>
 /// One Process line of the supervisor: its command, the running copy (if any) and what the status

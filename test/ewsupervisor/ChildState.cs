@@ -1,4 +1,4 @@
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>What the status table says about a child, in startstop's words.</summary>
 public enum ChildState

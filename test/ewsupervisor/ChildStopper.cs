@@ -1,4 +1,4 @@
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>
 /// startstop's way of stopping one child, as a state machine the main loop advances: the child

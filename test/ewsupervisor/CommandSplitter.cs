@@ -1,4 +1,4 @@
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>
 /// Splits a Process command the way startstop does (strtok on blanks): runs of blanks are one

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>The uname and disk facts of the status header, read the way startstop's uname/statfs see them.</summary>
 public static class HostFacts

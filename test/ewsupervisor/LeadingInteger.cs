@@ -1,4 +1,4 @@
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>C's atoi on a message body: blanks, an optional sign, then digits; anything else ends it (0 if none).</summary>
 public static class LeadingInteger

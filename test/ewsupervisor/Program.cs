@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using Statmgr.Earthworm.Transport;
-using Statmgr.Tools.Common;
+using Statmgr.ToolCommon;
 
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>ewsupervisor: a stand-in for startstop in statmgr's end-to-end tests and the demonstration.</summary>
 public static class Program

@@ -1,4 +1,4 @@
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>Everything the TYPE_STATUS text shows, gathered first so that the layout is a pure function.</summary>
 public sealed record StatusSnapshot

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>
 /// Lays out a TYPE_STATUS message the way startstop does (kom-getutil-logit.md §5.4): header block,

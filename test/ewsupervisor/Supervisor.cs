@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Statmgr.Earthworm.Transport;
 
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>
 /// The startstop stand-in's main loop: starts the children, beats on the home ring, answers

@@ -1,4 +1,4 @@
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>The installation, module id and message types the supervisor speaks, looked up in the tables at start.</summary>
 public readonly record struct SupervisorIds(

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>
 /// Command line of the startstop stand-in:

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Statmgr.Tools.EwSupervisor;
+namespace Statmgr.EwSupervisor;
 
 /// <summary>SIGTERM for a child (.NET's Process.Kill only sends SIGKILL): startstop's polite stop.</summary>
 public static partial class UnixSignal

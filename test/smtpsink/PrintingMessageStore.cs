@@ -4,7 +4,7 @@ using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Statmgr.Tools.SmtpSink;
+namespace Statmgr.SmtpSink;
 
 /// <summary>Accepts every message, prints one line for it and optionally saves it as an .eml file.</summary>
 public sealed class PrintingMessageStore(string? saveDirectory, TextWriter output) : MessageStore

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using SmtpServer;
 using SmtpServer.ComponentModel;
 
-namespace Statmgr.Tools.SmtpSink;
+namespace Statmgr.SmtpSink;
 
 /// <summary>smtpsink: a local SMTP server on 127.0.0.1 for tests and the demonstration.</summary>
 public static class Program

@@ -1,7 +1,7 @@
 using System.Text;
 using MimeKit;
 
-namespace Statmgr.Tools.SmtpSink;
+namespace Statmgr.SmtpSink;
 
 /// <summary>The one line smtpsink prints for each received mail: number, recipients and Subject.</summary>
 public static class ReceivedMailLine

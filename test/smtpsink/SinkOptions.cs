@@ -1,4 +1,4 @@
-namespace Statmgr.Tools.SmtpSink;
+namespace Statmgr.SmtpSink;
 
 /// <summary>Command line of smtpsink: <c>--port N [--save DIR]</c>.</summary>
 public sealed record SinkOptions(int Port, string? SaveDirectory)

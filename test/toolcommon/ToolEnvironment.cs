@@ -2,7 +2,7 @@ using Statmgr.Earthworm;
 using Statmgr.Earthworm.Tables;
 using Statmgr.Earthworm.Transport;
 
-namespace Statmgr.Tools.Common;
+namespace Statmgr.ToolCommon;
 
 /// <summary>
 /// What every stand-in needs from the Earthworm environment: the tables from EW_PARAMS, name

@@ -1,4 +1,4 @@
-using Statmgr.Tools.EwModule;
+using Statmgr.EwModule;
 
 namespace Statmgr.Tests.Tools;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Statmgr.Tools.SmtpSink;
+using Statmgr.SmtpSink;
 
 namespace Statmgr.Tests.Tools;
 

@@ -1,4 +1,4 @@
-using Statmgr.Tools.EwSupervisor;
+using Statmgr.EwSupervisor;
 
 namespace Statmgr.Tests.Tools;
 

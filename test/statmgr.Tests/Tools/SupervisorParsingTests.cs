@@ -1,5 +1,5 @@
 using System.Text;
-using Statmgr.Tools.EwSupervisor;
+using Statmgr.EwSupervisor;
 
 namespace Statmgr.Tests.Tools;
 
