@@ -12,17 +12,17 @@
 #       pick_ew   (ewmodule) heartbeats with its pid, dies, is restarted on statmgr's request;
 #       slink2ew  (ewmodule) heartbeats and sends errors faster than its descriptor allows;
 #   - statmgr statmgr.d, with the working directory EW_PARAMS.
-# After DEMO_SECONDS (default 48) it sets TERMINATE in every ring, shows the shutdown, removes every
+# After DEMO_SECONDS (default 45) it sets TERMINATE in every ring, shows the shutdown, removes every
 # ring and semaphore (also on Ctrl-C or any failure), and prints where the log files are.
 #
-# DEMO_SECONDS=N      run time before TERMINATE (default 48)
+# DEMO_SECONDS=N      run time before TERMINATE (default 45)
 # DEMO_STATMGR=CMD    run CMD instead of this repository's statmgr (e.g. a C statmgr, to compare);
 #                     it is started as "CMD statmgr.d" in EW_PARAMS
-# DEMO_NO_BUILD=1     do not build the stand-ins first
+# DEMO_BUILD=1        build the stand-ins even when they are there (test/tools.slnx)
 set -uo pipefail
 
 CONFIG=${1:-Release}
-DEMO_SECONDS=${DEMO_SECONDS:-48}
+DEMO_SECONDS=${DEMO_SECONDS:-45}
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 TFM=net10.0
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -66,14 +66,19 @@ show_statmgr_log() { # statmgr's log from "Start Message Log" on, without blank 
 fail() { say demo "FAILED: $*"; exit 1; }
 
 # ---------------------------------------------------------------------------- build
-banner "building the stand-ins ($CONFIG)"
-if [[ ${DEMO_NO_BUILD:-0} != 1 ]]; then
-    dotnet build "$REPO/test/tools.slnx" -c "$CONFIG" --nologo -v q -clp:NoSummary ||
-        fail "dotnet build test/tools.slnx"
-fi
 tool() { # path of a stand-in's apphost
     echo "$REPO/test/$1/bin/$CONFIG/$TFM/$1"
 }
+# `make build` already built them (the test project references them); build only what is missing.
+need_build=${DEMO_BUILD:-0}
+for t in ewring ewmodule ewsupervisor smtpsink; do
+    [[ -x $(tool $t) ]] || need_build=1
+done
+if [[ $need_build == 1 ]]; then
+    banner "building the stand-ins ($CONFIG)"
+    dotnet build "$REPO/test/tools.slnx" -c "$CONFIG" --nologo -v q -clp:NoSummary ||
+        fail "dotnet build test/tools.slnx"
+fi
 for t in ewring ewmodule ewsupervisor smtpsink; do
     [[ -x $(tool $t) ]] || fail "$(tool $t) not built"
 done
