@@ -12,6 +12,7 @@ public sealed record ModuleOptions
     public const string Usage =
         "usage: ewmodule RING INST MOD [--beat S] [--pid-in-beat yes|no] [--die-after S] [--die-first-start-only]\n" +
         "                [--errors-per-min N --err E] [--exit-on-flag [yes|no]] [--note TEXT...]\n" +
+        "   or: ewmodule KEY INST MOD HEARTBEAT_TYPE INTERVAL_MS DURATION_MS   (all numbers, no tables; prints only \"pid N\")\n" +
         "  --note takes the rest of the command line (startstop splits commands at blanks, with no quoting).\n" +
         "  --die-first-start-only: die only when EWSUPERVISOR_START_COUNT is unset or 1, so a restarted copy lives.";
 

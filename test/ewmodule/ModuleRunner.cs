@@ -15,8 +15,8 @@ public sealed class ModuleRunner(
     /// <summary>How often the flag and the stop token are looked at between actions.</summary>
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Every way out is status 0, a scheduled death included: the module did what it was told.</summary>
     public const int ExitNormal = 0;
-    public const int ExitDied = 1;
 
     public async Task<int> RunAsync(CancellationToken stop)
     {
@@ -25,6 +25,7 @@ public sealed class ModuleRunner(
         TimeSpan errorInterval = options.ErrorsPerMinute > 0
             ? TimeSpan.FromSeconds(60.0 / options.ErrorsPerMinute) : TimeSpan.MaxValue;
         TimeSpan nextError = errorInterval;
+        bool beaten = false;
         TimeSpan? dieAt = options.DieAfterSeconds is double d && (firstStart || !options.DieFirstStartOnly)
             ? TimeSpan.FromSeconds(d) : null;
 
@@ -52,13 +53,15 @@ public sealed class ModuleRunner(
                 }
             }
             TimeSpan now = time.GetElapsedTime(start);
-            if (dieAt is TimeSpan die && now >= die)
+            // The first heartbeat always goes out, so a module told to die at once still beats once.
+            if (dieAt is TimeSpan die && now >= die && beaten)
             {
                 Say("dying: no more heartbeats");
-                return ExitDied;
+                return ExitNormal;
             }
             if (now >= nextBeat)
             {
+                beaten = true;
                 Send(heartbeatLogo, ModuleMessages.Heartbeat(Epoch(), options.PidInBeat ? pid : null), "heartbeat");
                 nextBeat += TimeSpan.FromSeconds(options.BeatSeconds);
             }

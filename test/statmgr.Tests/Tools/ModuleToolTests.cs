@@ -1,3 +1,4 @@
+using Statmgr.Earthworm.Transport;
 using Statmgr.EwModule;
 
 namespace Statmgr.Tests.Tools;
@@ -48,5 +49,18 @@ public class ModuleToolTests
     {
         Assert.That(ModuleOptions.Parse(["R", "I", "M", "--errors-per-min", "5"], out string error), Is.Null);
         Assert.That(error, Is.EqualTo("ewmodule: --errors-per-min needs --err"));
+    }
+
+    [Test]
+    public void SixNumbersAreTheNumericFormWithoutTables()
+    {
+        var command = NumericModuleCommand.Parse(["41050", "3", "140", "3", "500", "1500"]);
+
+        Assert.That(command, Is.EqualTo(new NumericModuleCommand(41050, new Logo(3, 140, 3),
+            TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1500))));
+        Assert.That(command!.ToOptions().BeatSeconds, Is.EqualTo(0.5));
+        Assert.That(command.ToOptions().DieAfterSeconds, Is.EqualTo(1.5));
+        Assert.That(NumericModuleCommand.Parse(["WAVE_RING", "3", "140", "3", "500", "1500"]), Is.Null);
+        Assert.That(NumericModuleCommand.Parse(["41050", "3", "300", "3", "500", "1500"]), Is.Null);
     }
 }
