@@ -381,14 +381,21 @@ for _ in $(seq 1 100); do
     kill -0 "$SUPERVISOR" 2>/dev/null || break
     sleep 0.1
 done
+# The sniffers stopped at the TERMINATE flag, before statmgr's shutdown page: show what came after.
+for ring in "${RINGS[@]}"; do
+    shown=$(grep -vc ': flag -999, stopping$' "$WORK/sniff-$ring.out" 2>/dev/null)
+    "$EWRING" sniff "$ring" --logo "$EW_INSTALLATION" MOD_STATMGR TYPE_WILDCARD 2>&1 |
+        grep -v ': flag -999, stopping$' | tail -n +"$((shown + 1))" | tee -a "$WORK/sniff-$ring.out" | show "$ring"
+done
 sleep 1 # let the last mail and log lines through
 
 # ---------------------------------------------------------------------------- summary
 banner "summary"
-count() { local n; n=$(cat "$@" 2>/dev/null | wc -l); echo "${n// /}"; }
-say demo "pages put by statmgr:     $(cat "$WORK"/sniff-*.out 2>/dev/null | grep -c 'TYPE_PAGE\|(104)\|type 104')"
-say demo "restart requests:         $(cat "$WORK"/sniff-*.out 2>/dev/null | grep -c 'TYPE_RESTART\|(107)\|type 107')"
-say demo "restarts by the supervisor: $(grep -c '^ewsupervisor: restarted ' "$WORK/supervisor.out")"
-say demo "mails received:           $(grep -c '^smtpsink: mail ' "$WORK/smtpsink.out")"
-say demo "statmgr log:              $LOG"
+sniffed() { cat "$WORK"/sniff-*.out 2>/dev/null | grep -c "$1"; }
+say demo "report pages put by statmgr:  $(sniffed ' TYPE_PAGE .*: group: ')"
+say demo "pageit heartbeats:            $(sniffed ' TYPE_PAGE .*: alive:')"
+say demo "restart requests:             $(sniffed ' TYPE_RESTART ')"
+say demo "restarts by the supervisor:   $(grep -c '^ewsupervisor: restarted ' "$WORK/supervisor.out")"
+say demo "mails received:               $(grep -c '^smtpsink: mail ' "$WORK/smtpsink.out")"
+say demo "statmgr log:                  $LOG"
 exit 0
