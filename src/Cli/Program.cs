@@ -1,15 +1,21 @@
+using Statmgr.Earthworm.Logging;
+
 namespace Statmgr.Cli;
 
 public static class Program
 {
     public static int Main(string[] args)
     {
-        if (args.Length != 1)
-        {
-            Console.Error.Write("Usage: statmgr <configfile>\n");
-            Console.Error.Write($"Version: {ProgramVersion.Text}\n");
-            return 255;
-        }
-        return 0;
+        Func<string, string?> environment = Environment.GetEnvironmentVariable;
+        var processId = Environment.ProcessId;
+        var start = new StartCommand(
+            () => Logit.ForCurrentProcess(TimeProvider.System),
+            environment,
+            File.Exists,
+            processId,
+            MonitorCommand.Run);
+        var check = new ConfigurationCheck(Console.Out, environment, File.Exists, processId);
+        var commandLine = new StatmgrCommandLine(Console.Out, Console.Error, start.Run, check.Run);
+        return commandLine.Run(args);
     }
 }

@@ -9,7 +9,7 @@ internal static class CreateCommand
     public static void Run(ToolArguments args, NameResolver names, TextWriter output)
     {
         args.ExpectCount(1, 2);
-        var (name, key) = names.Ring(args[0]);
+        var (name, key) = names.Ring(args[0], writes: true);
         long sizeKb = 1024;
         if (args.Count == 2 && (!long.TryParse(args[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out sizeKb) || sizeKb < 1))
         {

@@ -6,7 +6,7 @@ internal static class DestroyCommand
     public static void Run(ToolArguments args, NameResolver names, TextWriter output)
     {
         args.ExpectCount(1, 1);
-        var (name, key) = names.Ring(args[0]);
+        var (name, key) = names.Ring(args[0], writes: true);
         if (!Statmgr.Earthworm.Transport.SystemVRing.Destroy(key))
         {
             throw new ToolException($"there is no ring {name} (key {key})");

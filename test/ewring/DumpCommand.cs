@@ -8,7 +8,7 @@ internal static class DumpCommand
     public static void Run(ToolArguments args, NameResolver names, TextWriter output)
     {
         args.ExpectCount(1, 1);
-        var (name, key) = names.Ring(args[0]);
+        var (name, key) = names.Ring(args[0], writes: false);
         using var ring = SystemVRing.Attach(name, key, args.Layout);
         var header = ring.ReadHeader();
         var layout = ring.Layout;

@@ -9,7 +9,7 @@ internal static class FlagCommand
     public static void Run(ToolArguments args, NameResolver names, TextWriter output)
     {
         args.ExpectCount(1, 2);
-        var (name, key) = names.Ring(args[0]);
+        var (name, key) = names.Ring(args[0], writes: args.Count == 2);
         using var ring = SystemVRing.Attach(name, key, args.Layout);
         if (args.Count == 1)
         {

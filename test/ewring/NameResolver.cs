@@ -10,23 +10,39 @@ namespace Statmgr.EwRing;
 /// </summary>
 internal sealed class NameResolver(string? ewParams)
 {
+    private const string FlagRingName = "FLAG_RING";
+    private const long DefaultFlagRingKey = 9999;
+
     private readonly List<string> _diagnostics = [];
     private EarthwormTables? _tables;
     private bool _loadTried;
 
-    /// <summary>The ring's name for messages and its key.</summary>
-    public (string Name, long Key) Ring(string argument)
+    /// <summary>
+    /// The ring's name for messages and its key. A command that creates, removes or writes a ring
+    /// (<paramref name="writes"/>) refuses FLAG_RING, startstop's private flag ring.
+    /// </summary>
+    public (string Name, long Key) Ring(string argument, bool writes)
     {
+        string name;
+        long key;
         if (long.TryParse(argument, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
         {
-            return (Tables?.GetKeyName(number) ?? argument, number);
+            (name, key) = (Tables?.GetKeyName(number) ?? argument, number);
         }
-        var key = RequireTables(argument).GetKey(argument);
-        if (key < 0)
+        else
         {
-            throw new ToolException(LastDiagnostic($"unknown ring {argument}"));
+            key = RequireTables(argument).GetKey(argument);
+            if (key < 0)
+            {
+                throw new ToolException(LastDiagnostic($"unknown ring {argument}"));
+            }
+            name = argument;
         }
-        return (argument, key);
+        if (writes && (name == FlagRingName || key == (Tables?.GetKeyWithDefault(FlagRingName, DefaultFlagRingKey) ?? DefaultFlagRingKey)))
+        {
+            throw new ToolException($"{name} (key {key}) is startstop's flag ring; ewring does not touch it");
+        }
+        return (name, key);
     }
 
     public Logo Logo(string installation, string module, string type) =>

@@ -1,6 +1,3 @@
-using Statmgr.Earthworm;
-using Statmgr.Earthworm.Transport;
-
 namespace Statmgr.EwRing;
 
 /// <summary>
@@ -47,10 +44,11 @@ public static class Program
             output.Flush();
             return 0;
         }
-        catch (Exception e) when (e is ToolException or TransportRingException or EarthwormExitException or ArgumentException)
+        catch (Exception e)
         {
+            // Every failure, expected or not, is one line and exit status 1.
             Console.Out.Flush();
-            Console.Error.WriteLine($"ewring: {e.Message.TrimEnd('\n')}");
+            Console.Error.WriteLine($"ewring: {e.Message.TrimEnd('\n').Replace('\n', ' ')}");
             return 1;
         }
     }

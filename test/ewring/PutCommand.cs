@@ -13,7 +13,7 @@ internal static class PutCommand
     public static void Run(ToolArguments args, NameResolver names, TextWriter output)
     {
         args.ExpectCount(5, 5);
-        var (name, key) = names.Ring(args[0]);
+        var (name, key) = names.Ring(args[0], writes: true);
         var logo = names.Logo(args[1], args[2], args[3]);
         var count = args.LongOption("--count", 1, 1);
         var rate = args.LongOption("--rate", 0, 0);

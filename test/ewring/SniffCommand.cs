@@ -14,7 +14,7 @@ internal static class SniffCommand
     public static void Run(ToolArguments args, NameResolver names, TextWriter output)
     {
         args.ExpectCount(1, 1);
-        var (name, key) = names.Ring(args[0]);
+        var (name, key) = names.Ring(args[0], writes: false);
         var count = args.LongOption("--count", long.MaxValue, 1);
         var logoArgs = args.Option("--logo");
         Logo[] wanted = [logoArgs is null ? Logo.Wildcard : names.Logo(logoArgs[0], logoArgs[1], logoArgs[2])];

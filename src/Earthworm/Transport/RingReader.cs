@@ -18,6 +18,10 @@ internal sealed class RingReader
     private readonly bool _copyFrom;
     private readonly ReadTrackTable _table = new();
 
+    // An overrun noticed in a call that then found nothing to deliver. C forgets it, so the next
+    // gap is reported as MISS_SEQGAP; the port carries it to the next delivered message.
+    private bool _lappedPending;
+
     public RingReader(RingRegion region, bool copyFrom)
     {
         _region = region;
@@ -45,7 +49,7 @@ internal sealed class RingReader
         Span<byte> headerBytes = stackalloc byte[layout.TportHeadSize];
 
         _table.AddPatterns(wanted);
-        var lapped = false;
+        var lapped = _lappedPending;
         for (var restarts = 0; ; restarts++)
         {
             // Where to start: the furthest position of any row the patterns accept, never before
@@ -65,6 +69,7 @@ internal sealed class RingReader
                 {
                     _table.ClampKeyOut(snapIn);
                     _table.SetKeyOut(wanted, snapIn);
+                    _lappedPending = _copyFrom && lapped;
                     return GetStatus.None;
                 }
                 if (_table.RemapAfterKeyReset(_region, snapIn, _region.LoadKeyOld()) && _copyFrom)
@@ -156,6 +161,7 @@ internal sealed class RingReader
                 _table.SetKeyOut(wanted, checkFrom);
                 if (restarts >= MaxRestarts)
                 {
+                    _lappedPending = _copyFrom && lapped;
                     return GetStatus.None;
                 }
                 continue;
@@ -165,6 +171,7 @@ internal sealed class RingReader
             {
                 status = Track(status, header, lapped);
             }
+            _lappedPending = _copyFrom && lapped && status == GetStatus.None;
             _table.SetKeyOut(wanted, position);
             return status;
         }

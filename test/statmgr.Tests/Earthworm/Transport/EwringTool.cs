@@ -22,8 +22,11 @@ internal static class EwringTool
         }
     }
 
-    /// <summary>Starts ewring with the arguments; the caller waits for it and disposes it.</summary>
-    public static Process Start(params string[] arguments)
+    /// <summary>Starts ewring with the arguments and no EW_PARAMS; the caller waits for it and disposes it.</summary>
+    public static Process Start(params string[] arguments) => StartWith(null, arguments);
+
+    /// <summary>Starts ewring with EW_PARAMS set to <paramref name="ewParams"/> (or unset when null).</summary>
+    public static Process StartWith(string? ewParams, params string[] arguments)
     {
         var start = new ProcessStartInfo(Path)
         {
@@ -36,13 +39,20 @@ internal static class EwringTool
             start.ArgumentList.Add(argument);
         }
         start.Environment.Remove("EW_PARAMS");
+        if (ewParams is not null)
+        {
+            start.Environment["EW_PARAMS"] = ewParams;
+        }
         return Process.Start(start) ?? throw new InvalidOperationException("cannot start ewring");
     }
 
-    /// <summary>Runs ewring to the end: exit code, stdout and stderr.</summary>
-    public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    /// <summary>Runs ewring to the end without EW_PARAMS: exit code, stdout and stderr.</summary>
+    public static (int ExitCode, string Output, string Error) Run(params string[] arguments) => RunWith(null, arguments);
+
+    /// <summary>Runs ewring to the end with EW_PARAMS set to <paramref name="ewParams"/>.</summary>
+    public static (int ExitCode, string Output, string Error) RunWith(string? ewParams, params string[] arguments)
     {
-        using var process = Start(arguments);
+        using var process = StartWith(ewParams, arguments);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(60_000))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Statmgr.Earthworm.Transport;
+using Statmgr.Tests.Fixtures;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
@@ -39,6 +40,34 @@ public class EwringToolTests
 
         Assert.That(EwringTool.Run("destroy", key), Is.EqualTo((0, $"destroyed {key} (key {key})\n", "")));
         Assert.That(SystemVRing.Exists(long.Parse(key, CultureInfo.InvariantCulture)), Is.False);
+    }
+
+    [Test]
+    public void NamesComeFromEwParamsLikeAnyModule()
+    {
+        var key = _keys.Next();
+        var flagKey = _keys.Next();
+        using var ewParams = EwParamsFixture.CreateEmpty();
+        ewParams.WriteFile(EwParamsFixture.GlobalFileName,
+            " Installation INST_WILDCARD 0\n Installation INST_MENLO 2\n Message TYPE_WILDCARD 0\n Message TYPE_ERROR 2\n Message TYPE_HEARTBEAT 3\n");
+        ewParams.WriteFile(EwParamsFixture.LocalFileName,
+            $" Ring TEST_RING {key}\n Ring FLAG_RING {flagKey}\n Module MOD_WILDCARD 0\n Module MOD_STATMGR 2\n Module MOD_PICK_EW 3\n");
+        var dir = ewParams.Directory;
+
+        Assert.That(EwringTool.RunWith(dir, "create", "TEST_RING", "1").Output, Is.EqualTo($"created TEST_RING (key {key}): 1024 bytes, LP64\n"));
+        Assert.That(EwringTool.RunWith(dir, "put", "TEST_RING", "INST_MENLO", "MOD_PICK_EW", "TYPE_HEARTBEAT", "1700000000 12345\\n").ExitCode, Is.EqualTo(0));
+        Assert.That(EwringTool.RunWith(dir, "put", "TEST_RING", "2", "9", "2", "unnamed module").ExitCode, Is.EqualTo(0));
+
+        Assert.That(EwringTool.RunWith(dir, "sniff", "TEST_RING", "--count", "2").Output, Is.EqualTo(
+            "INST_MENLO MOD_PICK_EW TYPE_HEARTBEAT seq 0 len 17: 1700000000 12345\\n\nINST_MENLO 9 TYPE_ERROR seq 0 len 14: unnamed module\n"));
+        Assert.That(EwringTool.RunWith(dir, "sniff", key.ToString(CultureInfo.InvariantCulture), "--count", "1", "--logo", "0", "0", "TYPE_ERROR").Output,
+            Does.StartWith("INST_MENLO 9 TYPE_ERROR"));
+        Assert.That(EwringTool.RunWith(dir, "put", "TEST_RING", "INST_MENLO", "MOD_NOPE", "TYPE_ERROR", "x"),
+            Is.EqualTo((1, "", "ewring: GetModId: Invalid module name <MOD_NOPE>\n")));
+        Assert.That(EwringTool.RunWith(dir, "dump", "NO_RING").Error, Is.EqualTo("ewring: GetKey: Invalid ring name <NO_RING>\n"));
+        Assert.That(EwringTool.RunWith(dir, "create", "FLAG_RING").Error,
+            Is.EqualTo($"ewring: FLAG_RING (key {flagKey}) is startstop's flag ring; ewring does not touch it\n"));
+        Assert.That(SystemVRing.Exists(flagKey), Is.False);
     }
 
     [Test]

@@ -44,6 +44,27 @@ public class RingLossAndSizeTests
     }
 
     [Test]
+    public void OverrunNoticedWhenNothingWasLeftToReadIsReportedWithTheNextMessage()
+    {
+        using var heap = new HeapRing(1024, RingLayout.Lp64);
+        var buffer = new byte[511];
+        heap.Ring.CopyTo(Logo321, Encoding.ASCII.GetBytes("first"), 0);
+        Assert.That(heap.Ring.CopyFrom([Logo.Wildcard], buffer, out _, out _, out _), Is.EqualTo(GetStatus.Ok));
+        // Everything after it was written and evicted: an empty ring far ahead of the reader.
+        heap.Ring.Layout.WriteLong(heap.Bytes, heap.Ring.Layout.KeyInOffset, 5000);
+        heap.Ring.Layout.WriteLong(heap.Bytes, heap.Ring.Layout.KeyOldOffset, 5000);
+
+        Assert.That(heap.Ring.CopyFrom([Logo.Wildcard], buffer, out _, out _, out _), Is.EqualTo(GetStatus.None));
+        heap.Ring.CopyTo(Logo321, Encoding.ASCII.GetBytes("later"), 9);
+
+        // C would say MISS_SEQGAP here, having forgotten the overrun it saw in the empty call.
+        Assert.That(heap.Ring.CopyFrom([Logo.Wildcard], buffer, out _, out _, out var seq), Is.EqualTo(GetStatus.MissLapped));
+        Assert.That(seq, Is.EqualTo(9));
+        heap.Ring.CopyTo(Logo321, Encoding.ASCII.GetBytes("gap"), 11);
+        Assert.That(heap.Ring.CopyFrom([Logo.Wildcard], buffer, out _, out _, out _), Is.EqualTo(GetStatus.MissSeqGap));
+    }
+
+    [Test]
     public void TooBigReportsLogoAndLengthSkipsTheMessageAndTheNextOneIsAMiss()
     {
         using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);

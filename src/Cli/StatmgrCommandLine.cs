@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
+namespace Statmgr.Cli;
+
+/// <summary>
+/// The command line (decisions.md §4): <c>statmgr &lt;configfile&gt;</c> exactly as C, plus the
+/// options <c>--check &lt;configfile&gt;</c>, <c>--version</c> and <c>--help</c>. Options are options, so
+/// no config file name is ever taken for a verb. Response files (<c>@file</c>) are not expanded:
+/// an Earthworm name starting with '@' means something else.
+/// </summary>
+public sealed class StatmgrCommandLine
+{
+    /// <summary>Exit status of a wrong argument count (C <c>return -1</c> from main).</summary>
+    public const int UsageExitCode = 255;
+
+    private readonly TextWriter stdout;
+    private readonly TextWriter stderr;
+    private readonly Func<string, int> start;
+    private readonly Func<string, int> check;
+
+    /// <param name="start">Runs statmgr on a config file; returns the exit status.</param>
+    /// <param name="check">Runs <c>--check</c> on a config file; returns the exit status.</param>
+    public StatmgrCommandLine(TextWriter stdout, TextWriter stderr, Func<string, int> start, Func<string, int> check)
+    {
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.start = start;
+        this.check = check;
+    }
+
+    public int Run(IReadOnlyList<string> args)
+    {
+        // C's own command line: one argument that is not an option is the config file, whatever
+        // it looks like ("@x.d" and "[x].d" included), without any parser in between.
+        if (args.Count == 1 && !args[0].StartsWith('-'))
+        {
+            return start(args[0]);
+        }
+
+        var configFiles = new Argument<string[]>("configfile")
+        {
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "statmgr.d, the statmgr configuration file (relative names are taken from the working directory, which is EW_PARAMS under startstop).",
+        };
+        var checkOption = new Option<string>("--check")
+        {
+            HelpName = "configfile",
+            Description = "Load the configuration, every descriptor and the Earthworm tables as a real start would, touching no ring and writing no log; print the configuration dump, then every problem as file:line: error|warning: text. Exit status 0 if statmgr would start, 1 if not.",
+        };
+        var versionOption = new Option<bool>("--version")
+        {
+            Description = "Print the statmgr version.",
+        };
+
+        var root = new RootCommand("statmgr: the Earthworm status manager. Watches module heartbeats and errors on the transport rings, and pages and mails about them.");
+        // Replace the library's version option (which prints the assembly version) with C's text.
+        for (var i = root.Options.Count - 1; i >= 0; i--)
+        {
+            if (root.Options[i] is VersionOption)
+            {
+                root.Options.RemoveAt(i);
+            }
+            else if (root.Options[i] is HelpOption help)
+            {
+                help.Description = "Show this help.";
+            }
+        }
+        root.Directives.Clear();
+        root.Arguments.Add(configFiles);
+        root.Options.Add(checkOption);
+        root.Options.Add(versionOption);
+
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.Write($"statmgr: {error.Message}\n");
+            }
+            return Usage();
+        }
+
+        var exit = UsageExitCode;
+        root.SetAction(result =>
+        {
+            var files = result.GetValue(configFiles) ?? [];
+            var checkFile = result.GetValue(checkOption);
+            var version = result.GetValue(versionOption);
+            if (version && checkFile is null && files.Length == 0)
+            {
+                stdout.Write($"statmgr version {ProgramVersion.Text}\n");
+                exit = 0;
+            }
+            else if (checkFile is not null && !version && files.Length == 0)
+            {
+                exit = check(checkFile);
+            }
+            else if (checkFile is null && !version && files.Length == 1)
+            {
+                exit = start(files[0]);
+            }
+            else
+            {
+                exit = Usage();
+            }
+        });
+
+        var invoked = parse.Invoke(new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            EnableDefaultExceptionHandler = false,
+        });
+        // The help action returns its own status and never runs the root action.
+        return parse.Action is HelpAction ? invoked : exit;
+    }
+
+    /// <summary>C's two usage lines, on stderr as C writes them before logit exists.</summary>
+    private int Usage()
+    {
+        stderr.Write("Usage: statmgr <configfile>\n");
+        stderr.Write($"Version: {ProgramVersion.Text}\n");
+        stderr.Flush();
+        return UsageExitCode;
+    }
+}

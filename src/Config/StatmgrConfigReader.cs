@@ -1,0 +1,439 @@
+using Statmgr.Earthworm.Kom;
+using Statmgr.Earthworm.Logging;
+using Statmgr.Earthworm.Tables;
+using Statmgr.Earthworm.Transport;
+
+namespace Statmgr.Config;
+
+/// <summary>
+/// Reads statmgr.d (<c>statmgr_config</c>): every command with C's limits and texts, the port's
+/// optional commands, and each descriptor at the moment its Descriptor line is read.
+/// </summary>
+public sealed class StatmgrConfigReader
+{
+    private readonly CommandFileReader kom;
+    private readonly EarthwormTables tables;
+    private readonly ConfigProblems problems;
+    private readonly DescriptorReader descriptors;
+
+    public StatmgrConfigReader(CommandFileReader kom, EarthwormTables tables, ConfigProblems problems, DescriptorReader descriptors)
+    {
+        this.kom = kom;
+        this.tables = tables;
+        this.problems = problems;
+        this.descriptors = descriptors;
+    }
+
+    /// <summary>Reads <paramref name="configPath"/> (as given, relative to the working directory) and every file it names.</summary>
+    public StatmgrConfig Read(string configPath)
+    {
+        var state = new ParseState(new StatmgrConfig { ConfigPath = configPath });
+        if (!KomFiles.TryOpen(kom, configPath))
+        {
+            problems.Error(new ConfigLocation(configPath, 0), $"statmgr: Error opening command file <{configPath}>; exiting.\n");
+            return state.Config;
+        }
+
+        while (kom.OpenFileCount > 0)
+        {
+            while (kom.ReadLine() > 0)
+            {
+                if (kom.OpenFileCount == 1)
+                {
+                    state.LastTopLine = kom.CurrentLineNumber;
+                }
+                ReadLine(configPath, state);
+            }
+            kom.Close();
+        }
+
+        CheckRequired(configPath, state);
+        return state.Config;
+    }
+
+    private void ReadLine(string configPath, ParseState state)
+    {
+        var com = kom.NextToken();
+        if (com is null || com.StartsWith('#'))
+        {
+            return;
+        }
+        var at = KomFiles.Here(kom, configPath);
+        if (com.StartsWith('@'))
+        {
+            if (!KomFiles.TryOpen(kom, com[1..]))
+            {
+                problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>; exiting.\n");
+            }
+            return;
+        }
+        if (!ReadCommand(com, configPath, at, state))
+        {
+            return;
+        }
+        if (kom.TakeError() != KomError.None)
+        {
+            problems.Error(at, $"statmgr: Bad <{com}> command in <{configPath}>; exiting.\n");
+        }
+    }
+
+    /// <summary>Handles one command; false when the kom error check must be skipped.</summary>
+    private bool ReadCommand(string com, string configPath, ConfigLocation at, ParseState state)
+    {
+        var config = state.Config;
+        switch (com)
+        {
+            case "RingName":
+            {
+                state.Seen.Add(Required.RingName);
+                var name = kom.NextToken();
+                if (name is not null)
+                {
+                    config.RingName = name;
+                    config.RingKey = tables.GetKey(name);
+                    if (config.RingKey == -1)
+                    {
+                        problems.Error(at, $"statmgr: Invalid ring name <{name}>; exiting.\n");
+                        return false;
+                    }
+                }
+                return true;
+            }
+            case "heartbeatPageit":
+                config.HeartbeatPageit = kom.NextInt();
+                state.Seen.Add(Required.HeartbeatPageit);
+                return true;
+            case "pagegroup":
+                if (!ReadRecipient("pagegroup", config.PageGroups, configPath, at))
+                {
+                    return false;
+                }
+                state.Seen.Add(Required.PageGroup);
+                return true;
+            case "mail":
+                return ReadRecipient("mail", config.MailRecipients, configPath, at);
+            case "LogFile":
+                config.LogFile = kom.NextInt();
+                state.Seen.Add(Required.LogFile);
+                return true;
+            case "Descriptor":
+                return ReadDescriptor(configPath, at, state);
+            case "MyModuleId":
+            {
+                state.Seen.Add(Required.MyModuleId);
+                var name = kom.NextToken();
+                if (name is not null)
+                {
+                    config.MyModuleIdName = name;
+                    if (tables.GetModId(name, out var id) < 0)
+                    {
+                        problems.Error(at, $"statmgr: Invalid MyModuleId <{name}> in <{configPath}>; exiting.\n");
+                        return false;
+                    }
+                    config.MyModuleId = id;
+                }
+                return true;
+            }
+            case "GetStatusFrom":
+                return ReadStatusSource(configPath, at, state);
+            case "MailServer":
+            {
+                var server = kom.NextToken();
+                if (server is not null)
+                {
+                    if (config.MailServers.Count >= StatmgrLimits.MaxMailServers)
+                    {
+                        // C's text and flag (w: disk only); the port keeps ten servers, not nine (B10).
+                        problems.Warning(at, "w",
+                            $"statmgr: maximum of {StatmgrLimits.MaxMailServers} mail servers allowed; '{server}' ignored\n");
+                    }
+                    else
+                    {
+                        config.MailServers.Add(server);
+                    }
+                }
+                return true;
+            }
+            case "MailProgram":
+                if (kom.NextToken() is { } program)
+                {
+                    config.MailProgram = program;
+                }
+                return true;
+            case "From":
+                if (kom.NextToken() is { } from)
+                {
+                    config.From = from;
+                }
+                return true;
+            case "Subject":
+                if (kom.NextToken() is { } subject)
+                {
+                    config.Subject = subject;
+                }
+                return true;
+            case "MsgPrefix":
+                if (kom.NextToken() is { } prefix)
+                {
+                    config.MsgPrefix = prefix;
+                }
+                return true;
+            case "MsgSuffix":
+                if (kom.NextToken() is { } suffix)
+                {
+                    config.MsgSuffix = suffix;
+                }
+                return true;
+            case "CheckAllRings":
+                config.CheckAllRings = kom.NextInt();
+                return true;
+            case "DontReportUnknownModule":
+                config.DontReportUnknownModule = kom.NextInt();
+                return true;
+            case "Debug":
+                config.Debug = kom.NextInt();
+                return true;
+        }
+        return ReadPortCommand(com, configPath, at, config);
+    }
+
+    /// <summary>The optional commands only the port knows (decisions.md §1-§3).</summary>
+    private bool ReadPortCommand(string com, string configPath, ConfigLocation at, StatmgrConfig config)
+    {
+        switch (com)
+        {
+            case "LegacyMailRouting":
+                config.LegacyMailRouting = kom.NextInt() != 0;
+                return true;
+            case "SmtpSecurity":
+            {
+                var value = kom.NextToken();
+                if (value is null)
+                {
+                    return true;
+                }
+                if (!TryParseSmtpSecurity(value, out var mode))
+                {
+                    problems.Error(at, ("et",
+                        $"statmgr: Invalid <SmtpSecurity> value <{value}> in <{configPath}>; valid=auto, none, starttls, ssl; exiting.\n"));
+                    return false;
+                }
+                config.SmtpSecurity = mode;
+                return true;
+            }
+            case "SmtpUser":
+                if (kom.NextToken() is { } user)
+                {
+                    config.SmtpUser = user;
+                }
+                return true;
+            case "SmtpPasswordFile":
+                if (kom.NextToken() is { } passwordFile)
+                {
+                    config.SmtpPasswordFile = passwordFile;
+                }
+                return true;
+            case "SmtpCaFile":
+                if (kom.NextToken() is { } caFile)
+                {
+                    config.SmtpCaFile = caFile;
+                }
+                return true;
+            case "SmtpTimeout":
+                return ReadPositive("SmtpTimeout", "seconds", configPath, at, v => config.SmtpTimeoutSeconds = v);
+            case "PageMaxBytes":
+                return ReadPositive("PageMaxBytes", "bytes", configPath, at, v => config.PageMaxBytes = v);
+            case "RingLayout":
+            {
+                var value = kom.NextToken();
+                if (value is null)
+                {
+                    return true;
+                }
+                if (!TryParseRingLayout(value, out var layout))
+                {
+                    problems.Error(at, ("et",
+                        $"statmgr: Invalid <RingLayout> value <{value}> in <{configPath}>; valid=auto, lp64, ilp32; exiting.\n"));
+                    return false;
+                }
+                config.RingLayout = layout;
+                return true;
+            }
+        }
+        problems.Warning(at, "e", $"statmgr: <{com}> unknown command in <{configPath}>.\n");
+        return false;
+    }
+
+    private bool ReadPositive(string command, string unit, string configPath, ConfigLocation at, Action<int> store)
+    {
+        var value = kom.NextInt();
+        if (kom.TakeError() != KomError.None)
+        {
+            problems.Error(at, $"statmgr: Bad <{command}> command in <{configPath}>; exiting.\n");
+            return false;
+        }
+        if (value < 1)
+        {
+            problems.Error(at, ("et",
+                $"statmgr: Invalid <{command}> value {value} in <{configPath}>; valid=1 or more {unit}; exiting.\n"));
+            return false;
+        }
+        store(value);
+        return true;
+    }
+
+    private bool ReadRecipient(string command, List<string> list, string configPath, ConfigLocation at)
+    {
+        if (list.Count >= StatmgrLimits.MaxRecipients)
+        {
+            problems.Error(at,
+                $"statmgr: Too many <{command}> commands in <{configPath}>; max={StatmgrLimits.MaxRecipients}; exiting.\n");
+            return false;
+        }
+        var value = kom.NextToken();
+        if (value is null)
+        {
+            problems.Error(at, $"statmgr: No argument for <{command}> command in <{configPath}>; exiting.\n");
+            return false;
+        }
+        if (value.Length == 0 || value.Length > StatmgrLimits.MaxRecipientLength)
+        {
+            problems.Error(at,
+                $"statmgr: Invalid length={value.Length} for <{command}> argument in <{configPath}>; valid=1-{StatmgrLimits.MaxRecipientLength}; exiting.\n");
+            return false;
+        }
+        list.Add(value);
+        return true;
+    }
+
+    private bool ReadDescriptor(string configPath, ConfigLocation at, ParseState state)
+    {
+        if (state.DescriptorLines >= StatmgrLimits.MaxDescriptors)
+        {
+            problems.Error(at,
+                $"statmgr: Too many <Descriptor> commands in <{configPath}>; max={StatmgrLimits.MaxDescriptors}; exiting.\n");
+            return false;
+        }
+        state.DescriptorLines++;
+        state.Seen.Add(Required.Descriptor);
+        var path = kom.NextToken();
+        if (path is null)
+        {
+            return true;
+        }
+        if (path.Length > StatmgrLimits.MaxDescriptorPathLength)
+        {
+            problems.Error(at,
+                $"statmgr: <Descriptor> {path} length in <{configPath}> too long; max={StatmgrLimits.MaxDescriptorPathLength}; exiting.\n");
+            return false;
+        }
+        if (descriptors.Read(path, at) is { } descriptor)
+        {
+            state.Config.Descriptors.Add(descriptor);
+        }
+        return true;
+    }
+
+    private bool ReadStatusSource(string configPath, ConfigLocation at, ParseState state)
+    {
+        var sources = state.Config.StatusSources;
+        if (sources.Count >= StatmgrLimits.MaxStatusSources)
+        {
+            // C allowed one line and printed max=2 (B9); the port allows 64 and says so.
+            problems.Error(at, ("et",
+                $"statmgr: Too many <GetStatusFrom> commands in <{configPath}>; max={StatmgrLimits.MaxStatusSources}; exiting.\n"));
+            return false;
+        }
+        state.Seen.Add(Required.GetStatusFrom);
+        byte inst = 0;
+        var instName = kom.NextToken();
+        if (instName is not null && tables.GetInst(instName, out inst) != 0)
+        {
+            problems.Error(at, $"statmgr: Invalid installation name <{instName}> in <GetStatusFrom> cmd; exiting.\n");
+            return false;
+        }
+        byte module = 0;
+        var moduleName = kom.NextToken();
+        if (moduleName is not null && tables.GetModId(moduleName, out module) != 0)
+        {
+            problems.Error(at, $"statmgr: Invalid module name <{moduleName}> in <GetStatusFrom> cmd; exiting.\n");
+            return false;
+        }
+        if (instName is not null && moduleName is not null)
+        {
+            sources.Add(new StatusSource(instName, inst, moduleName, module));
+        }
+        return true;
+    }
+
+    private void CheckRequired(string configPath, ParseState state)
+    {
+        var missing = string.Empty;
+        foreach (var (command, label) in RequiredCommands)
+        {
+            if (!state.Seen.Contains(command))
+            {
+                missing += label;
+            }
+        }
+        if (missing.Length > 0)
+        {
+            problems.Error(new ConfigLocation(configPath, state.LastTopLine),
+                $"statmgr: ERROR, no {missing}command(s) in <{configPath}>; exiting.\n");
+        }
+    }
+
+    private static bool TryParseSmtpSecurity(string value, out SmtpSecurityMode mode)
+    {
+        switch (value.ToLowerInvariant())
+        {
+            case "auto": mode = SmtpSecurityMode.Auto; return true;
+            case "none": mode = SmtpSecurityMode.None; return true;
+            case "starttls": mode = SmtpSecurityMode.StartTls; return true;
+            case "ssl": mode = SmtpSecurityMode.Ssl; return true;
+            default: mode = SmtpSecurityMode.Auto; return false;
+        }
+    }
+
+    private static bool TryParseRingLayout(string value, out RingLayoutChoice layout)
+    {
+        switch (value.ToLowerInvariant())
+        {
+            case "auto": layout = RingLayoutChoice.Auto; return true;
+            case "lp64": layout = RingLayoutChoice.Lp64; return true;
+            case "ilp32": layout = RingLayoutChoice.Ilp32; return true;
+            default: layout = RingLayoutChoice.Auto; return false;
+        }
+    }
+
+    /// <summary>The required commands in the order C lists them when some are missing.</summary>
+    private static readonly (Required Command, string Label)[] RequiredCommands =
+    [
+        (Required.RingName, "<RingName> "),
+        (Required.HeartbeatPageit, "<heartbeatPageit> "),
+        (Required.PageGroup, "<pagegroup> "),
+        (Required.LogFile, "<LogFile> "),
+        (Required.Descriptor, "<Descriptor> "),
+        (Required.MyModuleId, "<MyModuleId> "),
+        (Required.GetStatusFrom, "<GetStatusFrom> "),
+    ];
+
+    private enum Required
+    {
+        RingName,
+        HeartbeatPageit,
+        PageGroup,
+        LogFile,
+        Descriptor,
+        MyModuleId,
+        GetStatusFrom,
+    }
+
+    private sealed class ParseState(StatmgrConfig config)
+    {
+        public StatmgrConfig Config { get; } = config;
+        public HashSet<Required> Seen { get; } = new();
+        public int DescriptorLines { get; set; }
+        public int LastTopLine { get; set; }
+    }
+}

@@ -1,0 +1,239 @@
+using Statmgr.Earthworm;
+using Statmgr.Earthworm.Kom;
+using Statmgr.Earthworm.Logging;
+using Statmgr.Earthworm.Tables;
+
+namespace Statmgr.Config;
+
+/// <summary>
+/// Startup steps 3-13 of statmgr.md §1.3: environment, tables, message types, statmgr.d with every
+/// descriptor, the log lines and dump that follow, and the own-descriptor check. The caller has
+/// done steps 1-2 (arguments, first log initialisation) and goes on with step 14 (the ring).
+/// A real start stops at the first error (EarthwormExitException, exit 255); <c>--check</c> runs
+/// the same steps with problems collected.
+/// </summary>
+public sealed class StatmgrStartup
+{
+    private readonly ILogit log;
+    private readonly Func<string, string?> environment;
+    private readonly ConfigProblems problems;
+    private readonly Func<string, bool> fileExists;
+    private readonly string programVersion;
+    private Action<string> tableDiagnostics;
+
+    /// <param name="fileExists">How a module .d file is looked for (C's plain fopen), relative to the working directory.</param>
+    public StatmgrStartup(
+        ILogit log,
+        Func<string, string?> environment,
+        ConfigProblems problems,
+        Func<string, bool> fileExists,
+        string programVersion)
+    {
+        this.log = log;
+        this.environment = environment;
+        this.problems = problems;
+        this.fileExists = fileExists;
+        this.programVersion = programVersion;
+        tableDiagnostics = text => log.Write("e", text);
+    }
+
+    /// <summary>
+    /// Runs the steps for <paramref name="configPath"/>. <paramref name="applyLogFileSwitch"/> is
+    /// step 11 (the second logit_init with the LogFile value). Returns null only when
+    /// <c>--check</c> could not load the Earthworm tables, so nothing after them could be checked.
+    /// </summary>
+    public StartupResult? Run(string configPath, int processId, Action<int>? applyLogFileSwitch = null)
+    {
+        var unplaced = new ConfigLocation(configPath, 0);
+
+        var systemName = ReadSystemName(unplaced);
+
+        // One reader for every file, as C's kom is process-wide: the tables, statmgr.d, the
+        // descriptors and the module .d files all share its five open-file slots.
+        CommandFileReader? shared = null;
+        using var kom = new CommandFileReader(environment, text => KomDiagnostic(shared, configPath, text));
+        shared = kom;
+
+        var tables = LoadTables(kom, unplaced);
+        if (tables is null)
+        {
+            return null;
+        }
+
+        var haveInstallation = ReadLocalInstallation(tables, unplaced, out var installation);
+        var types = ResolveMessageTypes(tables, unplaced);
+
+        if (processId == -1)
+        {
+            problems.Error(unplaced, "statmgr: Can't get my pid; exiting.\n");
+        }
+
+        var config = ReadConfiguration(kom, configPath, tables, systemName);
+
+        log.Write("", $"statmgr: Read command file <{configPath}>\n");
+        // C leaves this line unterminated; the port ends it (decisions.md B17).
+        log.Write("t", $"statmgr: startup of statmgr version: {programVersion}\n");
+
+        applyLogFileSwitch?.Invoke(config.LogFile);
+
+        ConfigurationDump.Write(config, log);
+        log.Write("", "\n       *****  Start Message Log  *****\n");
+
+        var own = -1;
+        if (haveInstallation && config.MyModuleIdName.Length > 0 && tables.GetModId(config.MyModuleIdName, out _) == 0)
+        {
+            own = FindOwnDescriptor(config, installation);
+            if (own < 0)
+            {
+                problems.Error(unplaced,
+                    ("et", "statmgr: Descriptor file of statmgr not loaded; or\n"),
+                    ("e", "\tEW_INSTALLATION and instId in statmgr.desc don't match.\n"));
+            }
+        }
+
+        return new StartupResult(config, tables, types, installation, systemName, processId, own);
+    }
+
+    /// <summary>C's LookUpModId for statmgr itself: the first descriptor with its module id and the local installation.</summary>
+    public static int FindOwnDescriptor(StatmgrConfig config, byte installation)
+    {
+        for (var i = 0; i < config.Descriptors.Count; i++)
+        {
+            var desc = config.Descriptors[i];
+            if (desc.ModId == config.MyModuleId && desc.InstId == installation)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private string ReadSystemName(ConfigLocation unplaced)
+    {
+        var value = environment("SYS_NAME");
+        if (value is null)
+        {
+            problems.Error(unplaced, "statmgr: Environment variable SYS_NAME not defined; exiting.\n");
+            return string.Empty;
+        }
+        if (value.Length == 0)
+        {
+            problems.Error(unplaced, "statmgr: Environment variable SYS_NAME defined, but has no value; exiting.\n");
+        }
+        return value;
+    }
+
+    private EarthwormTables? LoadTables(CommandFileReader kom, ConfigLocation unplaced)
+    {
+        var seen = new List<(ConfigLocation At, string Text)>();
+        if (problems.CollectAll)
+        {
+            // The shared reader names the table line at fault while the diagnostic is given.
+            tableDiagnostics = text =>
+            {
+                log.Write("e", text);
+                seen.Add((kom.CurrentFile is null ? unplaced : KomFiles.Here(kom, unplaced.File), text));
+            };
+        }
+        try
+        {
+            var tables = EarthwormTables.Load(environment("EW_PARAMS"), text => tableDiagnostics(text), kom);
+            foreach (var (at, text) in seen)
+            {
+                problems.RecordLoggedWarning(at, text);
+            }
+            return tables;
+        }
+        catch (EarthwormExitException ex) when (problems.CollectAll)
+        {
+            // getutil wrote its fatal text as a diagnostic before ending the load.
+            var reported = false;
+            foreach (var (at, text) in seen)
+            {
+                if (!reported && text == ex.Message)
+                {
+                    problems.RecordLoggedError(at, text);
+                    reported = true;
+                }
+                else
+                {
+                    problems.RecordLoggedWarning(at, text);
+                }
+            }
+            if (!reported)
+            {
+                problems.RecordLoggedError(unplaced, ex.Message);
+            }
+            return null;
+        }
+        finally
+        {
+            // Lookup diagnostics ("GetModId: Invalid module name ...") go to the log as in C; in
+            // --check the statmgr error that follows each of them is the problem reported.
+            tableDiagnostics = text => log.Write("e", text);
+        }
+    }
+
+    private bool ReadLocalInstallation(EarthwormTables tables, ConfigLocation unplaced, out byte installation)
+    {
+        if (problems.CollectAll)
+        {
+            // Why the installation is unknown is worth showing in --check, not only that it is.
+            tableDiagnostics = text => problems.Error(unplaced, text);
+        }
+        var status = tables.GetLocalInst(environment("EW_INSTALLATION"), out installation);
+        tableDiagnostics = text => log.Write("e", text);
+        if (status != 0)
+        {
+            problems.Error(unplaced, "statmgr: error getting local installation id; exiting.\n");
+            return false;
+        }
+        return true;
+    }
+
+    private StatusMessageTypes ResolveMessageTypes(EarthwormTables tables, ConfigLocation unplaced)
+    {
+        byte Resolve(string name)
+        {
+            if (tables.GetMessageType(name, out var type) != 0)
+            {
+                problems.Error(unplaced,
+                    $"statmgr: Can't resolve the needed <{name}> from earthworm.d or earthworm_global.d; Make sure this type is there. Exiting.\n");
+            }
+            return type;
+        }
+
+        // C's order: the first missing one is the one reported.
+        var heartbeat = Resolve("TYPE_HEARTBEAT");
+        var error = Resolve("TYPE_ERROR");
+        var page = Resolve("TYPE_PAGE");
+        var restart = Resolve("TYPE_RESTART");
+        var status = Resolve("TYPE_STATUS");
+        var stop = Resolve("TYPE_STOP");
+        var reqStatus = Resolve("TYPE_REQSTATUS");
+        return new StatusMessageTypes(heartbeat, error, page, restart, status, stop, reqStatus);
+    }
+
+    private StatmgrConfig ReadConfiguration(CommandFileReader kom, string configPath, EarthwormTables tables, string systemName)
+    {
+        var heartbeats = new ModuleHeartbeatReader(kom, problems, fileExists);
+        var descriptors = new DescriptorReader(kom, tables, problems, log, heartbeats, systemName);
+        var reader = new StatmgrConfigReader(kom, tables, problems, descriptors);
+        return reader.Read(configPath);
+    }
+
+    /// <summary>
+    /// kom's own messages go to the log with flags <c>et</c>, as logit_init's hook sends them.
+    /// For --check, all but the expansion table's debug line are warnings at the current line.
+    /// </summary>
+    private void KomDiagnostic(CommandFileReader? kom, string configPath, string text)
+    {
+        if (problems.CollectAll && !text.StartsWith("LoadTableEnvVariable(): nfiles", StringComparison.Ordinal))
+        {
+            var at = kom is null ? new ConfigLocation(configPath, 0) : KomFiles.Here(kom, configPath);
+            problems.Warning(at, "et", text);
+            return;
+        }
+        log.Write("et", text);
+    }
+}

@@ -1,0 +1,380 @@
+using System.Globalization;
+using System.Text;
+
+namespace Statmgr.Earthworm.Logging;
+
+/// <summary>
+/// Earthworm's log writer (<c>logit_init</c> / <c>logit</c>, MT-safe variant). Entries go to
+/// <c>$EW_LOG/&lt;program&gt;_YYYYMMDD.log</c>, optionally also to stdout/stderr, exactly as the C
+/// library writes them: no newline is added, the line buffer has C's size limit, and the file rolls
+/// over when an entry is written on a new UTC date. After startup nothing here throws: a disk
+/// error loses entries, never the process.
+/// </summary>
+public sealed class Logit : ILogit, IDisposable
+{
+    private const string Dashes = "-------------------------------------------------------";
+
+    // The file holds bytes; one character per byte keeps C's byte counts and passes any byte text
+    // (ring messages, configuration files read as Latin-1) through unchanged.
+    private static readonly Encoding FileEncoding = Encoding.Latin1;
+
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly int _processId;
+    private readonly TextWriter _stdout;
+    private readonly TextWriter _stderr;
+    private readonly Func<string, string?> _getEnvironmentVariable;
+
+    private bool _initialized;
+    private int _bufferSize;
+    private bool _disk;
+    private bool _echo = true;
+
+    // C records the pid only once the disk log is set up, so "d" prints (0) when the first
+    // logit_init turned disk logging off.
+    private int _stampedPid;
+
+    // "<program>_": set with the log directory, so it is empty in the too-large notice when the
+    // first logit_init turned disk logging off.
+    private string _template = string.Empty;
+    private string _directory = string.Empty;
+    private string _fileDate = string.Empty;
+    private string _lastOpenedName = string.Empty;
+    private AppendFile? _file;
+    private bool _openFailureReported;
+    private bool _tooLargeReportedOnStderr;
+
+    public Logit(
+        TimeProvider time,
+        int processId,
+        TextWriter stdout,
+        TextWriter stderr,
+        Func<string, string?> getEnvironmentVariable)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+        _time = time;
+        _processId = processId;
+        _stdout = stdout;
+        _stderr = stderr;
+        _getEnvironmentVariable = getEnvironmentVariable;
+    }
+
+    /// <summary>
+    /// The logit of this process: real pid, EW_LOG from the environment, and console copies written
+    /// one byte per character (Latin-1, unbuffered) so that they carry the same bytes as the file,
+    /// as C's printf does.
+    /// </summary>
+    public static Logit ForCurrentProcess(TimeProvider time)
+    {
+        var stdout = new StreamWriter(Console.OpenStandardOutput(), FileEncoding) { AutoFlush = true };
+        var stderr = new StreamWriter(Console.OpenStandardError(), FileEncoding) { AutoFlush = true };
+        return new Logit(time, Environment.ProcessId, stdout, stderr, Environment.GetEnvironmentVariable);
+    }
+
+    /// <summary>The name from the first <see cref="Init"/> call (empty before it).</summary>
+    public string ProgramName { get; private set; } = string.Empty;
+
+    /// <summary>C's <c>is_logit_initialized</c>.</summary>
+    public bool IsInitialized
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _initialized;
+            }
+        }
+    }
+
+    /// <summary>Full path of the open log file; null when disk logging is off (or the file could not be reopened).</summary>
+    public string? CurrentFilePath
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _file?.Path;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>logit_init(prog, mid, bufSize, logflag)</c>. The first call sets everything up: logFlag 0
+    /// means console only, 2 means disk only, anything else both. Later calls only switch things
+    /// off: 0 closes the disk log, 2 stops the console copies; bufferSize is then ignored.
+    /// </summary>
+    /// <exception cref="EarthwormExitException">Where C exits: EW_LOG unset (255), log file not opened (0).</exception>
+    public void Init(string programPath, int bufferSize, int logFlag)
+    {
+        ArgumentNullException.ThrowIfNull(programPath);
+        lock (_gate)
+        {
+            if (_initialized)
+            {
+                AdjustSwitches(logFlag);
+                return;
+            }
+
+            ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, 2);
+            ProgramName = LogProgramName.FromPath(programPath);
+            _bufferSize = bufferSize;
+            _initialized = true;
+            if (logFlag == 0)
+            {
+                return;
+            }
+
+            if (logFlag == 2)
+            {
+                _echo = false;
+            }
+
+            OpenFirstFile();
+            _disk = true;
+            _stampedPid = _processId;
+        }
+    }
+
+    /// <summary>
+    /// <c>logit(flags, "%s", text)</c>. Flags: <c>t</c> time prefix, <c>d</c> pid prefix, <c>o</c> and
+    /// <c>e</c> copies to stdout and stderr; anything else is ignored. Never throws.
+    /// </summary>
+    public void Write(string flags, string text)
+    {
+        flags ??= string.Empty;
+        text ??= string.Empty;
+        lock (_gate)
+        {
+            if (!_initialized)
+            {
+                WriteConsole(_stderr, "WARNING: Call logit_init before logit.\n");
+                return;
+            }
+
+            var toStdout = false;
+            var toStderr = false;
+            var stampTime = false;
+            var stampPid = false;
+            foreach (var flag in flags)
+            {
+                switch (flag)
+                {
+                    case 'o': toStdout = _echo; break;
+                    case 'e': toStderr = _echo; break;
+                    case 't': stampTime = true; break;
+                    case 'd': stampPid = true; break;
+                }
+            }
+
+            var now = _time.GetUtcNow();
+            var date = LogFileName.DateStamp(now);
+            if (_disk)
+            {
+                FollowDate(date);
+            }
+
+            var line = BuildLine(now, date, stampTime, stampPid, text);
+            var kept = LogBufferLimit.Apply(line, _bufferSize, out var tooLarge);
+            if (tooLarge)
+            {
+                ReportTooLarge(line.Length);
+            }
+
+            if (toStdout)
+            {
+                WriteConsole(_stdout, kept);
+            }
+
+            if (toStderr)
+            {
+                WriteConsole(_stderr, kept);
+            }
+
+            if (_disk)
+            {
+                AppendToFile(kept);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disk = false;
+            CloseFile();
+        }
+    }
+
+    private void AdjustSwitches(int logFlag)
+    {
+        if (logFlag == 0)
+        {
+            _disk = false;
+            CloseFile();
+        }
+        else if (logFlag == 2)
+        {
+            _echo = false;
+        }
+    }
+
+    private void OpenFirstFile()
+    {
+        var ewLog = _getEnvironmentVariable("EW_LOG");
+        if (ewLog is null)
+        {
+            Exit(255, $"Environment variable EW_LOG not defined; {ProgramName} exiting.\n");
+        }
+
+        _directory = LogFileName.Directory(ewLog);
+        _template = ProgramName + "_";
+        var now = _time.GetUtcNow();
+        _fileDate = LogFileName.DateStamp(now);
+        var name = FileNameFor(_fileDate);
+        var path = _directory + name;
+        _file = TryOpen(path);
+        if (_file is null)
+        {
+            Exit(0, $"{ProgramName}: Error opening log file <{path}>. Exiting\n");
+        }
+
+        _lastOpenedName = name;
+        var utc = now.UtcDateTime;
+        AppendToFile(string.Create(
+            CultureInfo.InvariantCulture,
+            $"\n{Dashes}\n{ProgramName}: startup at UTC_{_fileDate}_{utc.Hour:D2}:{utc.Minute:D2}:{utc.Second:D2}\nThis program is using the MT-Safe version of logit.\n{Dashes}\n"));
+    }
+
+    /// <summary>
+    /// Daily rollover, checked at every entry with that entry's UTC date. Where C exits because the
+    /// new file cannot be opened, the port says so once on stderr and tries again at each entry.
+    /// </summary>
+    private void FollowDate(string date)
+    {
+        if (date != _fileDate)
+        {
+            if (_file is not null)
+            {
+                AppendToFile($"UTC date changed; log output continues in file <{FileNameFor(date)}>\n");
+                CloseFile();
+            }
+
+            _fileDate = date;
+        }
+
+        if (_file is not null)
+        {
+            return;
+        }
+
+        var name = FileNameFor(_fileDate);
+        var path = _directory + name;
+        _file = TryOpen(path);
+        if (_file is null)
+        {
+            if (!_openFailureReported)
+            {
+                WriteConsole(
+                    _stderr,
+                    $"{ProgramName}: Error opening log file <{path}>; log entries are lost until it can be opened.\n");
+                _openFailureReported = true;
+            }
+
+            return;
+        }
+
+        _openFailureReported = false;
+        AppendToFile($"UTC date changed; log output continues from file <{_lastOpenedName}>\n");
+        _lastOpenedName = name;
+    }
+
+    private string BuildLine(DateTimeOffset now, string date, bool stampTime, bool stampPid, string text)
+    {
+        // C handles the text as a C string: it ends at the first NUL.
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            text = text[..nul];
+        }
+
+        if (!stampTime && !stampPid)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 32);
+        if (stampTime)
+        {
+            var utc = now.UtcDateTime;
+            builder.Append(CultureInfo.InvariantCulture, $"{date}_UTC_{utc.Hour:D2}:{utc.Minute:D2}:{utc.Second:D2} ");
+        }
+
+        if (stampPid)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"({_stampedPid}) ");
+        }
+
+        return builder.Append(text).ToString();
+    }
+
+    private void ReportTooLarge(int lineLength)
+    {
+        var notice = LogBufferLimit.Notice(_template, _bufferSize, lineLength);
+        if (_disk && _file is not null)
+        {
+            AppendToFile(notice);
+        }
+        else if (!_tooLargeReportedOnStderr)
+        {
+            // Without a log file C warns on stderr once per process, so stderr is not flooded.
+            WriteConsole(_stderr, notice);
+            _tooLargeReportedOnStderr = true;
+        }
+    }
+
+    private string FileNameFor(string date) => _template + date + ".log";
+
+    private void AppendToFile(string text) => _file?.Append(FileEncoding.GetBytes(text));
+
+    private void CloseFile()
+    {
+        _file?.Dispose();
+        _file = null;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void Exit(int exitCode, string message)
+    {
+        WriteConsole(_stderr, message);
+        throw new EarthwormExitException(exitCode, message.TrimEnd('\n'));
+    }
+
+    private static AppendFile? TryOpen(string path)
+    {
+        try
+        {
+            return AppendFile.Open(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteConsole(TextWriter writer, string text)
+    {
+        try
+        {
+            writer.Write(text);
+            writer.Flush();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // A closed console must not stop the monitor.
+        }
+    }
+}

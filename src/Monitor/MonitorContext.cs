@@ -1,0 +1,42 @@
+using Statmgr.Config;
+using Statmgr.Earthworm.Logging;
+using Statmgr.Earthworm.Transport;
+using Statmgr.Notify;
+
+namespace Statmgr.Monitor;
+
+/// <summary>Everything the monitor needs from startup steps 1-13 and from the process around it.</summary>
+public sealed class MonitorContext
+{
+    public required StatmgrConfig Config { get; init; }
+
+    /// <summary>statmgr's own descriptor (MyModuleId at the local installation).</summary>
+    public required Descriptor OwnDescriptor { get; init; }
+
+    public required byte LocalInstallation { get; init; }
+
+    public required StatusMessageTypes Types { get; init; }
+
+    /// <summary>The SYS_NAME environment value (for the pageit heartbeat).</summary>
+    public required string SysName { get; init; }
+
+    public required int OwnPid { get; init; }
+
+    /// <summary>Module id to name, as getutil's GetModIdName (null when unknown).</summary>
+    public required Func<byte, string?> ModuleName { get; init; }
+
+    public required ILogit Logit { get; init; }
+
+    public required IMailSink Mail { get; init; }
+
+    public required TimeProvider Time { get; init; }
+
+    /// <summary>Attaches an existing ring by name and key; throws TransportRingException when it cannot.</summary>
+    public required Func<string, long, ITransportRing> AttachRing { get; init; }
+
+    public required IIdleWaiter Waiter { get; init; }
+
+    public TextWriter Out { get; init; } = Console.Out;
+
+    public TextWriter Error { get; init; } = Console.Error;
+}

@@ -1,0 +1,32 @@
+using Statmgr.Notify;
+
+namespace Statmgr.Monitor;
+
+/// <summary>
+/// Reports statmgr's own errors (§5.5) through its own descriptor. They skip the rate rule but
+/// use the rule's page and mail limits.
+/// </summary>
+public sealed class OwnErrorReporter
+{
+    private readonly ReportDispatcher _reports;
+
+    public OwnErrorReporter(ModuleHealth own, ReportDispatcher reports)
+    {
+        Own = own;
+        _reports = reports;
+    }
+
+    public ModuleHealth Own { get; }
+
+    /// <summary>Reports error <paramref name="number"/>; false when statmgr.desc has no such error.</summary>
+    public bool TryReport(short number, long now, string note)
+    {
+        var state = Own.FindError(number);
+        if (state is null)
+        {
+            return false;
+        }
+        _reports.ReportError(Own.Descriptor, state.Rule, state.Counters, now, note);
+        return true;
+    }
+}

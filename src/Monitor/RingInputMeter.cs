@@ -1,0 +1,42 @@
+using Statmgr.Earthworm.Transport;
+
+namespace Statmgr.Monitor;
+
+/// <summary>
+/// How fast writers fill one ring, from SHM_HEAD.keyin (every byte ever written), so the idle
+/// wait can end before they could overwrite what statmgr has not read yet. The rate is the
+/// recent peak: a burst counts at once and is forgotten by halves each second.
+/// </summary>
+public sealed class RingInputMeter
+{
+    /// <summary>Look again when half of the ring could have been written.</summary>
+    private const double LapShare = 0.5;
+
+    private bool _started;
+    private ulong _lastKeyIn;
+    private long _lastTimestamp;
+
+    /// <summary>Recent peak input, bytes per second.</summary>
+    public double BytesPerSecond { get; private set; }
+
+    /// <summary>Takes one header reading; returns how long statmgr may wait before it could be lapped, if writers are active.</summary>
+    public TimeSpan? Sample(RingHeaderSnapshot header, long timestamp, TimeProvider time)
+    {
+        if (_started && header.KeyIn >= _lastKeyIn)
+        {
+            double elapsed = time.GetElapsedTime(_lastTimestamp, timestamp).TotalSeconds;
+            if (elapsed > 0)
+            {
+                double recent = (header.KeyIn - _lastKeyIn) / elapsed;
+                BytesPerSecond = Math.Max(recent, BytesPerSecond * Math.Pow(0.5, elapsed));
+            }
+        }
+        // A key reset (ILP32 rings) or the first reading only starts the measurement.
+        _started = true;
+        _lastKeyIn = header.KeyIn;
+        _lastTimestamp = timestamp;
+        double seconds = header.KeyMax / BytesPerSecond * LapShare;
+        // Only a guard shorter than the longest idle wait matters (and a quiet ring gives infinity).
+        return seconds < IdleWait.LongestMs / 1000.0 ? TimeSpan.FromSeconds(seconds) : null;
+    }
+}

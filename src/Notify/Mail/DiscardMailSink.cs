@@ -1,0 +1,16 @@
+namespace Statmgr.Notify.Mail;
+
+/// <summary>The sink when no mail path exists: that was said once at startup, so reports are dropped quietly.</summary>
+public sealed class DiscardMailSink : IMailSink
+{
+    public static readonly DiscardMailSink Instance = new();
+
+    private DiscardMailSink()
+    {
+    }
+
+    public void Send(MailRequest request)
+    {
+        // Nothing to do by design; see the class summary.
+    }
+}

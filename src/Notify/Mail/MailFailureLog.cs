@@ -1,0 +1,45 @@
+using Statmgr.Earthworm.Logging;
+
+namespace Statmgr.Notify.Mail;
+
+/// <summary>
+/// The two lines written when a message is abandoned: C's own "error sending email" line, then a
+/// port line saying to whom, what the server last answered and which report it was.
+/// </summary>
+internal sealed class MailFailureLog
+{
+    /// <summary>C's text for a failed error-report mail (statmgr.md §10.1).</summary>
+    public const string CLine = "statmgr: error sending email\n";
+
+    private readonly ILogit logit;
+
+    public MailFailureLog(ILogit logit)
+    {
+        this.logit = logit;
+    }
+
+    public void Refused(MailJob job) =>
+        Write(job, "refused");
+
+    public void GaveUp(MailJob job) =>
+        Write(job, $"given up after {job.Attempts} attempts");
+
+    public void Dropped(MailJob job, int capacity) =>
+        Write(job, $"dropped, queue full ({capacity} messages)");
+
+    public void Lost(MailJob job) =>
+        Write(job, "lost at shutdown");
+
+    private void Write(MailJob job, string what)
+    {
+        logit.Write("et", CLine);
+        var answer = job.LastAnswer ?? "none, not yet tried";
+        logit.Write("et", $"statmgr: mail to {job.Recipient} {what}; server answer: {answer}; report: {FirstLine(job.ReportText)}\n");
+    }
+
+    private static string FirstLine(string text)
+    {
+        var end = text.AsSpan().IndexOfAny('\r', '\n');
+        return end < 0 ? text : text[..end];
+    }
+}

@@ -1,0 +1,105 @@
+using Statmgr.Config;
+
+namespace Statmgr.Notify.Mail;
+
+/// <summary>
+/// The mail part of statmgr.d, resolved once: relays, sender, subject, body framing, SMTP security
+/// and the legacy mail program. Built from a loaded <see cref="StatmgrConfig"/>.
+/// </summary>
+public sealed class MailSettings
+{
+    /// <summary>Used when SmtpTimeout is missing or not positive (decisions.md §3).</summary>
+    public const int DefaultTimeoutSeconds = 30;
+
+    /// <summary>The MailServer lines as written; any line at all selects SMTP (decisions.md §3).</summary>
+    public IReadOnlyList<string> ServerLines { get; init; } = [];
+
+    /// <summary>The MailServer lines that parsed, in the order they are tried.</summary>
+    public IReadOnlyList<MailServerAddress> Servers { get; init; } = [];
+
+    /// <summary>One text per MailServer line that could not be used, naming the line and the reason.</summary>
+    public IReadOnlyList<string> ServerProblems { get; init; } = [];
+
+    public string? MailProgram { get; init; }
+
+    /// <summary>The From header and envelope sender (SMTP only); defaults to user@host.</summary>
+    public string From { get; init; } = "";
+    public string Subject { get; init; } = StatmgrConfig.DefaultSubject;
+    public string Prefix { get; init; } = "";
+    public string Suffix { get; init; } = "";
+    public SmtpSecurityMode Security { get; init; } = SmtpSecurityMode.Auto;
+    public string? User { get; init; }
+    public string? PasswordFile { get; init; }
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
+    public string? CaFile { get; init; }
+
+    /// <summary>Everyone statmgr may mail: statmgr.d's list, then each descriptor's, first occurrence kept.</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
+
+    /// <summary>True when statmgr.d has MailServer lines, whether or not they parsed.</summary>
+    public bool UsesSmtp => ServerLines.Count > 0;
+
+    /// <summary>
+    /// The mail body: MsgPrefix, the report and MsgSuffix with no separators (as C), plus the one
+    /// newline C's <c>echo</c> added, so both paths give the bytes legacy Unix mail had (statmgr.md §9.3).
+    /// </summary>
+    public string ComposeBody(string reportText) => Prefix + reportText + Suffix + "\n";
+
+    public static MailSettings FromConfig(StatmgrConfig config) => FromConfig(config, DefaultFrom());
+
+    internal static MailSettings FromConfig(StatmgrConfig config, string defaultFrom)
+    {
+        var defaultPort = config.SmtpSecurity == SmtpSecurityMode.Ssl
+            ? MailServerAddress.DefaultSslPort
+            : MailServerAddress.DefaultPort;
+        var servers = new List<MailServerAddress>();
+        var problems = new List<string>();
+        foreach (var line in config.MailServers)
+        {
+            var address = MailServerAddress.TryParse(line, defaultPort, out var problem);
+            if (address is null)
+            {
+                problems.Add($"MailServer <{line}>: {problem}");
+            }
+            else
+            {
+                servers.Add(address);
+            }
+        }
+
+        var recipients = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var recipient in config.MailRecipients.Concat(config.Descriptors.SelectMany(d => d.MailRecipients)))
+        {
+            if (seen.Add(recipient))
+            {
+                recipients.Add(recipient);
+            }
+        }
+
+        return new MailSettings
+        {
+            ServerLines = config.MailServers.ToArray(),
+            Servers = servers,
+            ServerProblems = problems,
+            MailProgram = string.IsNullOrEmpty(config.MailProgram) ? null : config.MailProgram,
+            From = string.IsNullOrEmpty(config.From) ? defaultFrom : config.From,
+            Subject = config.Subject,
+            Prefix = config.MsgPrefix ?? "",
+            Suffix = config.MsgSuffix ?? "",
+            Security = config.SmtpSecurity,
+            User = string.IsNullOrEmpty(config.SmtpUser) ? null : config.SmtpUser,
+            PasswordFile = string.IsNullOrEmpty(config.SmtpPasswordFile) ? null : config.SmtpPasswordFile,
+            Timeout = TimeSpan.FromSeconds(config.SmtpTimeoutSeconds > 0 ? config.SmtpTimeoutSeconds : DefaultTimeoutSeconds),
+            CaFile = string.IsNullOrEmpty(config.SmtpCaFile) ? null : config.SmtpCaFile,
+            Recipients = recipients,
+        };
+    }
+
+    /// <summary>user@host, the default blat used on Windows and the one decisions.md §3 keeps.</summary>
+    internal static string DefaultFrom()
+    {
+        var user = string.IsNullOrEmpty(Environment.UserName) ? "nobody" : Environment.UserName;
+        return user + "@" + Environment.MachineName;
+    }
+}

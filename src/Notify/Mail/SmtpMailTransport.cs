@@ -1,0 +1,193 @@
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using MimeKit.Text;
+using Statmgr.Config;
+
+namespace Statmgr.Notify.Mail;
+
+/// <summary>
+/// Mails a report through the MailServer relays, tried in order until one takes the message.
+/// A relay that cannot be reached, will not secure or authenticate the session, or answers 4xx
+/// passes the message on to the next; a 5xx answer to the message or recipient is final.
+/// </summary>
+public sealed class SmtpMailTransport : IMailTransport
+{
+    private readonly MailSettings settings;
+    private readonly TimeProvider time;
+
+    public SmtpMailTransport(MailSettings settings, TimeProvider time)
+    {
+        if (settings.Servers.Count == 0)
+        {
+            throw new ArgumentException("SMTP needs at least one usable MailServer", nameof(settings));
+        }
+        this.settings = settings;
+        this.time = time;
+    }
+
+    public string Description => "SMTP through " + string.Join(", ", settings.Servers);
+
+    public async Task<MailOutcome> DeliverAsync(string recipient, string reportText, CancellationToken cancellationToken)
+    {
+        if (!MailboxAddress.TryParse(recipient, out var to))
+        {
+            return MailOutcome.Permanent($"<{recipient}> is not a mail address");
+        }
+        if (!MailboxAddress.TryParse(MailTextEncoding.Readable(settings.From), out var from))
+        {
+            return MailOutcome.Permanent($"From <{settings.From}> is not a mail address");
+        }
+
+        var extraRoots = new X509Certificate2Collection();
+        if (settings.CaFile is not null)
+        {
+            var loaded = SmtpCaFileLoader.TryLoad(settings.CaFile, out var caProblem);
+            if (loaded is null)
+            {
+                return MailOutcome.Transient($"SmtpCaFile <{settings.CaFile}> cannot be read: {caProblem}");
+            }
+            extraRoots = loaded;
+        }
+
+        using var message = BuildMessage(from, to, reportText);
+        var answers = new List<string>();
+        foreach (var server in settings.Servers)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            var outcome = await TryServerAsync(server, message, extraRoots, cancellationToken).ConfigureAwait(false);
+            if (outcome.Kind != MailOutcomeKind.Transient)
+            {
+                return outcome;
+            }
+            answers.Add(outcome.Answer);
+        }
+        if (cancellationToken.IsCancellationRequested)
+        {
+            answers.Add("cancelled");
+        }
+        return MailOutcome.Transient(string.Join("; ", answers));
+    }
+
+    private MimeMessage BuildMessage(MailboxAddress from, MailboxAddress to, string reportText)
+    {
+        var message = new MimeMessage();
+        message.From.Add(from);
+        message.To.Add(to);
+        message.Subject = MailTextEncoding.Readable(settings.Subject);
+        message.Date = time.GetUtcNow();
+        var (encoding, text) = MailTextEncoding.ForBytes(settings.ComposeBody(reportText));
+        var body = new TextPart(TextFormat.Plain);
+        body.SetText(encoding, text);
+        message.Body = body;
+        return message;
+    }
+
+    private async Task<MailOutcome> TryServerAsync(
+        MailServerAddress server, MimeMessage message, X509Certificate2Collection extraRoots, CancellationToken cancellationToken)
+    {
+        var validator = new SmtpCertificateValidator(extraRoots);
+        using var client = new SmtpClient
+        {
+            Timeout = (int)Math.Min(int.MaxValue, settings.Timeout.TotalMilliseconds),
+            CheckCertificateRevocation = false,
+            ServerCertificateValidationCallback = validator.Validate,
+        };
+        var inTransaction = false;
+        try
+        {
+            await client.ConnectAsync(server.Host, server.Port, SocketOptions(settings.Security), cancellationToken).ConfigureAwait(false);
+            if (settings.User is not null)
+            {
+                var refusal = await AuthenticateAsync(client, cancellationToken).ConfigureAwait(false);
+                if (refusal is not null)
+                {
+                    return MailOutcome.Transient($"{server}: {refusal}");
+                }
+            }
+            inTransaction = true;
+            var reply = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await QuitQuietlyAsync(client).ConfigureAwait(false);
+            return MailOutcome.Delivered($"{server}: {OneLine(reply)}");
+        }
+        catch (SmtpCommandException ex)
+        {
+            var answer = $"{server}: {(int)ex.StatusCode} {OneLine(ex.Message)}";
+            return inTransaction && (int)ex.StatusCode >= 500 ? MailOutcome.Permanent(answer) : MailOutcome.Transient(answer);
+        }
+        catch (SslHandshakeException ex)
+        {
+            return MailOutcome.Transient($"{server}: TLS refused: {validator.Refusal ?? OneLine(ex.Message)}");
+        }
+        catch (AuthenticationException ex)
+        {
+            return MailOutcome.Transient($"{server}: authentication failed: {OneLine(ex.Message)}");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return MailOutcome.Transient($"{server}: cancelled");
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or TimeoutException or OperationCanceledException
+                                       or ProtocolException or ServiceNotConnectedException or NotSupportedException
+                                       or InvalidOperationException)
+        {
+            return MailOutcome.Transient($"{server}: {OneLine(ex.Message)}");
+        }
+    }
+
+    /// <summary>Logs in with SmtpUser; returns why it did not, or null when it did.</summary>
+    private async Task<string?> AuthenticateAsync(SmtpClient client, CancellationToken cancellationToken)
+    {
+        // A password never crosses an unprotected connection unless the site chose SmtpSecurity none.
+        if (!client.IsSecure && settings.Security != SmtpSecurityMode.None)
+        {
+            return "the server offers no TLS, so the SmtpUser password was not sent";
+        }
+        if (!client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
+        {
+            return "the server does not offer AUTH";
+        }
+        var password = "";
+        if (settings.PasswordFile is not null)
+        {
+            var read = SmtpPasswordFile.TryRead(settings.PasswordFile, out var problem);
+            if (read is null)
+            {
+                return $"SmtpPasswordFile cannot be read: {problem}";
+            }
+            password = read;
+        }
+        await client.AuthenticateAsync(settings.User!, password, cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    private static async Task QuitQuietlyAsync(SmtpClient client)
+    {
+        try
+        {
+            await client.DisconnectAsync(true).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or TimeoutException or ProtocolException
+                                       or SmtpCommandException or OperationCanceledException)
+        {
+            // The relay already took the message; a failed QUIT changes nothing.
+        }
+    }
+
+    private static SecureSocketOptions SocketOptions(SmtpSecurityMode mode) => mode switch
+    {
+        SmtpSecurityMode.None => SecureSocketOptions.None,
+        SmtpSecurityMode.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurityMode.Ssl => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.Auto,
+    };
+
+    private static string OneLine(string text) =>
+        text.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,75 @@
+using Statmgr.Earthworm.Logging;
+using Statmgr.Earthworm.Transport;
+
+namespace Statmgr.Notify;
+
+/// <summary>
+/// C's PageOut and SendPageHeart: puts TYPE_PAGE messages, from statmgr's logo, on the page ring
+/// (the RingName ring) for pagerfeeder to pass on to pageit.
+/// </summary>
+public sealed class Pager
+{
+    private readonly Func<ITransportRing> _pageRing;
+    private readonly Logo _pageLogo;
+    private readonly int _maxBytes;
+    private readonly ILogit _logit;
+    private bool _cutReported;
+
+    /// <param name="pageRing">The page ring as attached now (it can be attached again if startstop re-creates it).</param>
+    public Pager(Func<ITransportRing> pageRing, Logo pageLogo, int maxBytes, ILogit logit)
+    {
+        _pageRing = pageRing;
+        _pageLogo = pageLogo;
+        _maxBytes = maxBytes;
+        _logit = logit;
+    }
+
+    /// <summary>
+    /// One page per group, in order. Returns C's status: that of the last group only
+    /// (0 sent, -1 not sent); 0 when there is no group.
+    /// </summary>
+    public int PageOut(IReadOnlyList<string> groups, string reportText)
+    {
+        int status = 0;
+        foreach (var group in groups)
+        {
+            var message = PageMessage.ForGroup(group, reportText, _maxBytes, out bool cut);
+            NoteCut(cut);
+            status = Put(message, "Error sending pageit message to transport region.\n") ? 0 : -1;
+        }
+        return status;
+    }
+
+    /// <summary>The pageit heartbeat, <c>alive:&lt;SYS_NAME&gt;#</c>.</summary>
+    public void SendHeartbeat(string sysName)
+    {
+        var message = PageMessage.Heartbeat(sysName, _maxBytes, out bool cut);
+        NoteCut(cut);
+        Put(message, "Error sending pageit hbeat to transport region.\n");
+    }
+
+    private bool Put(byte[] message, string failureText)
+    {
+        var ring = _pageRing();
+        var status = ring.Put(_pageLogo, message);
+        if (status == PutStatus.Ok)
+        {
+            return true;
+        }
+        _logit.Write("e", failureText);
+        if (PutFailureNote.For(ring, status) is { } note)
+        {
+            _logit.Write("et", note);
+        }
+        return false;
+    }
+
+    private void NoteCut(bool cut)
+    {
+        if (cut && !_cutReported)
+        {
+            _cutReported = true;
+            _logit.Write("et", $"statmgr: a page was longer than PageMaxBytes ({_maxBytes}); its text was cut to fit, ending with #\n");
+        }
+    }
+}

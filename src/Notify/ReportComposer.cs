@@ -1,0 +1,35 @@
+using Statmgr.Config;
+using Statmgr.Earthworm.Time;
+
+namespace Statmgr.Notify;
+
+/// <summary>The exact report lines of C's ReportHealth and ReportErr.</summary>
+public static class ReportComposer
+{
+    private const string PageSent = " Page sent.";
+    private const string MailSent = " Mail sent.";
+
+    /// <summary>
+    /// <c>UTC_&lt;asctime&gt;  sys/modName (modIdName) text[ Page sent.][ Mail sent.]\n</c>.
+    /// </summary>
+    public static string Health(long time, Descriptor descriptor, string text, Delivery delivery) =>
+        $"UTC_{AscTime.Format(time)}  {descriptor.SysName}/{descriptor.ModName} ({descriptor.ModIdName}) {text}{Suffixes(delivery)}\n";
+
+    /// <summary>
+    /// <c>UTC_&lt;asctime&gt;  sys/modName body[ Page sent.][ Mail sent.]\n</c>, where a note of 4 or more
+    /// characters (its newline counted) replaces the rule's text, and one trailing newline of the
+    /// body is dropped so the suffixes stay on the report's line (decisions.md B20).
+    /// </summary>
+    public static string Error(long time, Descriptor descriptor, string ruleText, string note, Delivery delivery)
+    {
+        string body = note.Length < 4 ? ruleText : note;
+        if (body.EndsWith('\n'))
+        {
+            body = body[..^1];
+        }
+        return $"UTC_{AscTime.Format(time)}  {descriptor.SysName}/{descriptor.ModName} {body}{Suffixes(delivery)}\n";
+    }
+
+    private static string Suffixes(Delivery delivery) =>
+        (delivery.Page ? PageSent : "") + (delivery.MailSuffix ? MailSent : "");
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Statmgr.Config;
+using Statmgr.Earthworm.Logging;
+
+namespace Statmgr.Notify;
+
+/// <summary>
+/// C's ReportHealth and ReportErr: compose the report, log it, page it, hand it to the mailer,
+/// and count what was used, in that order.
+/// </summary>
+public sealed class ReportDispatcher
+{
+    private readonly ILogit _logit;
+    private readonly Pager _pager;
+    private readonly IMailSink _mail;
+    private readonly IRecipientRouting _routing;
+    private readonly IReadOnlyList<string> _configPageGroups;
+
+    public ReportDispatcher(ILogit logit, Pager pager, IMailSink mail, IRecipientRouting routing, IReadOnlyList<string> configPageGroups)
+    {
+        _logit = logit;
+        _pager = pager;
+        _mail = mail;
+        _routing = routing;
+        _configPageGroups = configPageGroups;
+    }
+
+    /// <summary>A heartbeat report ("module dead", "module alive", ...) stamped with <paramref name="time"/>.</summary>
+    public string ReportHealth(Descriptor descriptor, ReportLimits limits, ReportCounters counters, long time, string text)
+    {
+        var delivery = _routing.ForHealth(descriptor, limits, counters);
+        return Dispatch(descriptor, counters, delivery, ReportComposer.Health(time, descriptor, text, delivery));
+    }
+
+    /// <summary>An error report: the note if it has 4 or more characters, else the rule's text.</summary>
+    public string ReportError(Descriptor descriptor, ErrorRule rule, ReportCounters counters, long time, string note)
+    {
+        var delivery = _routing.ForError(descriptor, new ReportLimits(rule.Page, rule.Mail), counters);
+        return Dispatch(descriptor, counters, delivery, ReportComposer.Error(time, descriptor, rule.Text, note, delivery));
+    }
+
+    private string Dispatch(Descriptor descriptor, ReportCounters counters, Delivery delivery, string text)
+    {
+        _logit.Write("e", text);
+        if (delivery.Page)
+        {
+            var groups = descriptor.PageGroups.Count > 0 ? descriptor.PageGroups : _configPageGroups;
+            int status = _pager.PageOut(groups, text);
+            if (status != 0)
+            {
+                _logit.Write("et", string.Create(CultureInfo.InvariantCulture, $"statmgr: pageStatus: {status}\n"));
+            }
+            counters.CountPage();
+        }
+        if (delivery.MailTo.Count > 0)
+        {
+            _mail.Send(new MailRequest(delivery.MailTo, text));
+        }
+        if (delivery.CountMail)
+        {
+            counters.CountMail();
+        }
+        return text;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Statmgr.Tests.Cli;
+
+internal sealed record ProcessOutcome(int ExitCode, string Stdout, string Stderr);

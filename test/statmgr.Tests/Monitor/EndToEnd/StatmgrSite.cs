@@ -1,0 +1,397 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Statmgr.Earthworm.Transport;
+using Statmgr.Tests.Earthworm.Transport;
+using Statmgr.Tests.Fixtures;
+
+namespace Statmgr.Tests.Monitor.EndToEnd;
+
+/// <summary>
+/// A little Earthworm installation for end-to-end runs: a temporary EW_PARAMS with tables and
+/// statmgr files, a temporary EW_LOG, rings created as startstop would (keys unlikely to collide,
+/// all removed on Dispose), the built statmgr as a child process, and simulated modules.
+/// </summary>
+internal sealed class StatmgrSite : IDisposable
+{
+    public const byte Inst = 2;
+    public const byte ModStartstop = 1;
+    public const byte ModStatmgr = 2;
+    public const byte ModPick = 3;
+    public const byte ModTank = 4;
+    public const byte TypeError = 2;
+    public const byte TypeHeartbeat = 3;
+    public const byte TypePage = 104;
+    public const byte TypeRestart = 107;
+    public const byte TypeReqStatus = 108;
+    public const byte TypeStatus = 109;
+    public const byte TypeStop = 113;
+
+    private readonly TestRingKeys _keys = new();
+    private readonly List<Process> _children = new();
+    private readonly List<TransportRing> _rings = new();
+    private readonly EwParamsFixture _params;
+    private readonly string _logDirectory;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+
+    public StatmgrSite()
+    {
+        StatusKey = _keys.Next();
+        WaveKey = _keys.Next();
+        _params = EwParamsFixture.CreateEmpty();
+        _logDirectory = Path.Combine(Path.GetTempPath(), "statmgr-e2e-log-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_logDirectory);
+        _params.WriteFile(EwParamsFixture.GlobalFileName, EwParamsFixture.StandardGlobal);
+        _params.WriteFile(EwParamsFixture.LocalFileName,
+            $" Ring   WAVE_RING        {WaveKey}\n"
+            + $" Ring   STATUS_RING      {StatusKey}\n"
+            + " Module   MOD_WILDCARD          0\n"
+            + " Module   MOD_STARTSTOP         1\n"
+            + " Module   MOD_STATMGR           2\n"
+            + " Module   MOD_PICK_EW           3\n"
+            + " Module   MOD_TANKPLAYER        4\n"
+            + " Module   MOD_SIM1             11\n"
+            + " Module   MOD_SIM2             12\n"
+            + " Module   MOD_SIM3             13\n"
+            + " Module   MOD_SIM4             14\n"
+            + " Message  TYPE_PAGE           104\n"
+            + " Message  TYPE_RESTART        107\n"
+            + " Message  TYPE_REQSTATUS      108\n"
+            + " Message  TYPE_STATUS         109\n"
+            + " Message  TYPE_STOP           113\n");
+        _params.WriteFile("statmgr.desc",
+            "modName  statmgr\nmodId    MOD_STATMGR\ninstId   INST_MENLO\ntsec: 0  page: 0  mail: 0\n"
+            + "err: 0  nerr: 1  tsec: 0  page: 1  mail: 0\ntext: \"Program starting.\"\n"
+            + "err: 1  nerr: 1  tsec: 0  page: 1  mail: 0\ntext: \"Program stopping.\"\n"
+            + "err: 2  nerr: 1  tsec: 0  page: 0  mail: 0\ntext: \"Invalid module_id or instid received.\"\n"
+            + "err: 3  nerr: 1  tsec: 0  page: 0  mail: 0\ntext: \"Error decoding ascii heartbeat or error.\"\n"
+            + "err: 4  nerr: 1  tsec: 0  page: 0  mail: 0\ntext: \"Missed msg(s).\"\n"
+            + "err: 5  nerr: 1  tsec: 0  page: 0  mail: 0\ntext: \"Msg too long for target.\"\n"
+            + "err: 6  nerr: 1  tsec: 0  page: 0  mail: 0\ntext: \"Transport tracking limit exceeded.\"\n");
+    }
+
+    public long StatusKey { get; }
+    public long WaveKey { get; }
+    public string ParamsDirectory => _params.Directory;
+    public Process? Statmgr { get; private set; }
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    /// <summary>Writes statmgr.d and the module descriptors.</summary>
+    public void WriteConfig(bool checkAllRings = false, int pickTsec = 3, int simulated = 0, int heartbeatPageit = 60)
+    {
+        var extra = new StringBuilder();
+        for (int i = 1; i <= simulated; i++)
+        {
+            extra.Append($"Descriptor   sim{i}.desc\n");
+            _params.WriteFile($"sim{i}.desc", $"modName  sim{i}\nmodId    MOD_SIM{i}\ninstId   INST_MENLO\nrestartMe\ntsec: 1  page: 0  mail: 0\n");
+        }
+        _params.WriteFile("statmgr.d",
+            "MyModuleId   MOD_STATMGR\n"
+            + "RingName     STATUS_RING\n"
+            + $"heartbeatPageit {heartbeatPageit}\n"
+            + "pagegroup    ops\n"
+            + "pagegroup    night\n"
+            + "LogFile      1\n"
+            + "GetStatusFrom INST_MENLO MOD_WILDCARD\n"
+            + $"CheckAllRings {(checkAllRings ? 1 : 0)}\n"
+            + "Descriptor   statmgr.desc\n"
+            + "Descriptor   pick_ew.desc\n"
+            + "Descriptor   tankplayer.desc\n"
+            + extra);
+        _params.WriteFile("pick_ew.desc",
+            "modName  pick_ew\nmodId    MOD_PICK_EW\ninstId   INST_MENLO\nrestartMe\n"
+            + $"tsec: {pickTsec}  page: 9  mail: 0\n");
+        _params.WriteFile("tankplayer.desc",
+            "modName  tankplayer\nmodId    MOD_TANKPLAYER\ninstId   INST_MENLO\ntsec: 0  page: 0  mail: 0\n"
+            + "err: 7  nerr: 3  tsec: 10  page: 1  mail: 0\ntext: \"Too many errors.\"\n");
+    }
+
+    /// <summary>Creates a ring as startstop does; this attachment is the test's own view of it.</summary>
+    public TransportRing CreateRing(string name, long key, int kilobytes = 1024)
+    {
+        var ring = SystemVRing.Create(name, key, kilobytes * 1024L);
+        _rings.Add(ring);
+        return ring;
+    }
+
+    public static string StatmgrDll => Path.Combine(AppContext.BaseDirectory, "statmgr.dll");
+
+    public static string EwmodulePath => SiblingTool("ewmodule");
+
+    public static string EwringPath => SiblingTool("ewring");
+
+    /// <summary>Starts the built statmgr as Earthworm would: cwd EW_PARAMS, config statmgr.d.</summary>
+    public Process StartStatmgr()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = ParamsDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(StatmgrDll);
+        start.ArgumentList.Add("statmgr.d");
+        SetEarthwormEnvironment(start.Environment);
+        return Launch(start);
+    }
+
+    /// <summary>
+    /// Starts statmgr the way startstop does: cwd EW_PARAMS, stdin /dev/null, only the Earthworm
+    /// variables and PATH in the environment (no HOME).
+    /// </summary>
+    public Process StartStatmgrLikeStartstop()
+    {
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            WorkingDirectory = ParamsDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec dotnet \"$0\" statmgr.d < /dev/null");
+        start.ArgumentList.Add(StatmgrDll);
+        string path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
+        string? dotnetRoot = Environment.GetEnvironmentVariable("DOTNET_ROOT");
+        start.Environment.Clear();
+        start.Environment["PATH"] = path;
+        if (dotnetRoot is not null)
+        {
+            start.Environment["DOTNET_ROOT"] = dotnetRoot;
+        }
+        SetEarthwormEnvironment(start.Environment);
+        return Launch(start);
+    }
+
+    /// <summary>A simulated module: heartbeats with its own pid every interval, for a while, then silence.</summary>
+    public Process StartModule(long ringKey, byte module, int intervalMs, int durationMs)
+    {
+        var start = new ProcessStartInfo(EwmodulePath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { ringKey, Inst, module, TypeHeartbeat, intervalMs, durationMs })
+        {
+            start.ArgumentList.Add(arg.ToString(CultureInfo.InvariantCulture));
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start ewmodule");
+        _children.Add(process);
+        return process;
+    }
+
+    /// <summary>Runs <c>ewring put</c> in its own process and waits for it.</summary>
+    public void EwringPut(long ringKey, byte module, byte type, string text, int count = 1, int rate = 0)
+    {
+        var start = new ProcessStartInfo(EwringPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var args = new List<string> { "put", ringKey.ToString(CultureInfo.InvariantCulture), Inst.ToString(CultureInfo.InvariantCulture),
+            module.ToString(CultureInfo.InvariantCulture), type.ToString(CultureInfo.InvariantCulture), text, "--count", count.ToString(CultureInfo.InvariantCulture) };
+        if (rate > 0)
+        {
+            args.AddRange(["--rate", rate.ToString(CultureInfo.InvariantCulture)]);
+        }
+        args.ForEach(start.ArgumentList.Add);
+        start.Environment.Remove("EW_PARAMS");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start ewring");
+        string error = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        Assert.That(process.WaitForExit(60_000), Is.True, "ewring put hung");
+        Assert.That(process.ExitCode, Is.EqualTo(0), error);
+    }
+
+    /// <summary>Starts <c>ewring put</c> in the background (a flood); stopped on Dispose.</summary>
+    public Process StartEwringPut(long ringKey, byte module, byte type, string text, int count, int rate)
+    {
+        var start = new ProcessStartInfo(EwringPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "put", ringKey.ToString(CultureInfo.InvariantCulture), Inst.ToString(CultureInfo.InvariantCulture),
+            module.ToString(CultureInfo.InvariantCulture), type.ToString(CultureInfo.InvariantCulture), text, "--count",
+            count.ToString(CultureInfo.InvariantCulture), "--rate", rate.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment.Remove("EW_PARAMS");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start ewring");
+        _children.Add(process);
+        return process;
+    }
+
+    /// <summary>Everything statmgr has logged (every day's file, in name order).</summary>
+    public string Log()
+    {
+        var text = new StringBuilder();
+        foreach (var file in Directory.GetFiles(_logDirectory, "statmgr_*.log").Order(StringComparer.Ordinal))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream, Encoding.Latin1);
+            text.Append(reader.ReadToEnd());
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The log after the configuration dump: what statmgr did.</summary>
+    public string Messages()
+    {
+        string log = Log();
+        const string marker = "*****  Start Message Log  *****\n";
+        int at = log.IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? log : log[(at + marker.Length)..];
+    }
+
+    /// <summary>Waits until the log holds <paramref name="count"/> occurrences of <paramref name="part"/>.</summary>
+    public void WaitForLog(string part, TimeSpan timeout, int count = 1)
+    {
+        var clock = Stopwatch.StartNew();
+        while (Occurrences(Log(), part) < count)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                Assert.Fail($"no '{part}' (x{count}) in the log within {timeout.TotalSeconds} s:\n{Messages()}\nstderr:\n{Stderr}");
+            }
+            if (Statmgr is { HasExited: true })
+            {
+                Assert.Fail($"statmgr exited ({Statmgr.ExitCode}) before '{part}' was logged:\n{Messages()}\nstderr:\n{Stderr}");
+            }
+            Thread.Sleep(20);
+        }
+    }
+
+    /// <summary>Waits until statmgr's standard output (read as it comes) holds <paramref name="part"/>.</summary>
+    public void WaitForStdout(string part, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Stdout.Contains(part, StringComparison.Ordinal))
+        {
+            if (clock.Elapsed > timeout)
+            {
+                Assert.Fail($"no '{part}' on statmgr's stdout within {timeout.TotalSeconds} s:\n{Stdout}");
+            }
+            Thread.Sleep(20);
+        }
+    }
+
+    public static int Occurrences(string text, string part)
+    {
+        int n = 0;
+        for (int i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            n++;
+        }
+        return n;
+    }
+
+    /// <summary>Waits for statmgr to exit and returns its status.</summary>
+    public int WaitForExit(TimeSpan timeout)
+    {
+        Assert.That(Statmgr!.WaitForExit(timeout), Is.True, $"statmgr did not exit:\n{Messages()}");
+        Statmgr.WaitForExit();
+        return Statmgr.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        foreach (var child in _children)
+        {
+            try
+            {
+                if (!child.HasExited)
+                {
+                    child.Kill(entireProcessTree: true);
+                    child.WaitForExit(10_000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+            child.Dispose();
+        }
+        foreach (var ring in _rings)
+        {
+            ring.Dispose();
+        }
+        _keys.DestroyAll();
+        _params.Dispose();
+        if (Directory.Exists(_logDirectory))
+        {
+            Directory.Delete(_logDirectory, recursive: true);
+        }
+    }
+
+    private void SetEarthwormEnvironment(IDictionary<string, string?> environment)
+    {
+        environment["EW_PARAMS"] = ParamsDirectory;
+        environment["EW_LOG"] = _logDirectory + "/";
+        environment["EW_INSTALLATION"] = "INST_MENLO";
+        environment["SYS_NAME"] = "ewhost";
+    }
+
+    private Process Launch(ProcessStartInfo start)
+    {
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (_stdout)
+            {
+                _stdout.Append(e.Data).Append('\n');
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (_stderr)
+            {
+                _stderr.Append(e.Data).Append('\n');
+            }
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _children.Add(process);
+        Statmgr = process;
+        return process;
+    }
+
+    private static string SiblingTool(string name)
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testBin.Name;
+        var configuration = testBin.Parent!.Name;
+        var testRoot = testBin.Parent!.Parent!.Parent!.Parent!.FullName;
+        var tool = Path.Combine(testRoot, name, "bin", configuration, framework, name);
+        Assert.That(File.Exists(tool), Is.True, $"{name} was not built at {tool}");
+        return tool;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using Statmgr.Config;
+using Statmgr.Earthworm.Time;
+using Statmgr.Earthworm.Transport;
+using Statmgr.Monitor;
+
+namespace Statmgr.Tests.Monitor;
+
+/// <summary>
+/// statmgr's monitor on in-memory rings and a fake clock, with the standard test tables:
+/// INST_MENLO 2, MOD_STATMGR 2, MOD_PICK_EW 3, MOD_TANKPLAYER 4, STATUS_RING 1050.
+/// </summary>
+internal sealed class MonitorHarness
+{
+    public const long StartTime = 1709658100;
+    public const byte Inst = 2;
+    public const byte ModStatmgr = 2;
+    public const byte ModPick = 3;
+    public const byte ModTank = 4;
+    public const int OwnPid = 777;
+
+    public static readonly StatusMessageTypes Types = new(Heartbeat: 3, Error: 2, Page: 104, Restart: 107, Status: 109, Stop: 113, ReqStatus: 108);
+
+    public MonitorHarness()
+    {
+        Time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(StartTime));
+        Waiter = new FakeClockWaiter(Time);
+        Ring = new InMemoryRing("STATUS_RING", 1050);
+        Rings["STATUS_RING"] = Ring;
+        Config = new StatmgrConfig
+        {
+            ConfigPath = "statmgr.d",
+            MyModuleIdName = "MOD_STATMGR",
+            MyModuleId = ModStatmgr,
+            RingName = "STATUS_RING",
+            RingKey = 1050,
+            HeartbeatPageit = 60,
+            LogFile = 1,
+        };
+        Config.PageGroups.Add("ops");
+        Config.MailRecipients.Add("ops@example.org");
+        Config.MailRecipients.Add("boss@example.org");
+        Config.StatusSources.Add(new StatusSource("INST_MENLO", Inst, "MOD_WILDCARD", 0));
+
+        Statmgr = NewDescriptor("statmgr", "MOD_STATMGR", ModStatmgr, 0, 0, 0);
+        Statmgr.Errors.Add(new ErrorRule(0, 1, 0, 1, 1, "Program starting."));
+        Statmgr.Errors.Add(new ErrorRule(1, 1, 0, 1, 1, "Program stopping."));
+        Statmgr.Errors.Add(new ErrorRule(2, 1, 0, 0, 0, "Invalid module_id or instid received."));
+        Statmgr.Errors.Add(new ErrorRule(3, 1, 0, 0, 0, "Error decoding ascii heartbeat or error."));
+        Statmgr.Errors.Add(new ErrorRule(4, 1, 0, 0, 5, "Missed msg(s)."));
+        Statmgr.Errors.Add(new ErrorRule(5, 1, 0, 0, 5, "Msg too long for target."));
+        Statmgr.Errors.Add(new ErrorRule(6, 1, 0, 0, 5, "Transport tracking limit exceeded."));
+        Pick = NewDescriptor("pick_ew", "MOD_PICK_EW", ModPick, 30, 2, 5);
+        Pick.Errors.Add(new ErrorRule(3, 1, 0, 1, 10, "Station dead."));
+        Config.Descriptors.Add(Statmgr);
+        Config.Descriptors.Add(Pick);
+    }
+
+    public FakeTimeProvider Time { get; }
+    public FakeClockWaiter Waiter { get; }
+    public InMemoryRing Ring { get; }
+    public Dictionary<string, InMemoryRing> Rings { get; } = new();
+    public RecordingLogit Log { get; } = new();
+    public RecordingMailSink Mail { get; } = new();
+    public StringWriter Out { get; } = new();
+    public StringWriter Err { get; } = new();
+    public StatmgrConfig Config { get; }
+    public Descriptor Statmgr { get; }
+    public Descriptor Pick { get; }
+    public StatusManager? Manager { get; private set; }
+
+    public long Now => Time.GetUtcNow().ToUnixTimeSeconds();
+
+    public static string Utc(long time) => "UTC_" + AscTime.Format(time);
+
+    /// <summary>Adds a descriptor after the standard two.</summary>
+    public Descriptor AddModule(string modName, string modIdName, byte modId, int tsec, int page = 0, int mail = 0)
+    {
+        var d = NewDescriptor(modName, modIdName, modId, tsec, page, mail);
+        Config.Descriptors.Add(d);
+        return d;
+    }
+
+    /// <summary>Moves the fake clock forward without running the loop.</summary>
+    public void Advance(TimeSpan span) => Time.Advance(span);
+
+    /// <summary>Sets the fake clock to a moment after the current one.</summary>
+    public void SetTime(long epochSeconds, int extraMs = 0) =>
+        Time.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(epochSeconds).AddMilliseconds(extraMs));
+
+    public static Descriptor NewDescriptor(string modName, string modIdName, byte modId, int tsec, int page, int mail) => new()
+    {
+        Path = modName + ".desc",
+        ModName = modName,
+        SysName = "ewhost",
+        ModIdName = modIdName,
+        ModId = modId,
+        InstIdName = "INST_MENLO",
+        InstId = Inst,
+        HeartbeatTsec = tsec,
+        HeartbeatPage = page,
+        HeartbeatMail = mail,
+    };
+
+    public MonitorContext Context() => new()
+    {
+        Config = Config,
+        OwnDescriptor = Statmgr,
+        LocalInstallation = Inst,
+        Types = Types,
+        SysName = "ewhost",
+        OwnPid = OwnPid,
+        ModuleName = id => id switch
+        {
+            ModStatmgr => "MOD_STATMGR",
+            ModPick => "MOD_PICK_EW",
+            ModTank => "MOD_TANKPLAYER",
+            0 => "MOD_WILDCARD",
+            _ => null,
+        },
+        Logit = Log,
+        Mail = Mail,
+        Time = Time,
+        AttachRing = (name, key) => Rings.TryGetValue(name, out var ring) && ring.Key == key
+            ? ring
+            : throw new TransportRingException(name, key, $"no ring {name} {key}"),
+        Waiter = Waiter,
+        Out = Out,
+        Error = Err,
+    };
+
+    public StatusManager Start()
+    {
+        Manager = MonitorStartup.Start(Context());
+        return Manager;
+    }
+
+    public ModuleHealth Module(byte modId) => Manager!.Modules.Find(modId, Inst)!;
+
+    public static Logo From(byte module, byte type) => new(Inst, module, type);
+
+    public void Beat(byte module, long time, string? pid = null, InMemoryRing? ring = null) =>
+        (ring ?? Ring).Enqueue(From(module, Types.Heartbeat), pid is null ? $"{time}\n" : $"{time} {pid}\n");
+
+    public void SendError(byte module, long time, int number, string note = "", InMemoryRing? ring = null) =>
+        (ring ?? Ring).Enqueue(From(module, Types.Error), $"{time} {number} {note}\n");
+
+    /// <summary>Runs passes and waits until the fake clock reaches <paramref name="epochSeconds"/> (+ <paramref name="extraMs"/>).</summary>
+    public void RunUntil(long epochSeconds, int extraMs = 0)
+    {
+        var target = DateTimeOffset.FromUnixTimeSeconds(epochSeconds).AddMilliseconds(extraMs);
+        while (true)
+        {
+            var pass = Manager!.RunPass();
+            Assert.That(pass.Stop, Is.False, "the monitor stopped unexpectedly");
+            var now = Time.GetUtcNow();
+            if (now >= target)
+            {
+                return;
+            }
+            var wait = pass.Wait;
+            if (now + wait > target)
+            {
+                wait = target - now;
+            }
+            if (wait > TimeSpan.Zero)
+            {
+                Waiter.Wait(wait);
+            }
+        }
+    }
+
+    /// <summary>Report lines (flag e) logged since startup, in order.</summary>
+    public List<string> Reports => Log.Lines.Where(l => l.Flags == "e" && l.Text.StartsWith("UTC_", StringComparison.Ordinal)).Select(l => l.Text).ToList();
+
+    public List<string> Pages => Ring.PutTexts(Types.Page);
+
+    public List<string> Restarts(InMemoryRing? ring = null) => (ring ?? Ring).PutTexts(Types.Restart);
+
+    public static string Text(byte[] bytes) => Encoding.Latin1.GetString(bytes);
+}

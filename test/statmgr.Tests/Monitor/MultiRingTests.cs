@@ -1,0 +1,198 @@
+using System.Text;
+using Statmgr.Earthworm.Transport;
+using Statmgr.Monitor;
+using static Statmgr.Tests.Monitor.MonitorHarness;
+
+namespace Statmgr.Tests.Monitor;
+
+public class MultiRingTests
+{
+    private const long T = StartTime;
+
+    /// <summary>startstop's TYPE_STATUS text (kom-getutil-logit.md §5.4 layout).</summary>
+    public static string StatusText(params (int Index, string Name, long Key, int Kb)[] rings)
+    {
+        var text = new StringBuilder();
+        text.Append("                    EARTHWORM-64 SYSTEM STATUS\n\n");
+        text.Append("        Hostname-OS:            ewhost - Linux 6.1.0-18-amd64\n");
+        text.Append("        Start time (UTC):       Tue Mar  5 17:00:00 2024\n");
+        text.Append("        Current time (UTC):     Tue Mar  5 17:01:40 2024\n");
+        text.Append("        Disk space avail:       123456789 kb\n");
+        foreach (var (index, name, key, kb) in rings)
+        {
+            text.Append($"        Ring {index,2} name/key/size:  {name} / {key} / {kb} kb\n");
+        }
+        text.Append("        Startstop's Log Dir:    /opt/ew/run/logs/\n");
+        text.Append("        Startstop Version:      v7.10 2019-08-13 (64 bit)\n\n");
+        text.Append("         Process  Process               Class/    CPU\n");
+        text.Append("          Name      Id      Status     Priority   Used    Argument\n");
+        text.Append("         -------  -------   ------     --------   ----    --------\n");
+        text.Append("       startstop    4321    Alive         ??/ 0 00:00:01  startstop_unix.d\n");
+        text.Append("         statmgr    4322    Alive         ??/ 0 00:00:00  statmgr.d\n");
+        return text.ToString();
+    }
+
+    private static MonitorHarness TwoRings(out InMemoryRing wave)
+    {
+        var h = new MonitorHarness();
+        h.Config.CheckAllRings = 1;
+        h.Pick.RestartMe = true;
+        wave = new InMemoryRing("WAVE_RING", 1000);
+        h.Rings["WAVE_RING"] = wave;
+        var answer = StatusText((1, "WAVE_RING", 1000, 1024), (2, "STATUS_RING", 1050, 128));
+        h.Ring.OnPut = (logo, body) =>
+        {
+            if (logo.Type == Types.ReqStatus)
+            {
+                h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), answer);
+            }
+        };
+        return h;
+    }
+
+    [Test]
+    public void RingsComeFromStartstopsStatus()
+    {
+        var h = TwoRings(out _);
+        h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), StatusText((1, "OLD_RING", 9, 1)));
+        h.Start();
+        Assert.That(h.Ring.Puts[0], Is.EqualTo((new Logo(Inst, ModStatmgr, Types.ReqStatus), h.Ring.Puts[0].Body)));
+        Assert.That(Text(h.Ring.Puts[0].Body), Is.EqualTo("2\n"));
+        Assert.That(h.Out.ToString(), Is.EqualTo("WAVE_RING 1000 1024\nSTATUS_RING 1050 128\n"));
+        Assert.That(h.Log.Lines.Take(2), Is.EqualTo(new[]
+        {
+            ("t", "Attaching to RING: WAVE_RING 1000 1024\n"),
+            ("t", "Attaching to RING: STATUS_RING 1050 128\n"),
+        }));
+        Assert.That(h.Manager!.Rings.Monitored.Select(r => r.Name), Is.EqualTo(new[] { "WAVE_RING", "STATUS_RING" }));
+    }
+
+    [Test]
+    public void RestartRequestGoesToTheRingOfTheLastHeartbeatAndPagesToRingName()
+    {
+        var h = TwoRings(out var wave);
+        h.Start();
+        h.Log.Clear();
+        wave.Beat(ModPick, T + 1, "4321");
+        h.RunUntil(T + 32);
+        Assert.That(wave.PutTexts(Types.Restart), Is.EqualTo(new[] { "4321\n" }));
+        Assert.That(h.Restarts(), Is.Empty);
+        Assert.That(h.Pages.Last(), Is.EqualTo("group: ops " + Utc(T + 32) + "  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent. Mail sent.\n#"));
+        Assert.That(wave.PutTexts(Types.Page), Is.Empty);
+    }
+
+    [Test]
+    public void EveryRingIsDrainedBeforeTheScan()
+    {
+        var h = TwoRings(out var wave);
+        h.AddModule("tankplayer", "MOD_TANKPLAYER", ModTank, 30);
+        h.Start();
+        h.RunUntil(T + 30, 995);
+        h.Beat(ModPick, T + 30, "1");
+        wave.Beat(ModTank, T + 30, "2");
+        h.RunUntil(T + 32);
+        Assert.That(h.Reports.Where(r => r.Contains("dead", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public void DebugNamesTheRingOfEachHeartbeatAndEachRingVisit()
+    {
+        var h = TwoRings(out var wave);
+        h.Config.Debug = 2;
+        h.Start();
+        h.Log.Clear();
+        wave.Beat(ModPick, T, "4321");
+        h.Manager!.RunPass();
+        Assert.That(h.Log.Lines, Is.EqualTo(new[]
+        {
+            ("t", "Debug: Checking ring WAVE_RING \n"),
+            ("t", $"Debug: HB Observed in ring WAVE_RING: inst:2 mod:MOD_PICK_EW typ:3 msg: {T} 4321\n"),
+            ("t", "Debug: Checking ring STATUS_RING \n"),
+        }));
+    }
+
+    [Test]
+    public void MissesLowerTheWaitAsC()
+    {
+        var h = TwoRings(out var wave);
+        h.Pick.HeartbeatTsec = 0;
+        h.Statmgr.Errors.RemoveAll(e => e.Number == 4);
+        h.Start();
+        h.Log.Clear();
+        for (int i = 0; i < 16; i++)
+        {
+            wave.Enqueue(From(ModPick, Types.Heartbeat), $"{T} 1\n", GetStatus.Miss);
+        }
+        h.Manager!.RunPass();
+        var lowering = h.Log.Lines.Where(l => l.Flags == "t").Select(l => l.Text).ToList();
+        Assert.That(lowering[0], Is.EqualTo("statmgr tport_getmsg missed messages in WAVE_RING: Lowering sleep_time, new value is 768\n"));
+        Assert.That(lowering[14], Is.EqualTo("statmgr tport_getmsg missed messages in WAVE_RING: Lowering sleep_time, new value is 12\n"));
+        Assert.That(lowering[15], Is.EqualTo("statmgr tport_getmsg missed messages in WAVE_RING\n"));
+        h.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(h.Manager.RunPass().Wait, Is.EqualTo(TimeSpan.FromMilliseconds(10)));
+    }
+
+    [Test]
+    public void NoAnswerFallsBackToTheOneRingAfter29Polls()
+    {
+        var h = new MonitorHarness();
+        h.Config.CheckAllRings = 1;
+        h.Start();
+        Assert.That(h.Waiter.Waits, Is.EqualTo(Enumerable.Repeat(TimeSpan.FromSeconds(1), 29)));
+        Assert.That(h.Out.ToString(), Is.EqualTo("Earthworm may be hung; no response from startstop in 30 seconds while trying to get status message back.\n"));
+        Assert.That(h.Log.Lines[0], Is.EqualTo(("e", "Can't get any ring information back from startstop. Reverting to just check the one ring specified in statmgr.d: STATUS_RING\n")));
+        Assert.That(h.Log.Lines[1].Text, Does.EndWith("ewhost/statmgr Program starting. Page sent. Mail sent.\n"));
+        Assert.That(h.Config.CheckAllRings, Is.EqualTo(0));
+        Assert.That(h.Manager!.Rings.Monitored.Single().DebugName, Is.EqualTo(""));
+    }
+
+    [Test]
+    public void ATooBigAnswerFallsBack()
+    {
+        var h = new MonitorHarness();
+        h.Config.CheckAllRings = 1;
+        h.Ring.OnPut = (logo, _) =>
+        {
+            if (logo.Type == Types.ReqStatus)
+            {
+                h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), new byte[RingDiscovery.StatusBufferBytes + 1]);
+            }
+        };
+        h.Start();
+        Assert.That(h.Out.ToString(), Is.EqualTo("Earthworm is running, but the status msg is too big for me!\n"));
+        Assert.That(h.Manager!.Rings.Monitored.Single().Ring, Is.SameAs(h.Ring));
+    }
+
+    [Test]
+    public void AnAnswerWithoutRingsFallsBack()
+    {
+        var h = new MonitorHarness();
+        h.Config.CheckAllRings = 1;
+        h.Ring.OnPut = (logo, _) =>
+        {
+            if (logo.Type == Types.ReqStatus)
+            {
+                h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), StatusText());
+            }
+        };
+        h.Start();
+        Assert.That(h.Log.Lines[0].Text, Does.StartWith("Can't get any ring information back from startstop."));
+    }
+
+    [Test]
+    public void FailedRequestIsSaidOnStderrAsC()
+    {
+        var h = new MonitorHarness();
+        h.Config.CheckAllRings = 1;
+        h.Ring.NextPutResults.Enqueue(PutStatus.NoTrack);
+        h.Start();
+        Assert.That(h.Err.ToString(), Is.EqualTo("status: Error sending message to transport region.\n"));
+    }
+
+    [Test]
+    public void StatusTextParsingFollowsTheTokens()
+    {
+        var rings = StartstopStatusText.ParseRings(StatusText((1, "WAVE_RING", 1000, 1024), (10, "STATUS_RING", 1050, 128)) + "  name/key/size:  CUT / 5");
+        Assert.That(rings, Is.EqualTo(new[] { new StartstopRing("WAVE_RING", 1000, 1024), new StartstopRing("STATUS_RING", 1050, 128) }));
+    }
+}

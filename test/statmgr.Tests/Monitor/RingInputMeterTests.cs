@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Time.Testing;
+using Statmgr.Earthworm.Transport;
+using Statmgr.Monitor;
+using static Statmgr.Tests.Monitor.MonitorHarness;
+
+namespace Statmgr.Tests.Monitor;
+
+public class RingInputMeterTests
+{
+    private static RingHeaderSnapshot Header(ulong keyIn) => new(1048616, 1048576, keyIn, 0, 0);
+
+    [Test]
+    public void QuietRingGivesNoGuard()
+    {
+        var time = new FakeTimeProvider();
+        var meter = new RingInputMeter();
+        Assert.That(meter.Sample(Header(1000), time.GetTimestamp(), time), Is.Null);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(meter.Sample(Header(1000), time.GetTimestamp(), time), Is.Null);
+    }
+
+    [Test]
+    public void AMegabyteASecondIntoAMegabyteRingLooksAgainWithinHalfASecond()
+    {
+        var time = new FakeTimeProvider();
+        var meter = new RingInputMeter();
+        meter.Sample(Header(0), time.GetTimestamp(), time);
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.That(meter.Sample(Header(104858), time.GetTimestamp(), time)!.Value.TotalMilliseconds, Is.EqualTo(500).Within(0.1));
+    }
+
+    [Test]
+    public void ABurstIsForgottenByHalvesEachSecond()
+    {
+        var time = new FakeTimeProvider();
+        var meter = new RingInputMeter();
+        meter.Sample(Header(0), time.GetTimestamp(), time);
+        time.Advance(TimeSpan.FromSeconds(1));
+        meter.Sample(Header(4_000_000), time.GetTimestamp(), time);
+        time.Advance(TimeSpan.FromSeconds(1));
+        meter.Sample(Header(4_000_000), time.GetTimestamp(), time);
+        Assert.That(meter.BytesPerSecond, Is.EqualTo(2_000_000).Within(1));
+    }
+
+    [Test]
+    public void AKeyResetOnlyRestartsTheMeasurement()
+    {
+        var time = new FakeTimeProvider();
+        var meter = new RingInputMeter();
+        meter.Sample(Header(5_000_000), time.GetTimestamp(), time);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(meter.Sample(Header(100), time.GetTimestamp(), time), Is.Null);
+    }
+
+    [Test]
+    public void TheLoopWaitsLessOnABusyRing()
+    {
+        var h = new MonitorHarness();
+        h.Pick.HeartbeatTsec = 0;
+        h.Start();
+        h.Manager!.RunPass();
+        h.Advance(TimeSpan.FromMilliseconds(100));
+        h.Ring.AddTraffic(209716);
+        Assert.That(h.Manager.RunPass().Wait, Is.EqualTo(TimeSpan.FromMilliseconds(250)));
+    }
+}

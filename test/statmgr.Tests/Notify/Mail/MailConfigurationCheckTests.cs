@@ -1,0 +1,133 @@
+using Statmgr.Config;
+using Statmgr.Notify.Mail;
+
+namespace Statmgr.Tests.Notify.Mail;
+
+[Platform("Linux,MacOsX")]
+public class MailConfigurationCheckTests
+{
+    private TempDirectory temp = null!;
+    private readonly List<string> lookedUp = new();
+
+    [SetUp]
+    public void SetUp() => temp = new TempDirectory();
+
+    [TearDown]
+    public void TearDown() => temp.Dispose();
+
+    [Test]
+    public void AGoodSmtpConfigurationHasNoProblem()
+    {
+        var config = Config("relay.example.org:587", "127.0.0.1");
+        config.From = "Earthworm <ew@example.org>";
+        config.SmtpUser = "ewmail";
+        config.SmtpPasswordFile = temp.WriteFile("password", "secret\n", "600");
+
+        Assert.That(Check().Check(config), Is.Empty);
+        Assert.That(lookedUp, Is.EqualTo(new[] { "relay.example.org" }), "an IP address needs no lookup");
+    }
+
+    [Test]
+    public void EverySmtpProblemIsReportedWithoutThePassword()
+    {
+        var config = Config("nowhere.invalid", "relay.example.org:0");
+        config.MailProgram = "/usr/ucb/Mail";
+        config.From = "not an address <";
+        config.SmtpUser = "ewmail";
+        config.SmtpPasswordFile = temp.File("missing-password");
+        config.SmtpCaFile = temp.WriteFile("ca.pem", "TopSecretText\n", "644");
+
+        var problems = Check().Check(config);
+
+        Assert.That(problems, Is.EqualTo(new[]
+        {
+            "MailServer <relay.example.org:0>: port must be a number from 1 to 65535",
+            "MailServer <nowhere.invalid> cannot be resolved: Name or service not known",
+            "MailProgram </usr/ucb/Mail> is ignored because MailServer is set",
+            "From <not an address <> is not a mail address",
+            $"SmtpPasswordFile <{temp.File("missing-password")}> cannot be read: Could not find file '{temp.File("missing-password")}'.",
+            $"SmtpCaFile <{temp.File("ca.pem")}> cannot be read: holds no certificate",
+        }));
+    }
+
+    [Test]
+    public void SmtpUserWithoutPasswordFileIsReported()
+    {
+        var config = Config("127.0.0.1");
+        config.SmtpUser = "ewmail";
+
+        Assert.That(Check().Check(config), Is.EqualTo(new[] { "SmtpUser <ewmail> is set but SmtpPasswordFile is not" }));
+    }
+
+    [Test]
+    public void AReadablePasswordFileNeverShowsUp()
+    {
+        var config = Config("127.0.0.1");
+        config.SmtpUser = "ewmail";
+        config.SmtpPasswordFile = temp.WriteFile("password", "Hunter2Secret\n", "600");
+        config.SmtpCaFile = temp.File("missing-ca.pem");
+
+        var problems = Check().Check(config);
+
+        Assert.That(problems, Has.Count.EqualTo(1));
+        Assert.That(problems, Has.None.Contains("Hunter2Secret"));
+    }
+
+    [Test]
+    public void AMailProgramThatIsMissingOrNotExecutableIsReported()
+    {
+        var notExecutable = temp.WriteFile("mailx", "#!/bin/sh\n", "644");
+        var missing = Config();
+        missing.MailProgram = temp.File("no-mail");
+        var plain = Config();
+        plain.MailProgram = notExecutable;
+        var directory = Config();
+        directory.MailProgram = temp.Path;
+
+        Assert.That(Check().Check(missing), Is.EqualTo(new[] { $"MailProgram <{temp.File("no-mail")}> does not exist" }));
+        Assert.That(Check().Check(plain), Is.EqualTo(new[] { $"MailProgram <{notExecutable}> is not executable" }));
+        Assert.That(Check().Check(directory), Is.EqualTo(new[] { $"MailProgram <{temp.Path}> is a directory" }));
+    }
+
+    [Test]
+    public void AnExecutableMailProgramHasNoProblem()
+    {
+        var config = Config();
+        config.MailProgram = temp.WriteFile("mailx", "#!/bin/sh\n", "755");
+
+        Assert.That(Check().Check(config), Is.Empty);
+    }
+
+    [Test]
+    public void NoMailOnPathIsReportedOnlyWhenSomebodyIsToBeMailed()
+    {
+        Assert.That(Check().Check(Config()), Is.EqualTo(new[]
+        {
+            "no MailServer or MailProgram set and no program <mail> on PATH: reports will not be mailed",
+        }));
+        Assert.That(Check().Check(new StatmgrConfig()), Is.Empty);
+    }
+
+    [Test]
+    public void TheRealResolverFindsLocalhost()
+    {
+        var config = Config("localhost:25");
+
+        Assert.That(new MailConfigurationCheck().Check(config), Is.Empty);
+    }
+
+    private MailConfigurationCheck Check() =>
+        new(host =>
+        {
+            lookedUp.Add(host);
+            return host.EndsWith(".invalid", StringComparison.Ordinal) ? "Name or service not known" : null;
+        }, temp.Path);
+
+    private static StatmgrConfig Config(params string[] servers)
+    {
+        var config = new StatmgrConfig();
+        config.MailServers.AddRange(servers);
+        config.MailRecipients.Add("ops@example.org");
+        return config;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Text;
+using Statmgr.Config;
+using Statmgr.Notify;
+using Statmgr.Notify.Mail;
+
+namespace Statmgr.Tests.Notify.Mail;
+
+[CancelAfter(20_000)]
+[Platform("Linux,MacOsX")]
+public class MailProgramTransportTests
+{
+    private TempDirectory temp = null!;
+    private string program = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        temp = new TempDirectory();
+        // Records each call's argv (NUL-separated) and standard input, then exits with the status in ./exit.
+        program = temp.WriteFile("fake-mail",
+            "#!/bin/sh\n"
+            + $"dir='{temp.Path}'\n"
+            + "n=$(cat \"$dir/count\" 2>/dev/null || echo 0)\n"
+            + "n=$((n+1))\n"
+            + "echo \"$n\" > \"$dir/count\"\n"
+            + "for a in \"$@\"; do printf '%s\\0' \"$a\"; done > \"$dir/argv.$n\"\n"
+            + "cat > \"$dir/stdin.$n\"\n"
+            + "if [ -f \"$dir/sleep\" ]; then sleep 30; fi\n"
+            + "exit $(cat \"$dir/exit\" 2>/dev/null || echo 0)\n",
+            "755");
+    }
+
+    [TearDown]
+    public void TearDown() => temp.Dispose();
+
+    [Test]
+    public async Task ShellTextInTheReportAndSubjectArrivesByteForByteAndNothingRuns(CancellationToken token)
+    {
+        var config = new StatmgrConfig
+        {
+            Subject = $"EW \"alarm\"; $(touch {temp.File("p1")}) `touch {temp.File("p2")}`",
+            MsgPrefix = $"prefix $(touch {temp.File("p3")})\n",
+            MsgSuffix = $"suffix `touch {temp.File("p4")}`; echo x",
+        };
+        var report = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew say \"hi\"; "
+                     + $"$(touch {temp.File("p5")}) `touch {temp.File("p6")}`; rm -rf \\ ${{HOME}} 'q'\n Mail sent.\n";
+        var transport = new MailProgramTransport(program, MailSettings.FromConfig(config), TimeProvider.System);
+
+        var outcome = await transport.DeliverAsync($"ops@example.org; touch {temp.File("p7")}", report, token);
+
+        Assert.That(outcome, Is.EqualTo(MailOutcome.Delivered($"mail program <{program}> exited with status 0")));
+        Assert.That(Arguments(1), Is.EqualTo(new[] { "-s", config.Subject, $"ops@example.org; touch {temp.File("p7")}" }));
+        Assert.That(File.ReadAllBytes(temp.File("stdin.1")), Is.EqualTo(Encoding.ASCII.GetBytes(config.MsgPrefix + report + config.MsgSuffix + "\n")));
+        Assert.That(Directory.GetFiles(temp.Path, "p?"), Is.Empty, "a command in the text was run");
+    }
+
+    [Test]
+    public async Task TheQueueRunsTheProgramOncePerRecipient()
+    {
+        var config = new StatmgrConfig();
+        var log = new RecordingLogit();
+        var queue = new MailQueue(new MailProgramTransport(program, MailSettings.FromConfig(config), TimeProvider.System), log, TimeProvider.System);
+
+        queue.Send(new MailRequest(["a@example.org", "b@example.org"], "UTC_x  ewhost/pick_ew (MOD_PICK_EW) module dead\n"));
+        await queue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit);
+
+        Assert.That(Arguments(1), Is.EqualTo(new[] { "-s", "Earthworm Status Message", "a@example.org" }));
+        Assert.That(Arguments(2), Is.EqualTo(new[] { "-s", "Earthworm Status Message", "b@example.org" }));
+        Assert.That(File.ReadAllText(temp.File("stdin.2")), Is.EqualTo("UTC_x  ewhost/pick_ew (MOD_PICK_EW) module dead\n\n"));
+        Assert.That(log.Lines, Is.Empty);
+    }
+
+    [Test]
+    public async Task ANonZeroExitStatusIsFinalAndLoggedOnce()
+    {
+        File.WriteAllText(temp.File("exit"), "3\n");
+        var log = new RecordingLogit();
+        var queue = new MailQueue(new MailProgramTransport(program, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System), log, TimeProvider.System);
+
+        queue.Send(new MailRequest(["ops@example.org"], "UTC_x  ewhost/pick_ew text\n Mail sent.\n"));
+        await queue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit);
+
+        Assert.That(log.Lines, Is.EqualTo(new[]
+        {
+            ("et", "statmgr: error sending email\n"),
+            ("et", $"statmgr: mail to ops@example.org refused; server answer: mail program <{program}> exited with status 3; report: UTC_x  ewhost/pick_ew text\n"),
+        }));
+        Assert.That(File.ReadAllText(temp.File("count")), Is.EqualTo("1\n"));
+    }
+
+    [Test]
+    public async Task ExitStatus75IsTransient(CancellationToken token)
+    {
+        File.WriteAllText(temp.File("exit"), "75\n");
+        var transport = new MailProgramTransport(program, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System);
+
+        var outcome = await transport.DeliverAsync("ops@example.org", "report\n", token);
+
+        Assert.That(outcome, Is.EqualTo(MailOutcome.Transient($"mail program <{program}> exited with status 75")));
+    }
+
+    [Test]
+    public async Task AProgramThatCannotBeStartedIsTransient(CancellationToken token)
+    {
+        var missing = temp.File("no-such-mail");
+        var transport = new MailProgramTransport(missing, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System);
+
+        var outcome = await transport.DeliverAsync("ops@example.org", "report\n", token);
+
+        Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Transient));
+        Assert.That(outcome.Answer, Does.StartWith($"mail program <{missing}> could not be started: "));
+    }
+
+    [Test]
+    public async Task AProgramThatHangsIsStoppedAfterSmtpTimeout(CancellationToken token)
+    {
+        File.WriteAllText(temp.File("sleep"), "");
+        var transport = new MailProgramTransport(program, MailSettings.FromConfig(new StatmgrConfig { SmtpTimeoutSeconds = 1 }), TimeProvider.System);
+        var watch = Stopwatch.StartNew();
+
+        var outcome = await transport.DeliverAsync("ops@example.org", "report\n", token);
+
+        Assert.That(outcome, Is.EqualTo(MailOutcome.Transient($"mail program <{program}> did not finish within 1 s and was stopped")));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+    }
+
+    private string[] Arguments(int call)
+    {
+        var text = File.ReadAllText(temp.File($"argv.{call}"));
+        return text.Split('\0')[..^1];
+    }
+}

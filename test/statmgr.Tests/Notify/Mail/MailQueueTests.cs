@@ -1,0 +1,271 @@
+using Microsoft.Extensions.Time.Testing;
+using Statmgr.Notify;
+using Statmgr.Notify.Mail;
+
+namespace Statmgr.Tests.Notify.Mail;
+
+[CancelAfter(20_000)]
+public class MailQueueTests
+{
+    private const string Report = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n";
+    private const string ErrorReport = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Station XYZ dead\n Page sent.\n";
+    private const string Error = "statmgr: error sending email\n";
+    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1709658131);
+
+    private FakeTimeProvider clock = null!;
+    private RecordingLogit log = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        clock = new FakeTimeProvider(Start);
+        log = new RecordingLogit();
+    }
+
+    [Test]
+    public async Task TransientFailuresAreRetriedAfter30s1m2m4m8mThenGivenUpWithOneLoggedPair()
+    {
+        var transport = new ScriptedTransport(clock, _ => MailOutcome.Transient("127.0.0.1:25: Connection refused"));
+        await using var queue = new MailQueue(transport, log, clock);
+
+        queue.Send(new MailRequest(["ops@example.org"], Report));
+        await queue.WhenIdleAsync();
+        Assert.That(transport.Attempts, Has.Count.EqualTo(1));
+        foreach (var delay in MailRetryPolicy.RetryDelays)
+        {
+            var before = transport.Attempts.Count;
+            clock.Advance(delay - TimeSpan.FromSeconds(1));
+            await queue.WhenIdleAsync();
+            Assert.That(transport.Attempts, Has.Count.EqualTo(before), $"retry came before {delay}");
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await queue.WhenIdleAsync();
+            Assert.That(transport.Attempts, Has.Count.EqualTo(before + 1), $"no retry after {delay}");
+        }
+        clock.Advance(TimeSpan.FromHours(1));
+        await queue.WhenIdleAsync();
+
+        Assert.That(transport.Attempts.Select(a => (a.At - Start).TotalSeconds), Is.EqualTo(new[] { 0, 30, 90, 210, 450, 930 }));
+        Assert.That(log.Lines, Is.EqualTo(new[]
+        {
+            ("et", Error),
+            ("et", "statmgr: mail to ops@example.org given up after 6 attempts; server answer: 127.0.0.1:25: Connection refused; "
+                   + "report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n"),
+        }));
+        Assert.That(queue.Count, Is.Zero);
+    }
+
+    [Test]
+    public async Task APermanentFailureIsGivenUpAtOnceAndTheReportLineIsTheFirstLine()
+    {
+        var transport = new ScriptedTransport(clock, _ => MailOutcome.Permanent("relay:25: 550 5.1.1 no such user"));
+        await using var queue = new MailQueue(transport, log, clock);
+
+        queue.Send(new MailRequest(["nobody@example.org"], ErrorReport));
+        await queue.WhenIdleAsync();
+        clock.Advance(TimeSpan.FromHours(1));
+        await queue.WhenIdleAsync();
+
+        Assert.That(transport.Attempts, Has.Count.EqualTo(1));
+        Assert.That(log.Lines, Is.EqualTo(new[]
+        {
+            ("et", Error),
+            ("et", "statmgr: mail to nobody@example.org refused; server answer: relay:25: 550 5.1.1 no such user; "
+                   + "report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Station XYZ dead\n"),
+        }));
+    }
+
+    [Test]
+    public async Task OneMessagePerRecipientInOrderAndNothingLoggedWhenAllAreDelivered()
+    {
+        var transport = new ScriptedTransport(clock, _ => MailOutcome.Delivered("250 Ok"));
+        await using var queue = new MailQueue(transport, log, clock);
+
+        queue.Send(new MailRequest(["a@example.org", "b@example.org"], Report));
+        queue.Send(new MailRequest(["c@example.org"], ErrorReport));
+        await queue.WhenIdleAsync();
+
+        Assert.That(transport.Attempts.Select(a => (a.Recipient, a.ReportText)), Is.EqualTo(new[]
+        {
+            ("a@example.org", Report), ("b@example.org", Report), ("c@example.org", ErrorReport),
+        }));
+        Assert.That(log.Lines, Is.Empty);
+    }
+
+    [Test]
+    public async Task AFailingMessageNeverHoldsBackLaterOnesToOtherRecipients()
+    {
+        var transport = new ScriptedTransport(clock, a => a.Recipient == "down@example.org"
+            ? MailOutcome.Transient("451 try later")
+            : MailOutcome.Delivered("250 Ok"));
+        await using var queue = new MailQueue(transport, log, clock);
+
+        queue.Send(new MailRequest(["down@example.org"], Report));
+        await queue.WhenIdleAsync();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        queue.Send(new MailRequest(["up@example.org"], ErrorReport));
+        await queue.WhenIdleAsync();
+
+        Assert.That(transport.Attempts.Select(a => (a.Recipient, (a.At - Start).TotalSeconds)), Is.EqualTo(new[]
+        {
+            ("down@example.org", 0.0), ("up@example.org", 5.0),
+        }));
+        Assert.That(queue.Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ARetryThatIsDueGoesBeforeNewerMessages()
+    {
+        var failFirst = true;
+        var transport = new ScriptedTransport(clock, a =>
+        {
+            if (a.Recipient == "a@example.org" && failFirst)
+            {
+                failFirst = false;
+                return MailOutcome.Transient("451 try later");
+            }
+            return MailOutcome.Delivered("250 Ok");
+        });
+        await using var queue = new MailQueue(transport, log, clock);
+
+        queue.Send(new MailRequest(["a@example.org"], "first\n"));
+        await queue.WhenIdleAsync();
+        clock.Advance(TimeSpan.FromSeconds(30));
+        queue.Send(new MailRequest(["b@example.org"], "second\n"));
+        await queue.WhenIdleAsync();
+
+        Assert.That(transport.Attempts.Select(a => a.ReportText), Is.EqualTo(new[] { "first\n", "first\n", "second\n" }));
+        Assert.That(log.Lines, Is.Empty);
+    }
+
+    [Test]
+    public async Task SendReturnsAtOnceWhileADeliveryHangs()
+    {
+        var release = new TaskCompletionSource<MailOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var transport = new ScriptedTransport(clock, (_, _) => release.Task);
+        await using var queue = new MailQueue(transport, log, clock);
+
+        for (var i = 0; i < 50; i++)
+        {
+            queue.Send(new MailRequest(["a@example.org", "b@example.org"], Report));
+        }
+
+        Assert.That(queue.Count, Is.EqualTo(100));
+        Assert.That(transport.Attempts, Has.Count.LessThanOrEqualTo(1));
+        release.SetResult(MailOutcome.Delivered("250 Ok"));
+    }
+
+    [Test]
+    public async Task BeyondAThousandMessagesTheOldestIsDroppedAndLoggedOnce()
+    {
+        var release = new TaskCompletionSource<MailOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var transport = new ScriptedTransport(clock, (a, _) => a.ReportText == "in flight\n"
+            ? release.Task
+            : Task.FromResult(MailOutcome.Delivered("250 Ok")));
+        await using var queue = new MailQueue(transport, log, clock);
+        queue.Send(new MailRequest(["ops@example.org"], "in flight\n"));
+        while (transport.Attempts.Count == 0)
+        {
+            await Task.Delay(1);
+        }
+
+        for (var i = 1; i <= MailRetryPolicy.QueueCapacity + 2; i++)
+        {
+            queue.Send(new MailRequest(["ops@example.org"], $"report {i}\nsecond line\n"));
+        }
+
+        Assert.That(queue.Count, Is.EqualTo(MailRetryPolicy.QueueCapacity + 1));
+        Assert.That(log.Lines, Is.EqualTo(new[]
+        {
+            ("et", Error),
+            ("et", "statmgr: mail to ops@example.org dropped, queue full (1000 messages); server answer: none, not yet tried; report: report 1\n"),
+            ("et", Error),
+            ("et", "statmgr: mail to ops@example.org dropped, queue full (1000 messages); server answer: none, not yet tried; report: report 2\n"),
+        }));
+        release.SetResult(MailOutcome.Delivered("250 Ok"));
+        await queue.WhenIdleAsync();
+        Assert.That(transport.Attempts, Has.Count.EqualTo(MailRetryPolicy.QueueCapacity + 1));
+        Assert.That(transport.Attempts[1].ReportText, Is.EqualTo("report 3\nsecond line\n"));
+        Assert.That(log.Lines, Has.Count.EqualTo(4));
+    }
+
+    [Test]
+    public async Task DrainTriesWaitingRetriesOnceMoreAndThenStops()
+    {
+        var failed = new HashSet<string>();
+        var transport = new ScriptedTransport(clock, a => failed.Add(a.Recipient)
+            ? MailOutcome.Transient("451 try later")
+            : MailOutcome.Delivered("250 Ok"));
+        var queue = new MailQueue(transport, log, clock);
+        queue.Send(new MailRequest(["a@example.org", "b@example.org"], Report));
+        await queue.WhenIdleAsync();
+        Assert.That(queue.Count, Is.EqualTo(2));
+
+        await queue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit);
+
+        Assert.That(transport.Attempts.Select(a => (a.Recipient, (a.At - Start).TotalSeconds)), Is.EqualTo(new[]
+        {
+            ("a@example.org", 0.0), ("b@example.org", 0.0), ("a@example.org", 0.0), ("b@example.org", 0.0),
+        }));
+        Assert.That(log.Lines, Is.Empty);
+        Assert.That(queue.Count, Is.Zero);
+    }
+
+    [Test]
+    public async Task WhatDrainCannotSendInTenSecondsIsLoggedAsLost()
+    {
+        var transport = new ScriptedTransport(clock, async (a, token) =>
+        {
+            if (a.Recipient == "slow@example.org")
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, token).ContinueWith(_ => { }, TaskScheduler.Default);
+                return MailOutcome.Transient("relay:25: cancelled");
+            }
+            return MailOutcome.Transient("relay:25: 451 try later");
+        });
+        var queue = new MailQueue(transport, log, clock);
+        queue.Send(new MailRequest(["later@example.org"], "waiting for retry\n"));
+        await queue.WhenIdleAsync();
+        queue.Send(new MailRequest(["slow@example.org", "never@example.org"], ErrorReport));
+        while (transport.Attempts.Count < 2)
+        {
+            await Task.Delay(1);
+        }
+
+        var drain = queue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit);
+        clock.Advance(TimeSpan.FromSeconds(9));
+        await Task.Delay(50);
+        Assert.That(drain.IsCompleted, Is.False);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await drain;
+        queue.Send(new MailRequest(["after@example.org"], "after shutdown\n"));
+
+        Assert.That(log.Texts, Is.EqualTo(new[]
+        {
+            Error,
+            "statmgr: mail to slow@example.org lost at shutdown; server answer: relay:25: cancelled; report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Station XYZ dead\n",
+            Error,
+            "statmgr: mail to later@example.org lost at shutdown; server answer: relay:25: 451 try later; report: waiting for retry\n",
+            Error,
+            "statmgr: mail to never@example.org lost at shutdown; server answer: none, not yet tried; report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Station XYZ dead\n",
+            Error,
+            "statmgr: mail to after@example.org lost at shutdown; server answer: none, not yet tried; report: after shutdown\n",
+        }));
+        Assert.That(log.Lines.Select(l => l.Flags), Is.All.EqualTo("et"));
+        Assert.That(transport.Attempts.Select(a => a.Recipient), Is.EqualTo(new[] { "later@example.org", "slow@example.org" }));
+    }
+
+    [Test]
+    public async Task ATransportThatThrowsDoesNotStopTheSender()
+    {
+        var transport = new ScriptedTransport(clock, a => a.Recipient == "boom@example.org"
+            ? throw new InvalidOperationException("transport bug")
+            : MailOutcome.Delivered("250 Ok"));
+        await using var queue = new MailQueue(transport, log, clock);
+
+        queue.Send(new MailRequest(["boom@example.org", "ok@example.org"], Report));
+        await queue.WhenIdleAsync();
+
+        Assert.That(transport.Attempts.Select(a => a.Recipient), Is.EqualTo(new[] { "boom@example.org", "ok@example.org" }));
+        Assert.That(queue.Count, Is.EqualTo(1));
+    }
+}

@@ -1,0 +1,16 @@
+using System.Collections.Concurrent;
+using Statmgr.Earthworm.Logging;
+
+namespace Statmgr.Tests.Notify.Mail;
+
+/// <summary>Keeps every logit call (flags, text) for exact comparison; safe for the mail sender's thread.</summary>
+internal sealed class RecordingLogit : ILogit
+{
+    private readonly ConcurrentQueue<(string Flags, string Text)> lines = new();
+
+    public IReadOnlyList<(string Flags, string Text)> Lines => lines.ToArray();
+
+    public IReadOnlyList<string> Texts => lines.Select(l => l.Text).ToArray();
+
+    public void Write(string flags, string text) => lines.Enqueue((flags, text));
+}

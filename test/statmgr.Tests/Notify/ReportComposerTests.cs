@@ -1,0 +1,69 @@
+using Statmgr.Config;
+using Statmgr.Notify;
+using Statmgr.Tests.Monitor;
+
+namespace Statmgr.Tests.Notify;
+
+public class ReportComposerTests
+{
+    private const long Time = 1709658131;
+    private static readonly Descriptor Pick = MonitorHarness.NewDescriptor("pick_ew", "MOD_PICK_EW", 3, 30, 2, 5);
+
+    private static Delivery With(bool page, bool mail) => new(page, [], mail, mail);
+
+    [Test]
+    public void HealthReportAsInTheSpecExample()
+    {
+        Assert.That(ReportComposer.Health(Time, Pick, "module dead", With(true, false)),
+            Is.EqualTo("UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n"));
+    }
+
+    [Test]
+    public void HealthReportWithBothSuffixes()
+    {
+        Assert.That(ReportComposer.Health(1700000000, Pick, "module alive", With(true, true)),
+            Is.EqualTo("UTC_Tue Nov 14 22:13:20 2023  ewhost/pick_ew (MOD_PICK_EW) module alive Page sent. Mail sent.\n"));
+    }
+
+    [Test]
+    public void HealthReportWithoutSuffixes()
+    {
+        Assert.That(ReportComposer.Health(Time, Pick, "module dead, PID unknown; needs human intervention.", With(false, false)),
+            Is.EqualTo("UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead, PID unknown; needs human intervention.\n"));
+    }
+
+    [Test]
+    public void ErrorNoteLosesOneNewlineBeforeTheSuffixes()
+    {
+        Assert.That(ReportComposer.Error(Time, Pick, "Station dead.", "Station XYZ dead\n", With(true, false)),
+            Is.EqualTo("UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Station XYZ dead Page sent.\n"));
+    }
+
+    [Test]
+    public void ErrorNoteOfFourCharactersCountingItsNewlineReplacesTheText()
+    {
+        Assert.That(ReportComposer.Error(Time, Pick, "Station dead.", "abc\n", With(false, true)),
+            Is.EqualTo("UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew abc Mail sent.\n"));
+    }
+
+    [Test]
+    public void ErrorNoteOfThreeCharactersKeepsTheText()
+    {
+        Assert.That(ReportComposer.Error(Time, Pick, "Station dead.", "ab\n", With(true, true)),
+            Is.EqualTo("UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Station dead. Page sent. Mail sent.\n"));
+    }
+
+    [Test]
+    public void ErrorNoteWithTwoNewlinesKeepsOne()
+    {
+        Assert.That(ReportComposer.Error(Time, Pick, "Station dead.", "line\n\n", With(true, false)),
+            Is.EqualTo("UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew line\n Page sent.\n"));
+    }
+
+    [Test]
+    public void ErrorNoteWithoutNewlineIsUsedAsIs()
+    {
+        Assert.That(ReportComposer.Error(Time, Pick, "Station dead.", "Missed msg(s)  inst:2 mod:3 typ:3  region:1050", With(false, false)),
+            Is.EqualTo("UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Missed msg(s)  inst:2 mod:3 typ:3  region:1050\n"));
+    }
+}
