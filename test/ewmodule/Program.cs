@@ -1,63 +1,73 @@
-using System.Globalization;
-using System.Text;
+using System.Runtime.InteropServices;
 using Statmgr.Earthworm.Transport;
+using Statmgr.ToolCommon;
 
 namespace Statmgr.EwModule;
 
-/// <summary>
-/// ewmodule KEY INST MOD HEARTBEAT_TYPE INTERVAL_MS DURATION_MS: behaves like an Earthworm module
-/// as statmgr sees it. It puts <c>"&lt;time&gt; &lt;pid&gt;\n"</c> heartbeats with its own pid and the current
-/// time on the ring with that key, the first at once and then every INTERVAL_MS, and exits after
-/// DURATION_MS (its heartbeats stop, as when a module dies). Prints "pid N" first. Exit 0, or 1
-/// with a reason on stderr.
-/// </summary>
+/// <summary>ewmodule: a simulated Earthworm module for statmgr's end-to-end tests and the demonstration.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        if (args.Length != 6)
+        if (NumericModuleCommand.Parse(args) is { } numeric)
         {
-            Console.Error.WriteLine("usage: ewmodule KEY INST MOD HEARTBEAT_TYPE INTERVAL_MS DURATION_MS");
-            return 1;
+            return await RunNumericAsync(numeric).ConfigureAwait(false);
         }
+        ModuleOptions? options = ModuleOptions.Parse(args, out string error);
+        if (options is null)
+        {
+            Console.Error.WriteLine(error);
+            Console.Error.WriteLine(ModuleOptions.Usage);
+            return 2;
+        }
+        ToolEnvironment? env = ToolEnvironment.Load("ewmodule", Console.Error);
+        if (env is null
+            || !env.Installation(options.Installation, out byte inst)
+            || !env.Module(options.Module, out byte mod)
+            || !env.MessageType("TYPE_HEARTBEAT", out byte heartbeat)
+            || !env.MessageType("TYPE_ERROR", out byte errorType))
+        {
+            return 2;
+        }
+        using TransportRing? ring = env.Attach(options.Ring);
+        if (ring is null)
+        {
+            return 2;
+        }
+        string? startCount = Environment.GetEnvironmentVariable("EWSUPERVISOR_START_COUNT");
+        return await RunAsync(ring, options, new Logo(inst, mod, heartbeat), new Logo(inst, mod, errorType),
+            firstStart: startCount is null or "1", Console.Out).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunNumericAsync(NumericModuleCommand command)
+    {
+        Console.Out.WriteLine($"pid {Environment.ProcessId}");
+        Console.Out.Flush();
+        TransportRing ring;
         try
         {
-            long key = long.Parse(args[0], CultureInfo.InvariantCulture);
-            var logo = new Logo(byte.Parse(args[1], CultureInfo.InvariantCulture), byte.Parse(args[2], CultureInfo.InvariantCulture),
-                byte.Parse(args[3], CultureInfo.InvariantCulture));
-            var interval = TimeSpan.FromMilliseconds(int.Parse(args[4], CultureInfo.InvariantCulture));
-            var duration = TimeSpan.FromMilliseconds(int.Parse(args[5], CultureInfo.InvariantCulture));
-            int pid = Environment.ProcessId;
-            Console.Out.WriteLine($"pid {pid}");
-            Console.Out.Flush();
-
-            using var ring = SystemVRing.Attach("RING", key);
-            var end = DateTime.UtcNow + duration;
-            while (true)
-            {
-                long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-                var status = ring.Put(logo, Encoding.ASCII.GetBytes($"{now} {pid}\n"));
-                if (status != PutStatus.Ok)
-                {
-                    Console.Error.WriteLine($"ewmodule: put failed: {status} {ring.LastProblem}");
-                    return 1;
-                }
-                var left = end - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero)
-                {
-                    return 0;
-                }
-                Thread.Sleep(left < interval ? left : interval);
-                if (DateTime.UtcNow >= end)
-                {
-                    return 0;
-                }
-            }
+            ring = SystemVRing.Attach("RING", command.RingKey);
         }
-        catch (Exception e) when (e is FormatException or OverflowException or TransportRingException)
+        catch (TransportRingException e)
         {
             Console.Error.WriteLine($"ewmodule: {e.Message}");
             return 1;
         }
+        using (ring)
+        {
+            // Quiet apart from the pid line: the tests redirect stdout and may never read it.
+            return await RunAsync(ring, command.ToOptions(), command.Heartbeat, command.Heartbeat, firstStart: true,
+                TextWriter.Null).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> RunAsync(ITransportRing ring, ModuleOptions options, Logo heartbeat, Logo error,
+        bool firstStart, TextWriter output)
+    {
+        using var stop = new CancellationTokenSource();
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        var runner = new ModuleRunner(ring, options, heartbeat, error, Environment.ProcessId, firstStart,
+            TimeProvider.System, output);
+        return await runner.RunAsync(stop.Token).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,42 @@
+# statmgr for .NET: build, test and publish on Windows (PowerShell 5.1 or 7).
+# The same steps as the Makefile's build, test and publish targets, for the win-x64 runtime.
+#   .\build.ps1                 build, run the tests, publish out\publish\win-x64\statmgr.exe
+#   .\build.ps1 -SkipTests      build and publish only
+#   .\build.ps1 -Configuration Debug
+param(
+    [string]$Configuration = "Release",
+    [string]$Runtime = "win-x64",
+    [switch]$SkipTests
+)
+
+$ErrorActionPreference = "Stop"
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = "1"
+$env:DOTNET_NOLOGO = "1"
+Set-Location -Path $PSScriptRoot
+
+$testProject = "test/statmgr.Tests/statmgr.Tests.csproj"
+$publishDir = "out/publish/$Runtime"
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) {
+        throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE"
+    }
+}
+
+Write-Host "== build"
+Invoke-Dotnet build statmgr.csproj -c $Configuration --nologo -v q
+Invoke-Dotnet build $testProject -c $Configuration --nologo -v q
+
+if (-not $SkipTests) {
+    Write-Host "== test"
+    Invoke-Dotnet test $testProject -c $Configuration --no-build --nologo
+}
+
+Write-Host "== publish ($Runtime, self-contained single file)"
+Invoke-Dotnet publish statmgr.csproj -c Release -r $Runtime --self-contained true `
+    -p:PublishSingleFile=true -p:PublishReadyToRun=true -o $publishDir --nologo -v q
+
+$exe = Join-Path $publishDir "statmgr.exe"
+$size = (Get-Item $exe).Length
+Write-Host ("statmgr single-file binary: {0} ({1} bytes, {2:N1} MB)" -f $exe, $size, ($size / 1MB))

@@ -1,0 +1,10 @@
+namespace Statmgr.EwSupervisor;
+
+/// <summary>What the status table says about a child, in startstop's words.</summary>
+public enum ChildState
+{
+    Alive,
+    Dead,
+    Stop,
+    Restarting,
+}
