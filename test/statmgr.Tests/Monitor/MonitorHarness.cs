@@ -63,6 +63,9 @@ internal sealed class MonitorHarness
     public Dictionary<string, InMemoryRing> Rings { get; } = new();
     public RecordingLogit Log { get; } = new();
     public RecordingMailSink Mail { get; } = new();
+
+    /// <summary>A real mail sink to use instead of <see cref="Mail"/>.</summary>
+    public Statmgr.Notify.IMailSink? MailSink { get; set; }
     public StringWriter Out { get; } = new();
     public StringWriter Err { get; } = new();
     public StatmgrConfig Config { get; }
@@ -120,7 +123,7 @@ internal sealed class MonitorHarness
             _ => null,
         },
         Logit = Log,
-        Mail = Mail,
+        Mail = MailSink ?? Mail,
         Time = Time,
         AttachRing = (name, key) => Rings.TryGetValue(name, out var ring) && ring.Key == key
             ? ring
