@@ -1,3 +1,4 @@
+using Statmgr.Earthworm.Time;
 using System.Globalization;
 using System.Text;
 

@@ -117,10 +117,4 @@ public class StatusTextTests
         Assert.That(rows[1], Has.Length.EqualTo(80));
         Assert.That(rows[2], Does.EndWith(" one two>"));
     }
-
-    [Test]
-    public void AscTimePadsTheDayWithASpace()
-    {
-        Assert.That(AscTime.Format(DateTimeOffset.FromUnixTimeSeconds(1709658131)), Is.EqualTo("Tue Mar  5 17:02:11 2024"));
-    }
 }
