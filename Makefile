@@ -1,5 +1,6 @@
 # statmgr for .NET: build, test and run targets.
-# `make test` restores packages, builds everything and runs the whole test suite.
+# `make test` restores packages, builds everything, publishes the single-file statmgr (the
+# tests in test/statmgr.Tests/Published run it) and runs the whole test suite.
 DOTNET      ?= dotnet
 CONFIG      ?= Release
 TESTPROJ    := test/statmgr.Tests/statmgr.Tests.csproj
@@ -12,6 +13,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
 .PHONY: all build test run bench fuzz soak publish install clean
+# build and publish restore the same project: never run them side by side (make -j).
+.NOTPARALLEL:
 
 all: build
 
@@ -19,7 +22,8 @@ build:
 	$(DOTNET) build statmgr.csproj -c $(CONFIG) --nologo -v q
 	$(DOTNET) build $(TESTPROJ) -c $(CONFIG) --nologo -v q
 
-test: build
+# The Published tests run out/publish/$(RID)/statmgr, so publish before testing.
+test: build publish
 	$(DOTNET) test $(TESTPROJ) -c $(CONFIG) --no-build --nologo
 
 run: build
@@ -42,6 +46,7 @@ publish:
 
 install: publish
 	@test -n "$(EW_BIN)" || { echo "usage: make install EW_BIN=<earthworm bin directory>"; exit 1; }
+	@test -d "$(EW_BIN)" || { echo "EW_BIN=$(EW_BIN) is not a directory"; exit 1; }
 	install -m 0755 $(PUBLISHDIR)/statmgr $(EW_BIN)/statmgr
 	@echo "installed $(EW_BIN)/statmgr"
 

@@ -1,6 +1,6 @@
 # statmgr for .NET: build, test and publish on Windows (PowerShell 5.1 or 7).
 # The same steps as the Makefile's build, test and publish targets, for the win-x64 runtime.
-#   .\build.ps1                 build, run the tests, publish out\publish\win-x64\statmgr.exe
+#   .\build.ps1                 build, publish out\publish\win-x64\statmgr.exe, run the tests
 #   .\build.ps1 -SkipTests      build and publish only
 #   .\build.ps1 -Configuration Debug
 param(
@@ -28,11 +28,6 @@ Write-Host "== build"
 Invoke-Dotnet build statmgr.csproj -c $Configuration --nologo -v q
 Invoke-Dotnet build $testProject -c $Configuration --nologo -v q
 
-if (-not $SkipTests) {
-    Write-Host "== test"
-    Invoke-Dotnet test $testProject -c $Configuration --no-build --nologo
-}
-
 Write-Host "== publish ($Runtime, self-contained single file)"
 Invoke-Dotnet publish statmgr.csproj -c Release -r $Runtime --self-contained true `
     -p:PublishSingleFile=true -p:PublishReadyToRun=true -o $publishDir --nologo -v q
@@ -40,3 +35,9 @@ Invoke-Dotnet publish statmgr.csproj -c Release -r $Runtime --self-contained tru
 $exe = Join-Path $publishDir "statmgr.exe"
 $size = (Get-Item $exe).Length
 Write-Host ("statmgr single-file binary: {0} ({1} bytes, {2:N1} MB)" -f $exe, $size, ($size / 1MB))
+
+# After publishing: the tests in test/statmgr.Tests/Published run the published statmgr.exe.
+if (-not $SkipTests) {
+    Write-Host "== test"
+    Invoke-Dotnet test $testProject -c $Configuration --no-build --nologo
+}
