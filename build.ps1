@@ -28,16 +28,26 @@ Write-Host "== build"
 Invoke-Dotnet build statmgr.csproj -c $Configuration --nologo -v q
 Invoke-Dotnet build $testProject -c $Configuration --nologo -v q
 
-Write-Host "== publish ($Runtime, self-contained single file)"
+Write-Host "== publish ($Runtime, self-contained trimmed single file)"
 Invoke-Dotnet publish statmgr.csproj -c Release -r $Runtime --self-contained true `
-    -p:PublishSingleFile=true -p:PublishReadyToRun=true -o $publishDir --nologo -v q
+    -p:PublishSingleFile=true -p:PublishReadyToRun=true -p:PublishTrimmed=true -o $publishDir --nologo -v q
 
 $exe = Join-Path $publishDir "statmgr.exe"
 $size = (Get-Item $exe).Length
 Write-Host ("statmgr single-file binary: {0} ({1} bytes, {2:N1} MB)" -f $exe, $size, ($size / 1MB))
 
-# After publishing: the tests in test/statmgr.Tests/Published run the published statmgr.exe.
+# After publishing: the tests in test/statmgr.Tests/Published run the published statmgr.exe, and
+# the whole-process tests run once more against it (STATMGR_EXE), as `make test` does.
 if (-not $SkipTests) {
     Write-Host "== test"
     Invoke-Dotnet test $testProject -c $Configuration --no-build --nologo
+    Write-Host "== whole-process tests against $exe"
+    $env:STATMGR_EXE = (Resolve-Path $exe).Path
+    try {
+        Invoke-Dotnet test $testProject -c $Configuration --no-build --nologo `
+            --filter "FullyQualifiedName~Statmgr.Tests.Cli.WholeProcessTests|FullyQualifiedName~Statmgr.Tests.Monitor.EndToEnd"
+    }
+    finally {
+        Remove-Item Env:STATMGR_EXE
+    }
 }
