@@ -3,9 +3,10 @@
 #
 #   bash test/demo/run-demo.sh [Release|Debug]
 #
-# It builds the stand-ins (test/tools.slnx), makes a throw-away EW_PARAMS and EW_LOG with tables of
-# its own (ring keys 41000-41999, far from a real installation's), copies the repository's
-# statmgr.d and desc/ files, creates the rings with test/ewring, and starts, as startstop would:
+# It builds the stand-ins (test/tools.slnx), makes a throw-away EW_PARAMS and EW_LOG with the tables
+# of test/demo/params/ (ring keys 41000-41999, far from a real installation's), copies the
+# repository's statmgr.d and desc/ files, creates the rings with test/ewring, and starts, as
+# startstop would:
 #   - smtpsink     a local SMTP server that prints each mail statmgr sends;
 #   - ewring sniff one per ring, printing what statmgr puts there (pages, restart requests);
 #   - ewsupervisor a stand-in for startstop that answers status requests and restarts children;
@@ -138,40 +139,9 @@ trap cleanup EXIT
 trap 'say demo "interrupted"; exit 130' INT TERM
 
 # ---------------------------------------------------------------------------- tables
-cat > "$EW_PARAMS/earthworm_global.d" <<'TABLE'
-# earthworm_global.d for the statmgr demonstration (installations and global message types)
-Installation   INST_WILDCARD     0
-Installation   INST_MENLO        3
-Installation   INST_UNKNOWN    255
-Message  TYPE_WILDCARD          0
-Message  TYPE_ERROR             2
-Message  TYPE_HEARTBEAT         3
-Message  TYPE_TRACEBUF2        19
-TABLE
-cat > "$EW_PARAMS/earthworm_commonvars.d" <<'TABLE'
-SetEnvVariable EW_INST_ID INST_MENLO
-TABLE
-{
-    echo "# earthworm.d for the statmgr demonstration: keys 41000-41999, unlikely to meet a real ring"
-    echo " Ring   WAVE_RING        41000"
-    echo " Ring   PICK_RING        41005"
-    echo " Ring   HYPO_RING        41015"
-    echo " Ring   STATUS_RING      41050"
-    echo " Ring   FLAG_RING        41999   # never created: statmgr and the stand-ins do not use it"
-    echo " Module MOD_WILDCARD     0"
-    echo " Module MOD_STARTSTOP    131"
-    echo " Module MOD_STATMGR      132"
-    echo " Module MOD_STATUS       134"
-    echo " Module MOD_PICK_EW      140"
-    echo " Module MOD_SLINK2EW     141"
-    echo " Message TYPE_PAGE       104"
-    echo " Message TYPE_KILL       105"
-    echo " Message TYPE_RESTART    107"
-    echo " Message TYPE_REQSTATUS  108"
-    echo " Message TYPE_STATUS     109"
-    echo " Message TYPE_RECONFIG   112"
-    echo " Message TYPE_STOP       113"
-} > "$EW_PARAMS/earthworm.d"
+# The Earthworm tables live in test/demo/params/, shared with the tests of the published binary.
+cp "$REPO"/test/demo/params/earthworm_global.d "$REPO"/test/demo/params/earthworm_commonvars.d \
+    "$REPO"/test/demo/params/earthworm.d "$EW_PARAMS/" || fail "cannot copy test/demo/params"
 
 # ---------------------------------------------------------------------------- statmgr.d and descriptors
 if [[ -f $REPO/statmgr.d ]]; then

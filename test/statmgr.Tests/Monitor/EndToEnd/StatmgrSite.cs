@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Statmgr.Earthworm.Transport;
+using Statmgr.Tests.Cli;
 using Statmgr.Tests.Earthworm.Transport;
 using Statmgr.Tests.Fixtures;
 
@@ -145,14 +146,18 @@ internal sealed class StatmgrSite : IDisposable
     /// <summary>Starts the built statmgr as Earthworm would: cwd EW_PARAMS, config statmgr.d.</summary>
     public Process StartStatmgr()
     {
-        var start = new ProcessStartInfo("dotnet")
+        var executable = StatmgrProcess.Executable;
+        var start = new ProcessStartInfo(executable ?? "dotnet")
         {
             WorkingDirectory = ParamsDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(StatmgrDll);
+        if (executable is null)
+        {
+            start.ArgumentList.Add(StatmgrDll);
+        }
         start.ArgumentList.Add("statmgr.d");
         SetEarthwormEnvironment(start.Environment);
         return Launch(start);
@@ -172,8 +177,9 @@ internal sealed class StatmgrSite : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec dotnet \"$0\" statmgr.d < /dev/null");
-        start.ArgumentList.Add(StatmgrDll);
+        var executable = StatmgrProcess.Executable;
+        start.ArgumentList.Add(executable is null ? "exec dotnet \"$0\" statmgr.d < /dev/null" : "exec \"$0\" statmgr.d < /dev/null");
+        start.ArgumentList.Add(executable ?? StatmgrDll);
         string path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
         string? dotnetRoot = Environment.GetEnvironmentVariable("DOTNET_ROOT");
         start.Environment.Clear();

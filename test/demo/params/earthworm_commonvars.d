@@ -1,0 +1,1 @@
+SetEnvVariable EW_INST_ID INST_MENLO
