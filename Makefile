@@ -9,7 +9,7 @@ RID         ?= linux-x64
 PUBLISHDIR  ?= out/publish/$(RID)
 EW_BIN      ?=
 # The tests that run statmgr as a process (`dotnet statmgr.dll`, or STATMGR_EXE when set).
-WHOLEPROCESS := FullyQualifiedName~Statmgr.Tests.Cli.WholeProcessTests|FullyQualifiedName~Statmgr.Tests.Monitor.EndToEnd
+WHOLEPROCESS := FullyQualifiedName~Statmgr.Tests.Cli.WholeProcess|FullyQualifiedName~Statmgr.Tests.Monitor.EndToEnd
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
