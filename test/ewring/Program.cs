@@ -9,7 +9,8 @@ public static class Program
 {
     public const string Usage =
         "usage: ewring create RING [SIZE_KB] | destroy RING | put RING INST MOD TYPE TEXT [--count N] [--rate MSGS_PER_S]"
-        + " | sniff RING [--count N] [--logo INST MOD TYPE] | flag RING [TERMINATE|PID|clear] | dump RING  [--layout auto|lp64|ilp32]";
+        + " | sniff RING [--count N] [--logo INST MOD TYPE] | flag RING [TERMINATE|PID|clear] | dump RING"
+        + " | garble RING [--seed S] [--seconds N]  [--layout auto|lp64|ilp32]";
 
     public static int Main(string[] args)
     {
@@ -37,6 +38,9 @@ public static class Program
                     break;
                 case "dump":
                     DumpCommand.Run(arguments, names, output);
+                    break;
+                case "garble":
+                    GarbleCommand.Run(arguments, names, output);
                     break;
                 default:
                     throw new ToolException(Usage);

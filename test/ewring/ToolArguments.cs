@@ -12,6 +12,8 @@ internal sealed class ToolArguments
         ["--rate"] = 1,
         ["--logo"] = 3,
         ["--layout"] = 1,
+        ["--seed"] = 1,
+        ["--seconds"] = 1,
     };
 
     private readonly List<string> _positional = [];

@@ -108,6 +108,18 @@ internal sealed class RingReader
                     lapped |= _copyFrom;
                     continue;
                 }
+                // keyin never runs more than keymax ahead of keyold, so no record before the
+                // snapshot of keyin can start further than that past keyold. Damaged keys could
+                // otherwise send the walk round and round a ring of valid-looking headers.
+                if (position - keyOld > keyMax)
+                {
+                    if (KeysWereReset(snapIn))
+                    {
+                        restart = true;
+                        break;
+                    }
+                    return Corrupt($"keyin {snapIn} is more than keymax {keyMax} past keyold {keyOld}");
+                }
                 var recordStart = position;
                 _region.Read(position, headerBytes);
                 header = TransportHeader.Decode(headerBytes, layout);
@@ -125,7 +137,9 @@ internal sealed class RingReader
                         restart = true;
                         break;
                     }
-                    return Corrupt(recordStart, header);
+                    return Corrupt(header.Start != RingLayout.FirstByte
+                        ? $"the record at key {recordStart} starts with 0x{header.Start:X2}, not 0x6F"
+                        : $"the record at key {recordStart} claims an impossible size {header.Size}");
                 }
                 var bodyAt = position + headSize;
                 position = bodyAt + (ulong)header.Size;
@@ -217,11 +231,9 @@ internal sealed class RingReader
     /// <summary>True when keyin went backwards since the snapshot: the writer reset the keys meanwhile.</summary>
     private bool KeysWereReset(ulong snapIn) => _region.LoadKeyIn() < snapIn;
 
-    private GetStatus Corrupt(ulong recordStart, TransportHeader header)
+    private GetStatus Corrupt(string problem)
     {
-        LastProblem = header.Start != RingLayout.FirstByte
-            ? $"the record at key {recordStart} starts with 0x{header.Start:X2}, not 0x6F"
-            : $"the record at key {recordStart} claims an impossible size {header.Size}";
+        LastProblem = problem;
         // Skip to the newest position so that the next call reads only messages put from now on.
         _table.SetAllKeyOut(_region.LoadKeyIn());
         return GetStatus.Corrupt;

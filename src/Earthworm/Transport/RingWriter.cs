@@ -34,6 +34,14 @@ internal static class RingWriter
             region.StoreKeyIn(keyIn);
         }
 
+        // A valid ring never holds more than keymax bytes; with damaged keys the eviction below
+        // could otherwise walk round a ring of valid-looking headers for ever, holding the lock.
+        if (keyIn > keyOld && keyIn - keyOld > keyMax)
+        {
+            problem = $"keyin {keyIn} is more than keymax {keyMax} past keyold {keyOld}";
+            return PutStatus.Corrupt;
+        }
+
         // (b) Evict whole records, oldest first, until the new one fits.
         var evicted = false;
         Span<byte> header = stackalloc byte[layout.TportHeadSize];

@@ -93,6 +93,58 @@ public class RingCorruptionTests
     }
 
     [Test]
+    public void KeyinFarBeyondKeyoldIsCorruptEvenWhenEveryHeaderLooksValid()
+    {
+        // keymax 4056 = 39 records of 24 + 80 bytes: the headers tile the ring, so a walk from
+        // keyold to a damaged keyin 2^40 would go round them for hours.
+        using var heap = RingOfUnwantedRecordsWithKeyIn(1L << 40);
+        var clock = Stopwatch.StartNew();
+
+        var status = heap.Ring.GetMessage([Heartbeat], new byte[64], out _, out _);
+
+        Assert.That(status, Is.EqualTo(GetStatus.Corrupt));
+        Assert.That(heap.Ring.LastProblem, Is.EqualTo(
+            "ring HEAP_RING (key 4242) is corrupt: keyin 1099511627776 is more than keymax 4056 past keyold 0; skipped to the newest message"));
+        Assert.That(heap.Ring.GetMessage([Heartbeat], new byte[64], out _, out _), Is.EqualTo(GetStatus.None));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
+    }
+
+    [Test]
+    public void WriterRefusesKeyinFarBeyondKeyoldInsteadOfEvictingForEver()
+    {
+        using var heap = RingOfUnwantedRecordsWithKeyIn(1L << 40);
+
+        Assert.That(heap.Ring.Put(Heartbeat, new byte[80]), Is.EqualTo(PutStatus.Corrupt));
+
+        Assert.That(heap.Lock.Held, Is.EqualTo(0));
+        Assert.That(heap.Ring.LastProblem, Is.EqualTo(
+            "ring HEAP_RING (key 4242) is corrupt: keyin 1099511627776 is more than keymax 4056 past keyold 0"));
+    }
+
+    [Test]
+    public void AFullRingIsNotMistakenForOneTooFull()
+    {
+        // keyin exactly keymax past keyold is the fullest valid ring: read and written as usual.
+        using var heap = RingOfUnwantedRecordsWithKeyIn(4056);
+        using var reader = heap.Attach();
+
+        Assert.That(reader.GetMessage([Logo.Wildcard], new byte[128], out var logo, out _), Is.EqualTo(GetStatus.Ok));
+        Assert.That(logo, Is.EqualTo(new Logo(1, 9, 9)));
+        Assert.That(heap.Ring.Put(Heartbeat, new byte[80]), Is.EqualTo(PutStatus.Ok));
+    }
+
+    private static HeapRing RingOfUnwantedRecordsWithKeyIn(long keyIn)
+    {
+        var heap = new HeapRing(4096, RingLayout.Lp64);
+        for (var i = 0; i < 39; i++)
+        {
+            heap.Ring.Put(new Logo(1, 9, 9), new byte[80]);
+        }
+        heap.Ring.Layout.WriteLong(heap.Bytes, heap.Ring.Layout.KeyInOffset, keyIn);
+        return heap;
+    }
+
+    [Test]
     public void RandomHeadersAndDataNeverThrowOrHang([Values("LP64", "ILP32")] string layoutName)
     {
         var layout = layoutName == "LP64" ? RingLayout.Lp64 : RingLayout.Ilp32;

@@ -234,6 +234,27 @@ internal sealed class StatmgrSite : IDisposable
         Assert.That(process.ExitCode, Is.EqualTo(0), error);
     }
 
+    /// <summary>Runs ewring with these arguments (numbers, no EW_PARAMS) and waits for it; it must succeed.</summary>
+    public void Ewring(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(EwringPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment.Remove("EW_PARAMS");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start ewring");
+        string error = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        Assert.That(process.WaitForExit(60_000), Is.True, $"ewring {string.Join(' ', arguments)} hung");
+        Assert.That(process.ExitCode, Is.EqualTo(0), error);
+    }
+
     /// <summary>Starts <c>ewring put</c> in the background (a flood); stopped on Dispose.</summary>
     public Process StartEwringPut(long ringKey, byte module, byte type, string text, int count, int rate)
     {

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace Statmgr.Stress;
+
+/// <summary>
+/// Heartbeats under a flood: 1 MB rings, one ewmodule per ring beating every second (tsec 2),
+/// and one ewring per ring putting 1,000-byte messages of a logo statmgr does not monitor
+/// (TYPE_TRACEBUF2) at a fixed rate. Any "module dead" is false; "Missed msg(s)" counts
+/// heartbeats the flood overwrote before statmgr read them.
+/// </summary>
+public static class FloodBench
+{
+    public const int BodyBytes = 1000;
+    private const int Tsec = 2;
+
+    public static FloodResult Run(Tools tools, int ringCount, long rate, TimeSpan duration)
+    {
+        using var site = new StressSite(tools);
+        var names = StressSite.RingNames.Take(ringCount).ToList();
+        foreach (var name in names)
+        {
+            site.CreateRing(name);
+        }
+        var modules = names.Select((_, i) => new ModuleSpec($"beat{i}", (byte)(30 + i), Tsec)).ToList();
+        site.WriteConfig(modules, checkAllRings: ringCount > 1);
+        using var startstop = ringCount > 1 ? new StartstopStandIn(site) : null;
+        using var log = new LogFollower(site.LogDirectory, TimeSpan.FromMilliseconds(50));
+        var statmgr = site.StartStatmgr();
+        _ = log.WaitFor(l => l.Contains("statmgr Program starting.", StringComparison.Ordinal), TimeSpan.FromSeconds(60))
+            ?? throw new InvalidOperationException("statmgr did not start");
+        var floodSeconds = (int)duration.TotalSeconds;
+        for (var i = 0; i < names.Count; i++)
+        {
+            site.StartModule(names[i], modules[i].Id, 1000, (floodSeconds + 15) * 1000);
+        }
+        // statmgr has heard every module before the flood starts.
+        Thread.Sleep(3000);
+        var from = log.LineCount;
+        var keyIn = names.Select(n => site.Rings[n].ReadHeader().KeyIn).ToList();
+        var cpuBefore = ProcessStats.Cpu(statmgr.Id);
+        var clock = Stopwatch.StartNew();
+        var body = new string('w', BodyBytes - 1) + "\n";
+        var floods = names.Select(n => site.StartFlood(n, StressSite.ModFlood, StressSite.TypeWaveform, body, rate * floodSeconds, rate)).ToList();
+        foreach (var flood in floods)
+        {
+            if (!flood.WaitForExit((floodSeconds + 60) * 1000))
+            {
+                throw new InvalidOperationException("a flood did not finish");
+            }
+        }
+        var elapsed = clock.Elapsed;
+        var cpu = ProcessStats.Cpu(statmgr.Id) - cpuBefore;
+        var record = (double)(BodyBytes + site.Rings[names[0]].Layout.TportHeadSize);
+        var reached = names.Select((n, i) => (site.Rings[n].ReadHeader().KeyIn - keyIn[i]) / record / elapsed.TotalSeconds).Min();
+        // Two more heartbeat periods: a heartbeat lost at the end would show as a death by now.
+        Thread.Sleep((Tsec + 1) * 1000);
+        var deaths = log.Count("module dead", from);
+        var missed = log.Count("Missed msg(s)", from);
+        site.StopStatmgr();
+        return new FloodResult(ringCount, rate, reached, deaths, missed, 100 * cpu.TotalSeconds / elapsed.TotalSeconds, elapsed);
+    }
+}
