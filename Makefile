@@ -34,8 +34,11 @@ test: build publish
 run: build
 	bash test/demo/run-demo.sh $(CONFIG)
 
+# The ring table, then the statmgr table (BENCH_QUICK=1 for short runs; the statmgr table takes
+# about ten minutes, and uses out/publish's statmgr when `make publish` has made one).
 bench: build
 	$(DOTNET) run --project test/bench/bench.csproj -c Release
+	$(DOTNET) run --project test/stress/stress.csproj -c Release -- bench
 
 fuzz: build
 	STATMGR_FUZZ_INPUTS=10000000 $(DOTNET) test $(TESTPROJ) -c $(CONFIG) --no-build --nologo \

@@ -20,7 +20,7 @@ public static class MonitorCommand
     {
         var time = TimeProvider.System;
         var config = startup.Config;
-        using var waiter = new IdleWaiter(time);
+        using var waiter = new IdleWaiter();
         using var signals = new StopSignals(waiter);
         var transport = MailTransportFactory.Create(MailSettings.FromConfig(config), log, time);
         var mailQueue = transport is null ? null : new MailQueue(transport, log, time);

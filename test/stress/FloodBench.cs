@@ -39,6 +39,7 @@ public static class FloodBench
         var keyIn = names.Select(n => site.Rings[n].ReadHeader().KeyIn).ToList();
         var cpuBefore = ProcessStats.Cpu(statmgr.Id);
         var clock = Stopwatch.StartNew();
+        var floodStart = DateTimeOffset.UtcNow;
         var body = new string('w', BodyBytes - 1) + "\n";
         var floods = names.Select(n => site.StartFlood(n, StressSite.ModFlood, StressSite.TypeWaveform, body, rate * floodSeconds, rate)).ToList();
         foreach (var flood in floods)
@@ -55,8 +56,9 @@ public static class FloodBench
         // Two more heartbeat periods: a heartbeat lost at the end would show as a death by now.
         Thread.Sleep((Tsec + 1) * 1000);
         var deaths = log.Count("module dead", from);
-        var missed = log.Count("Missed msg(s)", from);
+        var missedLines = log.Lines.Skip(from).Where(l => l.Text.Contains("Missed msg(s)", StringComparison.Ordinal)).ToList();
+        var missedAtStart = missedLines.Count(l => l.Seen - floodStart < TimeSpan.FromSeconds(2));
         site.StopStatmgr();
-        return new FloodResult(ringCount, rate, reached, deaths, missed, 100 * cpu.TotalSeconds / elapsed.TotalSeconds, elapsed);
+        return new FloodResult(ringCount, rate, reached, deaths, missedLines.Count, missedAtStart, 100 * cpu.TotalSeconds / elapsed.TotalSeconds, elapsed);
     }
 }

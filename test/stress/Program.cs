@@ -15,7 +15,7 @@ public static class Program
             var tools = Tools.Find();
             return args.FirstOrDefault() switch
             {
-                "bench" => StatmgrBench.Run(tools, Environment.GetEnvironmentVariable("BENCH_QUICK") == "1", Console.Out),
+                "bench" => StatmgrBench.Run(tools, Environment.GetEnvironmentVariable("BENCH_QUICK") == "1", args[1..], Console.Out),
                 "soak" => Soak.Run(tools, SoakSettings.FromEnvironment(args[1..]), Console.Out),
                 _ => Usage(),
             };
@@ -33,7 +33,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: stress bench | stress soak [--key-base N]   (BENCH_QUICK=1, SOAK_SECONDS=N)");
+        Console.Error.WriteLine("usage: stress bench [startup|idle|detection|flood|errors]... | stress soak [--key-base N]   (BENCH_QUICK=1, SOAK_SECONDS=N)");
         return 2;
     }
 }
