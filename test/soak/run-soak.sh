@@ -10,6 +10,8 @@ STRESS="$ROOT/test/stress/bin/$CONFIG/net10.0/stress"
 EWRING="$ROOT/test/ewring/bin/$CONFIG/net10.0/ewring"
 # Keys from this shell's pid, far from Earthworm's and from the tests' and benches'.
 KEY_BASE=$(( 0x5A000000 + ($$ & 0xFFFF) * 256 ))
+# The soak's EW_PARAMS and EW_LOG go under a directory of the script's own (TMPDIR for the soak).
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/statmgr-soak.XXXXXX")"
 soak=""
 
 cleanup() {
@@ -26,6 +28,7 @@ cleanup() {
       env -u EW_PARAMS "$EWRING" destroy $((KEY_BASE + offset)) >/dev/null 2>&1
     done
   fi
+  rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
@@ -34,7 +37,7 @@ trap 'exit 130' INT TERM HUP
   echo "run-soak: cannot build test/stress" >&2
   exit 1
 }
-"$STRESS" soak --key-base "$KEY_BASE" &
+TMPDIR="$WORK" "$STRESS" soak --key-base "$KEY_BASE" &
 soak=$!
 wait "$soak"
 status=$?

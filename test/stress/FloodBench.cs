@@ -56,7 +56,8 @@ public static class FloodBench
         // Two more heartbeat periods: a heartbeat lost at the end would show as a death by now.
         Thread.Sleep((Tsec + 1) * 1000);
         var deaths = log.Count("module dead", from);
-        var missedLines = log.Lines.Skip(from).Where(l => l.Text.Contains("Missed msg(s)", StringComparison.Ordinal)).ToList();
+        var missedLines = log.Lines.Skip(from)
+            .Where(l => l.Text.StartsWith("UTC_", StringComparison.Ordinal) && l.Text.Contains("Missed msg(s)", StringComparison.Ordinal)).ToList();
         var missedAtStart = missedLines.Count(l => l.Seen - floodStart < TimeSpan.FromSeconds(2));
         site.StopStatmgr();
         return new FloodResult(ringCount, rate, reached, deaths, missedLines.Count, missedAtStart, 100 * cpu.TotalSeconds / elapsed.TotalSeconds, elapsed);

@@ -54,6 +54,7 @@ public static partial class Soak
         var nextStop = TimeSpan.FromSeconds(10);
         var nextError = TimeSpan.FromSeconds(2);
         var nextSample = TimeSpan.Zero;
+        var nextProgress = TimeSpan.FromSeconds(60);
         long? rssBaseline = null;
         long rssMax = 0;
         var cpuBaseline = TimeSpan.Zero;
@@ -113,8 +114,9 @@ public static partial class Soak
                 }
                 nextError = now + TimeSpan.FromMilliseconds(200 + random.Next(600));
             }
-            if ((int)now.TotalSeconds % 60 == 0 && now.TotalSeconds >= 60 && now - TimeSpan.FromSeconds((int)now.TotalSeconds) < TimeSpan.FromMilliseconds(50))
+            if (now >= nextProgress)
             {
+                nextProgress += TimeSpan.FromSeconds(60);
                 Progress(output, $"{now.TotalSeconds:F0} s: {expected.DeathsCaused} deaths caused, {expected.ErrorsSent} errors sent, RSS {ProcessStats.Rss(statmgr.Id) / 1048576.0:F1} MB");
             }
             Thread.Sleep(50);
@@ -149,7 +151,7 @@ public static partial class Soak
         var missing = expected.ReportedNotes.Except(notesSeen).ToList();
         var extra = notesSeen.Except(expected.ReportedNotes).ToList();
         var doubled = notesSeen.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        var missed = lines.Count(l => l.Text.Contains("Missed msg(s)", StringComparison.Ordinal));
+        var missed = lines.Count(IsMissedReport);
         var growth = rss.Max - rss.Baseline;
 
         if (missing.Count > 0)
@@ -162,7 +164,7 @@ public static partial class Soak
         }
         if (missed > 0)
         {
-            failures.Add($"{missed} \"Missed msg(s)\" report(s)");
+            failures.Add($"{missed} \"Missed msg(s)\" report(s), e.g. {lines.First(IsMissedReport).Text}");
         }
         if (growth >= RssGrowthLimit)
         {
@@ -196,6 +198,10 @@ public static partial class Soak
         output.WriteLine(failures.Count == 0 ? "soak: PASS" : $"soak: FAIL ({failures.Count} problem(s))");
         return failures.Count == 0 ? 0 : 1;
     }
+
+    /// <summary>statmgr's error 4 report (not the configuration dump's copy of its text).</summary>
+    private static bool IsMissedReport(LogLine line) =>
+        line.Text.StartsWith("UTC_", StringComparison.Ordinal) && line.Text.Contains("Missed msg(s)", StringComparison.Ordinal);
 
     private static string? HealthOf(string line, ModuleSpec module)
     {
