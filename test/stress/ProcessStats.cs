@@ -19,16 +19,21 @@ public static class ProcessStats
     }
 
     /// <summary>VmRSS in bytes.</summary>
-    public static long Rss(int pid)
+    public static long Rss(int pid) => StatusBytes(pid, "VmRSS:");
+
+    /// <summary>RssShmem in bytes: the pages of shared memory (the rings, mostly) the process has touched.</summary>
+    public static long SharedRss(int pid) => StatusBytes(pid, "RssShmem:");
+
+    private static long StatusBytes(int pid, string field)
     {
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            if (line.StartsWith(field, StringComparison.Ordinal))
             {
-                var kb = line["VmRSS:".Length..].Trim().Split(' ')[0];
+                var kb = line[field.Length..].Trim().Split(' ')[0];
                 return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
             }
         }
-        throw new InvalidOperationException($"no VmRSS for pid {pid}");
+        throw new InvalidOperationException($"no {field} for pid {pid}");
     }
 }

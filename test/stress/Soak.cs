@@ -57,6 +57,7 @@ public static partial class Soak
         var nextProgress = TimeSpan.FromSeconds(60);
         long? rssBaseline = null;
         long rssMax = 0;
+        long sharedBaseline = 0;
         var cpuBaseline = TimeSpan.Zero;
         var cpuBaselineAt = TimeSpan.Zero;
         var sequence = 0;
@@ -70,6 +71,7 @@ public static partial class Soak
                 if (rssBaseline is null && now >= baselineAt)
                 {
                     (rssBaseline, cpuBaseline, cpuBaselineAt) = (rss, ProcessStats.Cpu(statmgr.Id), now);
+                    sharedBaseline = ProcessStats.SharedRss(statmgr.Id);
                 }
                 rssMax = Math.Max(rssMax, rss);
                 if (rssBaseline is null)
@@ -126,12 +128,13 @@ public static partial class Soak
         var elapsed = clock.Elapsed;
         var cpu = ProcessStats.Cpu(statmgr.Id) - cpuBaseline;
         var cpuPercent = 100 * cpu.TotalSeconds / (elapsed - cpuBaselineAt).TotalSeconds;
+        var sharedGrowth = ProcessStats.SharedRss(statmgr.Id) - sharedBaseline;
         var exit = site.StopStatmgr();
-        return Verdict(output, log.Lines, modules, expected, (rssBaseline ?? 0, rssMax), cpuPercent, exit, beater.PutFailures, elapsed, baselineAt);
+        return Verdict(output, log.Lines, modules, expected, (rssBaseline ?? 0, rssMax, sharedGrowth), cpuPercent, exit, beater.PutFailures, elapsed, baselineAt);
     }
 
     private static int Verdict(TextWriter output, List<LogLine> lines, List<ModuleSpec> modules, SoakExpectations expected,
-        (long Baseline, long Max) rss, double cpuPercent, int exit, long putFailures, TimeSpan elapsed, TimeSpan baselineAt)
+        (long Baseline, long Max, long SharedGrowth) rss, double cpuPercent, int exit, long putFailures, TimeSpan elapsed, TimeSpan baselineAt)
     {
         var failures = new List<string>();
         var deathsSeen = 0;
@@ -188,7 +191,8 @@ public static partial class Soak
         output.WriteLine($"  deaths caused / reported:        {expected.DeathsCaused} / {deathsSeen}   (modules with a wrong dead/alive sequence: {wrongHealth})");
         output.WriteLine($"  errors sent / reports expected:  {expected.ErrorsSent} / {expected.ReportedNotes.Count}   (missing {missing.Count}, unexpected {extra.Count}, repeated {doubled.Count})");
         output.WriteLine($"  Missed msg(s) reports:           {missed}");
-        output.WriteLine($"  RSS at {baselineAt.TotalSeconds:F0} s / highest after:     {rss.Baseline / 1048576.0:F1} MB / {rss.Max / 1048576.0:F1} MB   (growth {growth / 1048576.0:F2} MB, limit 5 MB)");
+        output.WriteLine($"  RSS at {baselineAt.TotalSeconds:F0} s / highest after:     {rss.Baseline / 1048576.0:F1} MB / {rss.Max / 1048576.0:F1} MB   (growth {growth / 1048576.0:F2} MB, limit 5 MB;");
+        output.WriteLine($"                                   {rss.SharedGrowth / 1048576.0:F2} MB of it ring pages read for the first time, at most the rings' 3 MB)");
         output.WriteLine($"  statmgr CPU after {baselineAt.TotalSeconds:F0} s:          {cpuPercent:F2}% of one core   (limit 2%)");
         output.WriteLine($"  statmgr exit status:             {exit}");
         foreach (var failure in failures.Take(20))
