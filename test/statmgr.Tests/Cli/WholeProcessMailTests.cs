@@ -19,12 +19,7 @@ public class WholeProcessMailTests
     public void SetUp()
     {
         fixture = ConfigFixture.Create();
-        environment = new Dictionary<string, string>
-        {
-            ["EW_PARAMS"] = fixture.Directory,
-            ["EW_INSTALLATION"] = "INST_MENLO",
-            ["SYS_NAME"] = "samplehost",
-        };
+        environment = WholeProcessEnvironment.For(fixture);
     }
 
     [TearDown]
