@@ -41,9 +41,11 @@ public class CommandFileReaderFuzzTests
         var environment = new Dictionary<string, string?> { ["EW_PARAMS"] = _directory, ["EW_INST_ID"] = "INST_MENLO" };
         long tokens = 0;
 
-        for (var i = 0; i < FuzzBudget.Inputs; i++)
+        var run = new WatchedRun(FuzzBudget.Inputs, (_, run) =>
         {
+            run.Operation = "write";
             File.WriteAllBytes(path, Encoding.Latin1.GetBytes(mutator.Mutate(Seed)));
+            run.Operation = "read";
             using var reader = new CommandFileReader(name => environment.GetValueOrDefault(name), _ => { });
             Assert.That(reader.Open(path), Is.EqualTo(1));
             var lines = 0;
@@ -62,9 +64,12 @@ public class CommandFileReaderFuzzTests
                 Assert.That(lines, Is.LessThan(10_000), "a small file must not yield endless lines");
             }
             Assert.That(reader.Close(), Is.Zero);
-        }
+        });
+        run.RunAndWatch();
 
+        TestContext.Out.WriteLine($"{FuzzBudget.Inputs} files, {tokens} tokens, heap growth {run.HeapGrowth} bytes");
         Assert.That(tokens, Is.GreaterThan(FuzzBudget.Inputs), "the fuzzer must actually produce tokens");
+        Assert.That(run.HeapGrowth, Is.LessThan(4L << 20), "heap growth after the first tenth of the inputs");
     }
 
     [Test]

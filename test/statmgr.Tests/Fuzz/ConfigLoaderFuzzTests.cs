@@ -41,8 +41,9 @@ public class ConfigLoaderFuzzTests
         var loaded = 0;
         var refused = 0;
 
-        for (var i = 0; i < FuzzBudget.Inputs; i++)
+        var run = new WatchedRun(FuzzBudget.Inputs, (i, run) =>
         {
+            run.Operation = "write";
             _fixture.Write("statmgr.d", mutator.Mutate(statmgrD));
             _fixture.Write("statmgr.desc", i % 3 == 0 ? mutator.Mutate(ConfigTexts.StatmgrDesc) : ConfigTexts.StatmgrDesc);
             _fixture.Write("pick_ew.desc", mutator.Mutate(pickDesc));
@@ -55,6 +56,7 @@ public class ConfigLoaderFuzzTests
                 _ => "Debug 1\n",
             });
 
+            run.Operation = i % 2 == 0 ? "start" : "check";
             var outcome = i % 2 == 0 ? _fixture.Start("statmgr.d") : CheckCatchingExit();
             // --check returns what it could load even when it found errors; only a clean load counts.
             var hasErrors = outcome.Problems.Any(p => p.Severity == Statmgr.Config.ConfigProblemSeverity.Error);
@@ -68,11 +70,14 @@ public class ConfigLoaderFuzzTests
                 Assert.That(outcome.Config.Descriptors, Has.Count.InRange(1, 200));
                 Assert.That(outcome.Config.PageGroups, Has.Count.InRange(1, 10));
             }
-        }
+        });
+        run.RunAndWatch();
 
+        TestContext.Out.WriteLine($"{FuzzBudget.Inputs} configurations: {loaded} loaded, {refused} refused, heap growth {run.HeapGrowth} bytes");
         // The seeds are valid, so light mutations must still load some of the time.
         Assert.That(loaded, Is.GreaterThan(0));
         Assert.That(refused, Is.GreaterThan(0));
+        Assert.That(run.HeapGrowth, Is.LessThan(4L << 20), "heap growth after the first tenth of the inputs");
     }
 
     private StartupOutcome CheckCatchingExit()
