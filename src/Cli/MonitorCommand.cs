@@ -40,6 +40,7 @@ public static class MonitorCommand
                 Time = time,
                 AttachRing = (name, key) => SystemVRing.Attach(name, key, config.RingLayout),
                 Waiter = waiter,
+                StopRequested = () => signals.Received,
             };
             var manager = MonitorStartup.Start(context);
             signals.Attach(manager.Shutdown);

@@ -39,4 +39,10 @@ public sealed class MonitorContext
     public TextWriter Out { get; init; } = Console.Out;
 
     public TextWriter Error { get; init; } = Console.Error;
+
+    /// <summary>
+    /// Whether a stop signal has arrived before the main loop exists to take it; startup asks it
+    /// while it waits for startstop's answer in CheckAllRings mode.
+    /// </summary>
+    public Func<bool> StopRequested { get; init; } = static () => false;
 }

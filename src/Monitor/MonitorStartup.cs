@@ -113,8 +113,16 @@ public static class MonitorStartup
         var discovery = new RingDiscovery(pageRing,
             new Logo(context.LocalInstallation, config.MyModuleId, context.Types.ReqStatus),
             new Logo(context.LocalInstallation, 0, context.Types.Status),
-            context.Waiter, context.Out, context.Error);
+            context.Waiter, context.Out, context.Error,
+            () => context.StopRequested() || ShutdownWatch.IsStopFlag(pageRing.Flag, context.OwnPid));
         var found = discovery.Discover();
+        if (discovery.Stopped)
+        {
+            // The main loop's first pass sees the same stop and ends with the shutdown report.
+            context.Logit.Write("et", $"statmgr: told to stop while waiting for startstop's ring list; monitoring only {config.RingName} until the stop\n");
+            config.CheckAllRings = 0;
+            return null;
+        }
         if (found is null)
         {
             context.Logit.Write("e", $"Can't get any ring information back from startstop. Reverting to just check the one ring specified in statmgr.d: {config.RingName}\n");

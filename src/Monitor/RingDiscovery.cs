@@ -7,7 +7,8 @@ namespace Statmgr.Monitor;
 /// <summary>
 /// CheckAllRings discovery (statmgr.md §1.4): ask startstop for its status with TYPE_REQSTATUS on
 /// the RingName ring and read the ring list from its TYPE_STATUS answer, polling 29 times a
-/// second apart. Failures are written to stdout with C's texts.
+/// second apart. Failures are written to stdout with C's texts. Unlike C, a stop (signal or ring
+/// flag) ends the polling at once instead of after up to 29 seconds.
 /// </summary>
 public sealed class RingDiscovery
 {
@@ -24,11 +25,14 @@ public sealed class RingDiscovery
     private readonly IIdleWaiter _waiter;
     private readonly TextWriter _out;
     private readonly TextWriter _error;
+    private readonly Func<bool> _stopRequested;
 
     /// <param name="ring">The RingName ring.</param>
     /// <param name="requestLogo">(local installation, MyModuleId, TYPE_REQSTATUS).</param>
     /// <param name="statusLogo">(local installation, 0, TYPE_STATUS).</param>
-    public RingDiscovery(ITransportRing ring, Logo requestLogo, Logo statusLogo, IIdleWaiter waiter, TextWriter output, TextWriter error)
+    /// <param name="stopRequested">Asked before each wait: true ends discovery without an answer.</param>
+    public RingDiscovery(ITransportRing ring, Logo requestLogo, Logo statusLogo, IIdleWaiter waiter, TextWriter output, TextWriter error,
+        Func<bool> stopRequested)
     {
         _ring = ring;
         _requestLogo = requestLogo;
@@ -36,7 +40,11 @@ public sealed class RingDiscovery
         _waiter = waiter;
         _out = output;
         _error = error;
+        _stopRequested = stopRequested;
     }
+
+    /// <summary>True when the last <see cref="Discover"/> gave up because statmgr was told to stop.</summary>
+    public bool Stopped { get; private set; }
 
     /// <summary>The rings startstop lists, or null when there is no usable answer.</summary>
     public IReadOnlyList<StartstopRing>? Discover()
@@ -57,6 +65,11 @@ public sealed class RingDiscovery
                 var rings = StartstopStatusText.ParseRings(MessageText.Decode(MessageText.AsCString(buffer.AsSpan(0, length))));
                 // C accepts an answer without rings and then reads a ring that was never set up (B15).
                 return rings.Count > 0 ? rings : null;
+            }
+            if (_stopRequested())
+            {
+                Stopped = true;
+                return null;
             }
             _waiter.Wait(PollInterval);
         }

@@ -24,6 +24,9 @@ public sealed class ShutdownWatch
     /// <summary>Called from the signal handler.</summary>
     public void RequestStop() => _signalled = true;
 
+    /// <summary>A SHM_HEAD.flag value that tells this statmgr to stop.</summary>
+    public static bool IsStopFlag(int flag, int ownPid) => flag == RingFlag.Terminate || flag == ownPid;
+
     public bool IsStopRequested()
     {
         if (_signalled)
@@ -32,8 +35,7 @@ public sealed class ShutdownWatch
         }
         foreach (var ring in _rings.Attached)
         {
-            int flag = ring.Flag;
-            if (flag == RingFlag.Terminate || flag == _ownPid)
+            if (IsStopFlag(ring.Flag, _ownPid))
             {
                 return true;
             }

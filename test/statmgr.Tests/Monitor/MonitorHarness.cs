@@ -131,7 +131,11 @@ internal sealed class MonitorHarness
         Waiter = Waiter,
         Out = Out,
         Error = Err,
+        StopRequested = () => StopRequested(),
     };
+
+    /// <summary>Stands in for "a stop signal has arrived" during startup.</summary>
+    public Func<bool> StopRequested { get; set; } = () => false;
 
     public StatusManager Start()
     {

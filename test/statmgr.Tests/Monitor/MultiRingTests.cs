@@ -147,6 +147,38 @@ public class MultiRingTests
     }
 
     [Test]
+    public void AStopSignalEndsTheWaitForStartstopsAnswerAtOnce()
+    {
+        var h = new MonitorHarness();
+        h.Config.CheckAllRings = 1;
+        h.StopRequested = () => h.Waiter.Waits.Count >= 3;
+        h.Start();
+        Assert.That(h.Waiter.Waits, Has.Count.EqualTo(3), "C would poll 29 times");
+        Assert.That(h.Out.ToString(), Is.Empty, "startstop is not hung; statmgr was told to stop");
+        Assert.That(h.Log.Lines[0], Is.EqualTo(("et", "statmgr: told to stop while waiting for startstop's ring list; monitoring only STATUS_RING until the stop\n")));
+        Assert.That(h.Manager!.Rings.Monitored.Single().Ring, Is.SameAs(h.Ring));
+    }
+
+    [Test]
+    public void ATerminateFlagEndsTheWaitAndTheFirstPassStops([Values(RingFlag.Terminate, OwnPid)] int flag)
+    {
+        var h = new MonitorHarness();
+        h.Config.CheckAllRings = 1;
+        h.Ring.OnPut = (logo, _) =>
+        {
+            if (logo.Type == Types.ReqStatus)
+            {
+                h.Ring.Flag = flag;
+            }
+        };
+        h.Start();
+        Assert.That(h.Waiter.Waits, Is.Empty);
+        Assert.That(h.Log.Lines[0].Text, Does.StartWith("statmgr: told to stop while waiting"));
+        Assert.That(h.Manager!.Run(), Is.Zero);
+        Assert.That(h.Waiter.Waits, Is.Empty, "the first pass sees the flag");
+    }
+
+    [Test]
     public void ATooBigAnswerFallsBack()
     {
         var h = new MonitorHarness();

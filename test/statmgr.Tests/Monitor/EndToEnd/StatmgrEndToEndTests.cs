@@ -83,6 +83,27 @@ public partial class StatmgrEndToEndTests
     }
 
     [Test]
+    public void SigtermWhileWaitingForStartstopsRingListStopsAtOnce()
+    {
+        // CheckAllRings with no startstop to answer: C would poll for 29 s before it could stop.
+        _site.WriteConfig(checkAllRings: true);
+        _site.CreateRing("STATUS_RING", _site.StatusKey);
+        var statmgr = _site.StartStatmgr();
+        _site.WaitForLog("*****  Start Message Log  *****\n", Startup);
+        Thread.Sleep(1500);
+        Assert.That(statmgr.HasExited, Is.False);
+        var sent = Stopwatch.StartNew();
+        Assert.That(Kill(statmgr.Id, SigTerm), Is.EqualTo(0));
+        Assert.That(_site.WaitForExit(TimeSpan.FromSeconds(10)), Is.EqualTo(0), _site.Messages() + _site.Stderr);
+        Assert.That(sent.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        var log = _site.Log();
+        Assert.That(log, Does.Contain("statmgr: told to stop while waiting for startstop's ring list; monitoring only STATUS_RING until the stop\n"));
+        Assert.That(log, Does.Not.Contain("Can't get any ring information back from startstop"));
+        Assert.That(log, Does.Contain("ewhost/statmgr Program stopping. Page sent.\n"));
+        Assert.That(_site.Stdout, Does.Not.Contain("Earthworm may be hung"));
+    }
+
+    [Test]
     public void StartedAsStartstopDoesItStopsWhenTheFlagIsItsPid()
     {
         _site.WriteConfig();
