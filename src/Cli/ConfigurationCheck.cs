@@ -14,11 +14,11 @@ public sealed class ConfigurationCheck
     public const int WouldStart = 0;
     public const int WouldNotStart = 1;
 
-    private readonly TextWriter stdout;
-    private readonly Func<string, string?> environment;
-    private readonly Func<string, bool> fileExists;
-    private readonly int processId;
-    private readonly Func<StatmgrConfig, IReadOnlyList<string>> checkMail;
+    private readonly TextWriter _stdout;
+    private readonly Func<string, string?> _environment;
+    private readonly Func<string, bool> _fileExists;
+    private readonly int _processId;
+    private readonly Func<StatmgrConfig, IReadOnlyList<string>> _checkMail;
 
     /// <param name="checkMail">
     /// The mail part of the check (servers that do not resolve, unreadable password files, missing
@@ -31,11 +31,11 @@ public sealed class ConfigurationCheck
         int processId,
         Func<StatmgrConfig, IReadOnlyList<string>> checkMail)
     {
-        this.stdout = stdout;
-        this.environment = environment;
-        this.fileExists = fileExists;
-        this.processId = processId;
-        this.checkMail = checkMail;
+        _stdout = stdout;
+        _environment = environment;
+        _fileExists = fileExists;
+        _processId = processId;
+        _checkMail = checkMail;
     }
 
     public int Run(string configPath)
@@ -43,11 +43,11 @@ public sealed class ConfigurationCheck
         // Everything a real start would log stays in memory: --check writes no log.
         var log = new CollectingLogit();
         var problems = new ConfigProblems(log, collectAll: true);
-        var startup = new StatmgrStartup(log, environment, problems, fileExists, ProgramVersion.Text);
+        var startup = new StatmgrStartup(log, _environment, problems, _fileExists, ProgramVersion.Text);
         StartupResult? result;
         try
         {
-            result = startup.Run(configPath, processId);
+            result = startup.Run(configPath, _processId);
         }
         catch (EarthwormExitException ex)
         {
@@ -59,7 +59,7 @@ public sealed class ConfigurationCheck
         if (result is not null)
         {
             // The mail settings have no line of their own in the model: report them against statmgr.d.
-            foreach (var text in checkMail(result.Config))
+            foreach (var text in _checkMail(result.Config))
             {
                 problems.RecordLoggedWarning(new ConfigLocation(configPath, 0), "statmgr: " + text);
             }
@@ -67,14 +67,14 @@ public sealed class ConfigurationCheck
 
         if (result is not null && !problems.HasErrors)
         {
-            stdout.Write(ConfigurationDump.Format(result.Config));
+            _stdout.Write(ConfigurationDump.Format(result.Config));
         }
         foreach (var problem in problems.All)
         {
-            stdout.Write(problem.ToCheckLine());
-            stdout.Write('\n');
+            _stdout.Write(problem.ToCheckLine());
+            _stdout.Write('\n');
         }
-        stdout.Flush();
+        _stdout.Flush();
         return problems.HasErrors ? WouldNotStart : WouldStart;
     }
 }

@@ -11,19 +11,19 @@ namespace Statmgr.Cli;
 /// </summary>
 public sealed class MailTestCommand
 {
-    private readonly TextWriter stdout;
-    private readonly Func<string, string?> environment;
-    private readonly Func<string, bool> fileExists;
-    private readonly int processId;
-    private readonly TimeProvider time;
+    private readonly TextWriter _stdout;
+    private readonly Func<string, string?> _environment;
+    private readonly Func<string, bool> _fileExists;
+    private readonly int _processId;
+    private readonly TimeProvider _time;
 
     public MailTestCommand(TextWriter stdout, Func<string, string?> environment, Func<string, bool> fileExists, int processId, TimeProvider time)
     {
-        this.stdout = stdout;
-        this.environment = environment;
-        this.fileExists = fileExists;
-        this.processId = processId;
-        this.time = time;
+        _stdout = stdout;
+        _environment = environment;
+        _fileExists = fileExists;
+        _processId = processId;
+        _time = time;
     }
 
     public int Run(string configPath)
@@ -33,7 +33,7 @@ public sealed class MailTestCommand
         StartupResult? result;
         try
         {
-            result = new StatmgrStartup(log, environment, problems, fileExists, ProgramVersion.Text).Run(configPath, processId);
+            result = new StatmgrStartup(log, _environment, problems, _fileExists, ProgramVersion.Text).Run(configPath, _processId);
         }
         catch (EarthwormExitException)
         {
@@ -43,14 +43,14 @@ public sealed class MailTestCommand
         if (result is null)
         {
             // The configuration does not load: show why, exactly as the log would have it.
-            stdout.Write(log.Text);
-            stdout.Write("statmgr: configuration did not load; no test message sent (run statmgr --check for every problem)\n");
-            stdout.Flush();
+            _stdout.Write(log.Text);
+            _stdout.Write("statmgr: configuration did not load; no test message sent (run statmgr --check for every problem)\n");
+            _stdout.Flush();
             return 1;
         }
 
-        var exit = new MailTestSender(time, stdout).RunAsync(result.Config, result.SystemName).GetAwaiter().GetResult();
-        stdout.Flush();
+        var exit = new MailTestSender(_time, _stdout).RunAsync(result.Config, result.SystemName).GetAwaiter().GetResult();
+        _stdout.Flush();
         return exit;
     }
 }

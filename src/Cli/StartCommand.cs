@@ -13,11 +13,11 @@ public sealed class StartCommand
     /// <summary>C's logit line buffer for statmgr (MAXMSG*2).</summary>
     public const int LogBufferSize = 1024;
 
-    private readonly Func<Logit> createLog;
-    private readonly Func<string, string?> environment;
-    private readonly Func<string, bool> fileExists;
-    private readonly int processId;
-    private readonly Func<StartupResult, ILogit, int> monitor;
+    private readonly Func<Logit> _createLog;
+    private readonly Func<string, string?> _environment;
+    private readonly Func<string, bool> _fileExists;
+    private readonly int _processId;
+    private readonly Func<StartupResult, ILogit, int> _monitor;
 
     /// <param name="createLog">The process log, not yet initialised.</param>
     /// <param name="monitor">Startup step 14 onwards; returns the exit status.</param>
@@ -28,25 +28,25 @@ public sealed class StartCommand
         int processId,
         Func<StartupResult, ILogit, int> monitor)
     {
-        this.createLog = createLog;
-        this.environment = environment;
-        this.fileExists = fileExists;
-        this.processId = processId;
-        this.monitor = monitor;
+        _createLog = createLog;
+        _environment = environment;
+        _fileExists = fileExists;
+        _processId = processId;
+        _monitor = monitor;
     }
 
     public int Run(string configPath)
     {
-        using var log = createLog();
+        using var log = _createLog();
         try
         {
             // Step 2: the log is named after the config file; disk and console both on.
             log.Init(configPath, LogBufferSize, 1);
             var problems = new ConfigProblems(log, collectAll: false);
-            var startup = new StatmgrStartup(log, environment, problems, fileExists, ProgramVersion.Text);
-            var result = startup.Run(configPath, processId, logFile => log.Init(configPath, LogBufferSize, logFile));
+            var startup = new StatmgrStartup(log, _environment, problems, _fileExists, ProgramVersion.Text);
+            var result = startup.Run(configPath, _processId, logFile => log.Init(configPath, LogBufferSize, logFile));
             // A real start stops at its first problem, so a result is always there.
-            return monitor(result!, log);
+            return _monitor(result!, log);
         }
         catch (EarthwormExitException ex)
         {

@@ -14,11 +14,11 @@ public sealed class StatmgrCommandLine
     /// <summary>Exit status of a wrong argument count (C <c>return -1</c> from main).</summary>
     public const int UsageExitCode = 255;
 
-    private readonly TextWriter stdout;
-    private readonly TextWriter stderr;
-    private readonly Func<string, int> start;
-    private readonly Func<string, int> check;
-    private readonly Func<string, int> testMail;
+    private readonly TextWriter _stdout;
+    private readonly TextWriter _stderr;
+    private readonly Func<string, int> _start;
+    private readonly Func<string, int> _check;
+    private readonly Func<string, int> _testMail;
 
     /// <param name="start">Runs statmgr on a config file; returns the exit status.</param>
     /// <param name="check">Runs <c>--check</c> on a config file; returns the exit status.</param>
@@ -30,11 +30,11 @@ public sealed class StatmgrCommandLine
         Func<string, int> check,
         Func<string, int> testMail)
     {
-        this.stdout = stdout;
-        this.stderr = stderr;
-        this.start = start;
-        this.check = check;
-        this.testMail = testMail;
+        _stdout = stdout;
+        _stderr = stderr;
+        _start = start;
+        _check = check;
+        _testMail = testMail;
     }
 
     public int Run(IReadOnlyList<string> args)
@@ -43,7 +43,7 @@ public sealed class StatmgrCommandLine
         // it looks like ("@x.d" and "[x].d" included), without any parser in between.
         if (args.Count == 1 && !args[0].StartsWith('-'))
         {
-            return start(args[0]);
+            return _start(args[0]);
         }
 
         var configFiles = new Argument<string[]>("configfile")
@@ -90,7 +90,7 @@ public sealed class StatmgrCommandLine
         {
             foreach (var error in parse.Errors)
             {
-                stderr.Write($"statmgr: {error.Message}\n");
+                _stderr.Write($"statmgr: {error.Message}\n");
             }
             return Usage();
         }
@@ -105,20 +105,20 @@ public sealed class StatmgrCommandLine
             var modes = (version ? 1 : 0) + (checkFile is null ? 0 : 1) + (testMailFile is null ? 0 : 1);
             if (version && modes == 1 && files.Length == 0)
             {
-                stdout.Write($"statmgr version {ProgramVersion.Text}\n");
+                _stdout.Write($"statmgr version {ProgramVersion.Text}\n");
                 exit = 0;
             }
             else if (checkFile is not null && modes == 1 && files.Length == 0)
             {
-                exit = check(checkFile);
+                exit = _check(checkFile);
             }
             else if (testMailFile is not null && modes == 1 && files.Length == 0)
             {
-                exit = testMail(testMailFile);
+                exit = _testMail(testMailFile);
             }
             else if (modes == 0 && files.Length == 1)
             {
-                exit = start(files[0]);
+                exit = _start(files[0]);
             }
             else
             {
@@ -128,8 +128,8 @@ public sealed class StatmgrCommandLine
 
         var invoked = parse.Invoke(new InvocationConfiguration
         {
-            Output = stdout,
-            Error = stderr,
+            Output = _stdout,
+            Error = _stderr,
             EnableDefaultExceptionHandler = false,
         });
         // The help action returns its own status and never runs the root action.
@@ -139,9 +139,9 @@ public sealed class StatmgrCommandLine
     /// <summary>C's two usage lines, on stderr as C writes them before logit exists.</summary>
     private int Usage()
     {
-        stderr.Write("Usage: statmgr <configfile>\n");
-        stderr.Write($"Version: {ProgramVersion.Text}\n");
-        stderr.Flush();
+        _stderr.Write("Usage: statmgr <configfile>\n");
+        _stderr.Write($"Version: {ProgramVersion.Text}\n");
+        _stderr.Flush();
         return UsageExitCode;
     }
 }

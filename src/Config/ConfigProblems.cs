@@ -13,22 +13,22 @@ public sealed class ConfigProblems
     /// <summary>The exit status of every fatal configuration error (C <c>exit(-1)</c>).</summary>
     public const int FatalExitCode = 255;
 
-    private readonly ILogit log;
-    private readonly bool collectAll;
-    private readonly List<ConfigProblem> problems = new();
+    private readonly ILogit _log;
+    private readonly bool _collectAll;
+    private readonly List<ConfigProblem> _problems = new();
 
     public ConfigProblems(ILogit log, bool collectAll)
     {
-        this.log = log;
-        this.collectAll = collectAll;
+        _log = log;
+        _collectAll = collectAll;
     }
 
     /// <summary>True when loading goes on after an error (<c>--check</c>).</summary>
-    public bool CollectAll => collectAll;
+    public bool CollectAll => _collectAll;
 
-    public IReadOnlyList<ConfigProblem> All => problems;
+    public IReadOnlyList<ConfigProblem> All => _problems;
 
-    public bool HasErrors => problems.Exists(p => p.Severity == ConfigProblemSeverity.Error);
+    public bool HasErrors => _problems.Exists(p => p.Severity == ConfigProblemSeverity.Error);
 
     /// <summary>A fatal error logged with flag <c>e</c>, as almost every C configuration error is.</summary>
     public void Error(ConfigLocation at, string text) => Error(at, ("e", text));
@@ -42,11 +42,11 @@ public sealed class ConfigProblems
         var text = string.Empty;
         foreach (var (flags, part) in parts)
         {
-            log.Write(flags, part);
+            _log.Write(flags, part);
             text += part;
         }
-        problems.Add(new ConfigProblem(at, ConfigProblemSeverity.Error, text));
-        if (!collectAll)
+        _problems.Add(new ConfigProblem(at, ConfigProblemSeverity.Error, text));
+        if (!_collectAll)
         {
             throw new EarthwormExitException(FatalExitCode, text);
         }
@@ -55,8 +55,8 @@ public sealed class ConfigProblems
     /// <summary>A problem that does not stop statmgr, logged with the given flags.</summary>
     public void Warning(ConfigLocation at, string flags, string text)
     {
-        log.Write(flags, text);
-        problems.Add(new ConfigProblem(at, ConfigProblemSeverity.Warning, text));
+        _log.Write(flags, text);
+        _problems.Add(new ConfigProblem(at, ConfigProblemSeverity.Warning, text));
     }
 
     /// <summary>
@@ -65,12 +65,12 @@ public sealed class ConfigProblems
     /// </summary>
     public void RecordLoggedError(ConfigLocation at, string text)
     {
-        problems.Add(new ConfigProblem(at, ConfigProblemSeverity.Error, text));
+        _problems.Add(new ConfigProblem(at, ConfigProblemSeverity.Error, text));
     }
 
     /// <summary>Records a warning whose text was already written elsewhere (kom or getutil diagnostics).</summary>
     public void RecordLoggedWarning(ConfigLocation at, string text)
     {
-        problems.Add(new ConfigProblem(at, ConfigProblemSeverity.Warning, text));
+        _problems.Add(new ConfigProblem(at, ConfigProblemSeverity.Warning, text));
     }
 }

@@ -14,12 +14,12 @@ public sealed class DescriptorReader
     private const string HeartbeatLayout = "tsec: %d page: %d mail: %d";
     private const string ErrorLayout = "err: %hd nerr: %d tsec: %d page: %d mail: %d";
 
-    private readonly CommandFileReader kom;
-    private readonly EarthwormTables tables;
-    private readonly ConfigProblems problems;
-    private readonly ILogit log;
-    private readonly ModuleHeartbeatReader heartbeats;
-    private readonly string systemName;
+    private readonly CommandFileReader _kom;
+    private readonly EarthwormTables _tables;
+    private readonly ConfigProblems _problems;
+    private readonly ILogit _log;
+    private readonly ModuleHeartbeatReader _heartbeats;
+    private readonly string _systemName;
 
     /// <param name="systemName">SYS_NAME, used when a descriptor has no <c>system</c> line.</param>
     public DescriptorReader(
@@ -30,12 +30,12 @@ public sealed class DescriptorReader
         ModuleHeartbeatReader heartbeats,
         string systemName)
     {
-        this.kom = kom;
-        this.tables = tables;
-        this.problems = problems;
-        this.log = log;
-        this.heartbeats = heartbeats;
-        this.systemName = CutSystemName(systemName);
+        _kom = kom;
+        _tables = tables;
+        _problems = problems;
+        _log = log;
+        _heartbeats = heartbeats;
+        _systemName = CutSystemName(systemName);
     }
 
     /// <summary>
@@ -45,21 +45,21 @@ public sealed class DescriptorReader
     /// </summary>
     public Descriptor? Read(string path, ConfigLocation loadedAt)
     {
-        var openBefore = kom.OpenFileCount;
-        if (!KomFiles.TryOpen(kom, path))
+        var openBefore = _kom.OpenFileCount;
+        if (!KomFiles.TryOpen(_kom, path))
         {
-            problems.Error(loadedAt, $"statmgr: Error opening descriptor file <{path}>; exiting.\n");
+            _problems.Error(loadedAt, $"statmgr: Error opening descriptor file <{path}>; exiting.\n");
             return null;
         }
 
         var state = new ParseState(new Descriptor { Path = path });
-        while (kom.OpenFileCount > openBefore)
+        while (_kom.OpenFileCount > openBefore)
         {
-            while (kom.ReadLine() > 0)
+            while (_kom.ReadLine() > 0)
             {
                 ReadLine(path, state);
             }
-            kom.Close();
+            _kom.Close();
         }
         Finish(path, loadedAt, state);
         return state.Descriptor;
@@ -67,17 +67,17 @@ public sealed class DescriptorReader
 
     private void ReadLine(string path, ParseState state)
     {
-        var com = kom.NextToken();
+        var com = _kom.NextToken();
         if (com is null || com.StartsWith('#'))
         {
             return;
         }
-        var at = KomFiles.Here(kom, path);
+        var at = KomFiles.Here(_kom, path);
         if (com.StartsWith('@'))
         {
-            if (!KomFiles.TryOpen(kom, com[1..]))
+            if (!KomFiles.TryOpen(_kom, com[1..]))
             {
-                problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>; exiting.\n");
+                _problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>; exiting.\n");
             }
             return;
         }
@@ -85,9 +85,9 @@ public sealed class DescriptorReader
         {
             return;
         }
-        if (kom.TakeError() != KomError.None)
+        if (_kom.TakeError() != KomError.None)
         {
-            problems.Error(at, $"statmgr: Bad <{com}> command in descfile <{path}>; exiting.\n");
+            _problems.Error(at, $"statmgr: Bad <{com}> command in descfile <{path}>; exiting.\n");
         }
     }
 
@@ -102,7 +102,7 @@ public sealed class DescriptorReader
         {
             case "modName":
             {
-                var name = kom.NextToken();
+                var name = _kom.NextToken();
                 if (name is not null)
                 {
                     desc.ModName = name;
@@ -112,7 +112,7 @@ public sealed class DescriptorReader
             }
             case "system":
             {
-                var name = kom.NextToken();
+                var name = _kom.NextToken();
                 if (name is not null)
                 {
                     desc.SysName = CutSystemName(name);
@@ -124,14 +124,14 @@ public sealed class DescriptorReader
                 return ReadModId(path, at, state);
             case "instId":
             {
-                var name = kom.NextToken();
+                var name = _kom.NextToken();
                 state.HasInstId = true;
                 if (name is not null)
                 {
                     desc.InstIdName = name;
-                    if (tables.GetInst(name, out var inst) < 0)
+                    if (_tables.GetInst(name, out var inst) < 0)
                     {
-                        problems.Error(at, $"statmgr: Invalid installation name <{name}> in descfile <{path}>; exiting.\n");
+                        _problems.Error(at, $"statmgr: Invalid installation name <{name}> in descfile <{path}>; exiting.\n");
                         return false;
                     }
                     desc.InstId = inst;
@@ -158,27 +158,27 @@ public sealed class DescriptorReader
             return ReadErrorText(com, path, at, state);
         }
 
-        problems.Warning(at, "e", $"statmgr: <{com}> unknown command in descfile <{path}>.\n");
+        _problems.Warning(at, "e", $"statmgr: <{com}> unknown command in descfile <{path}>.\n");
         return false;
     }
 
     private bool ReadModId(string path, ConfigLocation at, ParseState state)
     {
-        var name = kom.NextToken();
+        var name = _kom.NextToken();
         state.HasModId = true;
         if (name is null)
         {
             // C prints a misleading "modId <(null)> ... too long" here; the port names the real
             // problem with the usual bad-command text (decisions.md B8).
-            kom.TakeError();
-            problems.Error(at, $"statmgr: Bad <modId> command in descfile <{path}>; exiting.\n");
+            _kom.TakeError();
+            _problems.Error(at, $"statmgr: Bad <modId> command in descfile <{path}>; exiting.\n");
             return false;
         }
         // Any name earthworm.d can hold (up to 32 characters) is looked up (decisions.md B8).
         state.Descriptor.ModIdName = name;
-        if (tables.GetModId(name, out var id) < 0)
+        if (_tables.GetModId(name, out var id) < 0)
         {
-            problems.Error(at, $"statmgr: Invalid modId name <{name}> in descfile <{path}>; exiting.\n");
+            _problems.Error(at, $"statmgr: Invalid modId name <{name}> in descfile <{path}>; exiting.\n");
             return false;
         }
         state.Descriptor.ModId = id;
@@ -191,9 +191,9 @@ public sealed class DescriptorReader
         state.TsecAt = at;
         Span<long> values = stackalloc long[3];
         // C scans from column 1, so an indented line fails there; the port accepts it (decisions.md B31).
-        if (FixedLayoutScanner.Scan(kom.Line.AsSpan().TrimStart(' '), HeartbeatLayout, values) < 3)
+        if (FixedLayoutScanner.Scan(_kom.Line.AsSpan().TrimStart(' '), HeartbeatLayout, values) < 3)
         {
-            problems.Error(at, $"statmgr: error decoding heartbeat from descfile <{path}>; exiting.\n");
+            _problems.Error(at, $"statmgr: error decoding heartbeat from descfile <{path}>; exiting.\n");
             return false;
         }
         state.Descriptor.HeartbeatTsec = unchecked((int)values[0]);
@@ -206,19 +206,19 @@ public sealed class DescriptorReader
     {
         if (list.Count >= StatmgrLimits.MaxRecipients)
         {
-            problems.Error(at,
+            _problems.Error(at,
                 $"statmgr: Too many <{command}> commands in Descriptor <{path}>; max={StatmgrLimits.MaxRecipients}; exiting.\n");
             return false;
         }
-        var value = kom.NextToken();
+        var value = _kom.NextToken();
         if (value is null)
         {
-            problems.Error(at, $"statmgr: No argument for <{command}> command in Descriptor <{path}>; exiting.\n");
+            _problems.Error(at, $"statmgr: No argument for <{command}> command in Descriptor <{path}>; exiting.\n");
             return false;
         }
         if (value.Length == 0 || value.Length > StatmgrLimits.MaxRecipientLength)
         {
-            problems.Error(at,
+            _problems.Error(at,
                 $"statmgr: Invalid length={value.Length} for <{command}> argument in Descriptor <{path}>; valid=1-{StatmgrLimits.MaxRecipientLength}; exiting.\n");
             return false;
         }
@@ -234,16 +234,16 @@ public sealed class DescriptorReader
         {
             // The entry is not kept; its text: line is still consumed so --check reports nothing twice.
             pending.Discard = true;
-            problems.Error(at,
+            _problems.Error(at,
                 $"statmgr: too many error types in descfile <{path}>; MAXERR={StatmgrLimits.MaxErrorRules}; exiting.\n");
             return false;
         }
         Span<long> values = stackalloc long[5];
         // Indented err: lines are accepted too (decisions.md B31).
-        if (FixedLayoutScanner.Scan(kom.Line.AsSpan().TrimStart(' '), ErrorLayout, values) < 5)
+        if (FixedLayoutScanner.Scan(_kom.Line.AsSpan().TrimStart(' '), ErrorLayout, values) < 5)
         {
             pending.Discard = true;
-            problems.Error(at, $"statmgr: error decoding error-handling line from descfile <{path}>; exiting.\n");
+            _problems.Error(at, $"statmgr: error decoding error-handling line from descfile <{path}>; exiting.\n");
             return false;
         }
         pending.Number = unchecked((short)values[0]);
@@ -260,11 +260,11 @@ public sealed class DescriptorReader
         state.PendingError = null;
         if (com != "text:")
         {
-            problems.Error(at, $"statmgr: no text line for err: {pending.Number} in <{path}>; exiting.\n");
+            _problems.Error(at, $"statmgr: no text line for err: {pending.Number} in <{path}>; exiting.\n");
             // --check goes on: the line is read again as the command it is.
             return ReadCommand(com, path, at, state);
         }
-        var text = kom.NextToken() ?? string.Empty;
+        var text = _kom.NextToken() ?? string.Empty;
         if (!pending.Discard)
         {
             state.Descriptor.Errors.Add(new ErrorRule(pending.Number, pending.Nerr, pending.Tsec, pending.Page, pending.Mail, text));
@@ -278,13 +278,13 @@ public sealed class DescriptorReader
         if (state.PendingError is { Discard: false } dropped)
         {
             // C drops a trailing err: without text: silently; the port says so (decisions.md B24).
-            problems.Warning(dropped.At, "et",
+            _problems.Warning(dropped.At, "et",
                 $"statmgr: err: {dropped.Number} in descfile <{path}> has no text: line; the entry is ignored\n");
         }
 
         if (!state.HasSystem)
         {
-            desc.SysName = systemName;
+            desc.SysName = _systemName;
         }
 
         var moduleConfig = path.Length >= 3 ? path[..^3] : string.Empty;
@@ -296,13 +296,13 @@ public sealed class DescriptorReader
         else if (path.Length < 3)
         {
             // C underflows here (B18); the port names the problem and reads no .d file.
-            problems.Warning(loadedAt, "et",
+            _problems.Warning(loadedAt, "et",
                 $"statmgr: descriptor path <{path}> is too short to name its .d file; no heartbeat interval read from it\n");
             send = ModuleHeartbeatReader.NotRead;
         }
         else
         {
-            send = heartbeats.Read(moduleConfig, path, loadedAt);
+            send = _heartbeats.Read(moduleConfig, path, loadedAt);
         }
         desc.HeartbeatSendInterval = send;
 
@@ -312,13 +312,13 @@ public sealed class DescriptorReader
             if (send > 0)
             {
                 desc.HeartbeatTsec = unchecked(send * 3 / 2);
-                log.Write("t",
+                _log.Write("t",
                     $"Heartbeat tsec not in <{path}> but found in <{moduleConfig}>, using {send} *3/2 = {desc.HeartbeatTsec}\n");
             }
             else
             {
                 desc.HeartbeatTsec = StatmgrLimits.DefaultHeartbeat * 3 / 2;
-                log.Write("t",
+                _log.Write("t",
                     $"Heartbeat tsec not in <{path}> and can't find in <{moduleConfig}>, using default {StatmgrLimits.DefaultHeartbeat} *3/2 = {desc.HeartbeatTsec}\n");
             }
         }
@@ -327,24 +327,24 @@ public sealed class DescriptorReader
         // one (B4). The +5 only helps a module that is monitored (decisions.md B4).
         if (send > 0 && desc.HeartbeatTsec > 0 && send >= desc.HeartbeatTsec)
         {
-            problems.Warning(state.TsecAt ?? loadedAt, "e",
+            _problems.Warning(state.TsecAt ?? loadedAt, "e",
                 $"WARNING: Heartbeat in .d file <{moduleConfig}> ({send}) is >= heartbeat ({desc.HeartbeatTsec}) in .desc file <{path}>, this will cause statmgr to restart unnecessarily. Setting receive tsec to {desc.HeartbeatTsec}+5\n");
             desc.HeartbeatTsec = unchecked(desc.HeartbeatTsec + 5);
         }
-        log.Write("t", $"Heartbeat setting for {path}: send: {send} receive: {desc.HeartbeatTsec}\n");
+        _log.Write("t", $"Heartbeat setting for {path}: send: {send} receive: {desc.HeartbeatTsec}\n");
 
         if (!state.HasModName || !state.HasModId || !state.HasInstId)
         {
             var missing = (state.HasModName ? "" : "<modName> ")
                 + (state.HasModId ? "" : "<modId> ")
                 + (state.HasInstId ? "" : "<instId> ");
-            problems.Error(loadedAt, $"statmgr: ERROR, no {missing}command(s) in descfile <{path}>; exiting.\n");
+            _problems.Error(loadedAt, $"statmgr: ERROR, no {missing}command(s) in descfile <{path}>; exiting.\n");
         }
 
         if (desc.HeartbeatTsec < 0)
         {
             // C would declare such a module dead on every scan (B25).
-            problems.Error(state.TsecAt ?? loadedAt,
+            _problems.Error(state.TsecAt ?? loadedAt,
                 ("et", $"statmgr: negative heartbeat tsec ({desc.HeartbeatTsec}) in descfile <{path}>; use tsec: 0 for a module that is not monitored; exiting.\n"));
         }
     }

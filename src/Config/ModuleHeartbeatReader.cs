@@ -19,15 +19,15 @@ public sealed class ModuleHeartbeatReader
     public static readonly IReadOnlyList<string> Keywords =
         ["HeartBeatInt", "HeartbeatInt", "HeartbeatSecs", "HeartbeatInterval", "HeartBeatInterval"];
 
-    private readonly CommandFileReader kom;
-    private readonly ConfigProblems problems;
-    private readonly Func<string, bool> fileExists;
+    private readonly CommandFileReader _kom;
+    private readonly ConfigProblems _problems;
+    private readonly Func<string, bool> _fileExists;
 
     public ModuleHeartbeatReader(CommandFileReader kom, ConfigProblems problems, Func<string, bool> fileExists)
     {
-        this.kom = kom;
-        this.problems = problems;
-        this.fileExists = fileExists;
+        _kom = kom;
+        _problems = problems;
+        _fileExists = fileExists;
     }
 
     /// <summary>
@@ -37,46 +37,46 @@ public sealed class ModuleHeartbeatReader
     /// </summary>
     public int Read(string moduleConfigPath, string descriptorPath, ConfigLocation loadedAt)
     {
-        if (!fileExists(moduleConfigPath))
+        if (!_fileExists(moduleConfigPath))
         {
             // C leaves this line unterminated; the port ends it (decisions.md B17).
-            problems.Warning(loadedAt, "e", $".d file <{moduleConfigPath}> for desc file <{descriptorPath}> doesn't exist\n");
+            _problems.Warning(loadedAt, "e", $".d file <{moduleConfigPath}> for desc file <{descriptorPath}> doesn't exist\n");
             return NotRead;
         }
 
-        var openBefore = kom.OpenFileCount;
-        if (!KomFiles.TryOpen(kom, moduleConfigPath))
+        var openBefore = _kom.OpenFileCount;
+        if (!KomFiles.TryOpen(_kom, moduleConfigPath))
         {
-            problems.Warning(loadedAt, "e", $"statmgr: Error opening .d file <{moduleConfigPath}>; skipping.\n");
+            _problems.Warning(loadedAt, "e", $"statmgr: Error opening .d file <{moduleConfigPath}>; skipping.\n");
             return NotFound;
         }
 
         var heartbeat = NotFound;
-        while (kom.OpenFileCount > openBefore)
+        while (_kom.OpenFileCount > openBefore)
         {
-            while (kom.ReadLine() > 0)
+            while (_kom.ReadLine() > 0)
             {
-                var com = kom.NextToken();
+                var com = _kom.NextToken();
                 if (com is null || com.StartsWith('#'))
                 {
                     continue;
                 }
                 if (com.StartsWith('@'))
                 {
-                    var at = KomFiles.Here(kom, moduleConfigPath);
-                    if (!KomFiles.TryOpen(kom, com[1..]))
+                    var at = KomFiles.Here(_kom, moduleConfigPath);
+                    if (!KomFiles.TryOpen(_kom, com[1..]))
                     {
-                        problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>; exiting.\n");
+                        _problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>; exiting.\n");
                     }
                     continue;
                 }
                 if (IsHeartbeatKeyword(com))
                 {
                     // C stores atol's long in an int: keep the low 32 bits.
-                    heartbeat = unchecked((int)kom.NextLong());
+                    heartbeat = unchecked((int)_kom.NextLong());
                 }
             }
-            kom.Close();
+            _kom.Close();
         }
         return heartbeat;
     }

@@ -11,40 +11,40 @@ namespace Statmgr.Config;
 /// </summary>
 public sealed class StatmgrConfigReader
 {
-    private readonly CommandFileReader kom;
-    private readonly EarthwormTables tables;
-    private readonly ConfigProblems problems;
-    private readonly DescriptorReader descriptors;
+    private readonly CommandFileReader _kom;
+    private readonly EarthwormTables _tables;
+    private readonly ConfigProblems _problems;
+    private readonly DescriptorReader _descriptors;
 
     public StatmgrConfigReader(CommandFileReader kom, EarthwormTables tables, ConfigProblems problems, DescriptorReader descriptors)
     {
-        this.kom = kom;
-        this.tables = tables;
-        this.problems = problems;
-        this.descriptors = descriptors;
+        _kom = kom;
+        _tables = tables;
+        _problems = problems;
+        _descriptors = descriptors;
     }
 
     /// <summary>Reads <paramref name="configPath"/> (as given, relative to the working directory) and every file it names.</summary>
     public StatmgrConfig Read(string configPath)
     {
         var state = new ParseState(new StatmgrConfig { ConfigPath = configPath });
-        if (!KomFiles.TryOpen(kom, configPath))
+        if (!KomFiles.TryOpen(_kom, configPath))
         {
-            problems.Error(new ConfigLocation(configPath, 0), $"statmgr: Error opening command file <{configPath}>; exiting.\n");
+            _problems.Error(new ConfigLocation(configPath, 0), $"statmgr: Error opening command file <{configPath}>; exiting.\n");
             return state.Config;
         }
 
-        while (kom.OpenFileCount > 0)
+        while (_kom.OpenFileCount > 0)
         {
-            while (kom.ReadLine() > 0)
+            while (_kom.ReadLine() > 0)
             {
-                if (kom.OpenFileCount == 1)
+                if (_kom.OpenFileCount == 1)
                 {
-                    state.LastTopLine = kom.CurrentLineNumber;
+                    state.LastTopLine = _kom.CurrentLineNumber;
                 }
                 ReadLine(configPath, state);
             }
-            kom.Close();
+            _kom.Close();
         }
 
         CheckRequired(configPath, state);
@@ -53,17 +53,17 @@ public sealed class StatmgrConfigReader
 
     private void ReadLine(string configPath, ParseState state)
     {
-        var com = kom.NextToken();
+        var com = _kom.NextToken();
         if (com is null || com.StartsWith('#'))
         {
             return;
         }
-        var at = KomFiles.Here(kom, configPath);
+        var at = KomFiles.Here(_kom, configPath);
         if (com.StartsWith('@'))
         {
-            if (!KomFiles.TryOpen(kom, com[1..]))
+            if (!KomFiles.TryOpen(_kom, com[1..]))
             {
-                problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>; exiting.\n");
+                _problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>; exiting.\n");
             }
             return;
         }
@@ -71,9 +71,9 @@ public sealed class StatmgrConfigReader
         {
             return;
         }
-        if (kom.TakeError() != KomError.None)
+        if (_kom.TakeError() != KomError.None)
         {
-            problems.Error(at, $"statmgr: Bad <{com}> command in <{configPath}>; exiting.\n");
+            _problems.Error(at, $"statmgr: Bad <{com}> command in <{configPath}>; exiting.\n");
         }
     }
 
@@ -86,21 +86,21 @@ public sealed class StatmgrConfigReader
             case "RingName":
             {
                 state.Seen.Add(Required.RingName);
-                var name = kom.NextToken();
+                var name = _kom.NextToken();
                 if (name is not null)
                 {
                     config.RingName = name;
-                    config.RingKey = tables.GetKey(name);
+                    config.RingKey = _tables.GetKey(name);
                     if (config.RingKey == -1)
                     {
-                        problems.Error(at, $"statmgr: Invalid ring name <{name}>; exiting.\n");
+                        _problems.Error(at, $"statmgr: Invalid ring name <{name}>; exiting.\n");
                         return false;
                     }
                 }
                 return true;
             }
             case "heartbeatPageit":
-                config.HeartbeatPageit = kom.NextInt();
+                config.HeartbeatPageit = _kom.NextInt();
                 state.Seen.Add(Required.HeartbeatPageit);
                 return true;
             case "pagegroup":
@@ -113,7 +113,7 @@ public sealed class StatmgrConfigReader
             case "mail":
                 return ReadRecipient("mail", config.MailRecipients, configPath, at);
             case "LogFile":
-                config.LogFile = kom.NextInt();
+                config.LogFile = _kom.NextInt();
                 state.Seen.Add(Required.LogFile);
                 return true;
             case "Descriptor":
@@ -121,13 +121,13 @@ public sealed class StatmgrConfigReader
             case "MyModuleId":
             {
                 state.Seen.Add(Required.MyModuleId);
-                var name = kom.NextToken();
+                var name = _kom.NextToken();
                 if (name is not null)
                 {
                     config.MyModuleIdName = name;
-                    if (tables.GetModId(name, out var id) < 0)
+                    if (_tables.GetModId(name, out var id) < 0)
                     {
-                        problems.Error(at, $"statmgr: Invalid MyModuleId <{name}> in <{configPath}>; exiting.\n");
+                        _problems.Error(at, $"statmgr: Invalid MyModuleId <{name}> in <{configPath}>; exiting.\n");
                         return false;
                     }
                     config.MyModuleId = id;
@@ -138,13 +138,13 @@ public sealed class StatmgrConfigReader
                 return ReadStatusSource(configPath, at, state);
             case "MailServer":
             {
-                var server = kom.NextToken();
+                var server = _kom.NextToken();
                 if (server is not null)
                 {
                     if (config.MailServers.Count >= StatmgrLimits.MaxMailServers)
                     {
                         // C's text and flag (w: disk only); the port keeps ten servers, not nine (B10).
-                        problems.Warning(at, "w",
+                        _problems.Warning(at, "w",
                             $"statmgr: maximum of {StatmgrLimits.MaxMailServers} mail servers allowed; '{server}' ignored\n");
                     }
                     else
@@ -155,43 +155,43 @@ public sealed class StatmgrConfigReader
                 return true;
             }
             case "MailProgram":
-                if (kom.NextToken() is { } program)
+                if (_kom.NextToken() is { } program)
                 {
                     config.MailProgram = program;
                 }
                 return true;
             case "From":
-                if (kom.NextToken() is { } from)
+                if (_kom.NextToken() is { } from)
                 {
                     config.From = from;
                 }
                 return true;
             case "Subject":
-                if (kom.NextToken() is { } subject)
+                if (_kom.NextToken() is { } subject)
                 {
                     config.Subject = subject;
                 }
                 return true;
             case "MsgPrefix":
-                if (kom.NextToken() is { } prefix)
+                if (_kom.NextToken() is { } prefix)
                 {
                     config.MsgPrefix = prefix;
                 }
                 return true;
             case "MsgSuffix":
-                if (kom.NextToken() is { } suffix)
+                if (_kom.NextToken() is { } suffix)
                 {
                     config.MsgSuffix = suffix;
                 }
                 return true;
             case "CheckAllRings":
-                config.CheckAllRings = kom.NextInt();
+                config.CheckAllRings = _kom.NextInt();
                 return true;
             case "DontReportUnknownModule":
-                config.DontReportUnknownModule = kom.NextInt();
+                config.DontReportUnknownModule = _kom.NextInt();
                 return true;
             case "Debug":
-                config.Debug = kom.NextInt();
+                config.Debug = _kom.NextInt();
                 return true;
         }
         return ReadPortCommand(com, configPath, at, config);
@@ -203,18 +203,18 @@ public sealed class StatmgrConfigReader
         switch (com)
         {
             case "LegacyMailRouting":
-                config.LegacyMailRouting = kom.NextInt() != 0;
+                config.LegacyMailRouting = _kom.NextInt() != 0;
                 return true;
             case "SmtpSecurity":
             {
-                var value = kom.NextToken();
+                var value = _kom.NextToken();
                 if (value is null)
                 {
                     return true;
                 }
                 if (!TryParseSmtpSecurity(value, out var mode))
                 {
-                    problems.Error(at, ("et",
+                    _problems.Error(at, ("et",
                         $"statmgr: Invalid <SmtpSecurity> value <{value}> in <{configPath}>; valid=auto, none, starttls, ssl; exiting.\n"));
                     return false;
                 }
@@ -222,19 +222,19 @@ public sealed class StatmgrConfigReader
                 return true;
             }
             case "SmtpUser":
-                if (kom.NextToken() is { } user)
+                if (_kom.NextToken() is { } user)
                 {
                     config.SmtpUser = user;
                 }
                 return true;
             case "SmtpPasswordFile":
-                if (kom.NextToken() is { } passwordFile)
+                if (_kom.NextToken() is { } passwordFile)
                 {
                     config.SmtpPasswordFile = passwordFile;
                 }
                 return true;
             case "SmtpCaFile":
-                if (kom.NextToken() is { } caFile)
+                if (_kom.NextToken() is { } caFile)
                 {
                     config.SmtpCaFile = caFile;
                 }
@@ -245,14 +245,14 @@ public sealed class StatmgrConfigReader
                 return ReadPositive("PageMaxBytes", "bytes", configPath, at, v => config.PageMaxBytes = v);
             case "RingLayout":
             {
-                var value = kom.NextToken();
+                var value = _kom.NextToken();
                 if (value is null)
                 {
                     return true;
                 }
                 if (!TryParseRingLayout(value, out var layout))
                 {
-                    problems.Error(at, ("et",
+                    _problems.Error(at, ("et",
                         $"statmgr: Invalid <RingLayout> value <{value}> in <{configPath}>; valid=auto, lp64, ilp32; exiting.\n"));
                     return false;
                 }
@@ -260,21 +260,21 @@ public sealed class StatmgrConfigReader
                 return true;
             }
         }
-        problems.Warning(at, "e", $"statmgr: <{com}> unknown command in <{configPath}>.\n");
+        _problems.Warning(at, "e", $"statmgr: <{com}> unknown command in <{configPath}>.\n");
         return false;
     }
 
     private bool ReadPositive(string command, string unit, string configPath, ConfigLocation at, Action<int> store)
     {
-        var value = kom.NextInt();
-        if (kom.TakeError() != KomError.None)
+        var value = _kom.NextInt();
+        if (_kom.TakeError() != KomError.None)
         {
-            problems.Error(at, $"statmgr: Bad <{command}> command in <{configPath}>; exiting.\n");
+            _problems.Error(at, $"statmgr: Bad <{command}> command in <{configPath}>; exiting.\n");
             return false;
         }
         if (value < 1)
         {
-            problems.Error(at, ("et",
+            _problems.Error(at, ("et",
                 $"statmgr: Invalid <{command}> value {value} in <{configPath}>; valid=1 or more {unit}; exiting.\n"));
             return false;
         }
@@ -286,19 +286,19 @@ public sealed class StatmgrConfigReader
     {
         if (list.Count >= StatmgrLimits.MaxRecipients)
         {
-            problems.Error(at,
+            _problems.Error(at,
                 $"statmgr: Too many <{command}> commands in <{configPath}>; max={StatmgrLimits.MaxRecipients}; exiting.\n");
             return false;
         }
-        var value = kom.NextToken();
+        var value = _kom.NextToken();
         if (value is null)
         {
-            problems.Error(at, $"statmgr: No argument for <{command}> command in <{configPath}>; exiting.\n");
+            _problems.Error(at, $"statmgr: No argument for <{command}> command in <{configPath}>; exiting.\n");
             return false;
         }
         if (value.Length == 0 || value.Length > StatmgrLimits.MaxRecipientLength)
         {
-            problems.Error(at,
+            _problems.Error(at,
                 $"statmgr: Invalid length={value.Length} for <{command}> argument in <{configPath}>; valid=1-{StatmgrLimits.MaxRecipientLength}; exiting.\n");
             return false;
         }
@@ -310,24 +310,24 @@ public sealed class StatmgrConfigReader
     {
         if (state.DescriptorLines >= StatmgrLimits.MaxDescriptors)
         {
-            problems.Error(at,
+            _problems.Error(at,
                 $"statmgr: Too many <Descriptor> commands in <{configPath}>; max={StatmgrLimits.MaxDescriptors}; exiting.\n");
             return false;
         }
         state.DescriptorLines++;
         state.Seen.Add(Required.Descriptor);
-        var path = kom.NextToken();
+        var path = _kom.NextToken();
         if (path is null)
         {
             return true;
         }
         if (path.Length > StatmgrLimits.MaxDescriptorPathLength)
         {
-            problems.Error(at,
+            _problems.Error(at,
                 $"statmgr: <Descriptor> {path} length in <{configPath}> too long; max={StatmgrLimits.MaxDescriptorPathLength}; exiting.\n");
             return false;
         }
-        if (descriptors.Read(path, at) is { } descriptor)
+        if (_descriptors.Read(path, at) is { } descriptor)
         {
             state.Config.Descriptors.Add(descriptor);
         }
@@ -340,23 +340,23 @@ public sealed class StatmgrConfigReader
         if (sources.Count >= StatmgrLimits.MaxStatusSources)
         {
             // C allowed one line and printed max=2 (B9); the port allows 64 and says so.
-            problems.Error(at, ("et",
+            _problems.Error(at, ("et",
                 $"statmgr: Too many <GetStatusFrom> commands in <{configPath}>; max={StatmgrLimits.MaxStatusSources}; exiting.\n"));
             return false;
         }
         state.Seen.Add(Required.GetStatusFrom);
         byte inst = 0;
-        var instName = kom.NextToken();
-        if (instName is not null && tables.GetInst(instName, out inst) != 0)
+        var instName = _kom.NextToken();
+        if (instName is not null && _tables.GetInst(instName, out inst) != 0)
         {
-            problems.Error(at, $"statmgr: Invalid installation name <{instName}> in <GetStatusFrom> cmd; exiting.\n");
+            _problems.Error(at, $"statmgr: Invalid installation name <{instName}> in <GetStatusFrom> cmd; exiting.\n");
             return false;
         }
         byte module = 0;
-        var moduleName = kom.NextToken();
-        if (moduleName is not null && tables.GetModId(moduleName, out module) != 0)
+        var moduleName = _kom.NextToken();
+        if (moduleName is not null && _tables.GetModId(moduleName, out module) != 0)
         {
-            problems.Error(at, $"statmgr: Invalid module name <{moduleName}> in <GetStatusFrom> cmd; exiting.\n");
+            _problems.Error(at, $"statmgr: Invalid module name <{moduleName}> in <GetStatusFrom> cmd; exiting.\n");
             return false;
         }
         if (instName is not null && moduleName is not null)
@@ -378,7 +378,7 @@ public sealed class StatmgrConfigReader
         }
         if (missing.Length > 0)
         {
-            problems.Error(new ConfigLocation(configPath, state.LastTopLine),
+            _problems.Error(new ConfigLocation(configPath, state.LastTopLine),
                 $"statmgr: ERROR, no {missing}command(s) in <{configPath}>; exiting.\n");
         }
     }

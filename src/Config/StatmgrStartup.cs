@@ -14,12 +14,12 @@ namespace Statmgr.Config;
 /// </summary>
 public sealed class StatmgrStartup
 {
-    private readonly ILogit log;
-    private readonly Func<string, string?> environment;
-    private readonly ConfigProblems problems;
-    private readonly Func<string, bool> fileExists;
-    private readonly string programVersion;
-    private Action<string> tableDiagnostics;
+    private readonly ILogit _log;
+    private readonly Func<string, string?> _environment;
+    private readonly ConfigProblems _problems;
+    private readonly Func<string, bool> _fileExists;
+    private readonly string _programVersion;
+    private Action<string> _tableDiagnostics;
 
     /// <param name="fileExists">How a module .d file is looked for (C's plain fopen), relative to the working directory.</param>
     public StatmgrStartup(
@@ -29,12 +29,12 @@ public sealed class StatmgrStartup
         Func<string, bool> fileExists,
         string programVersion)
     {
-        this.log = log;
-        this.environment = environment;
-        this.problems = problems;
-        this.fileExists = fileExists;
-        this.programVersion = programVersion;
-        tableDiagnostics = text => log.Write("e", text);
+        _log = log;
+        _environment = environment;
+        _problems = problems;
+        _fileExists = fileExists;
+        _programVersion = programVersion;
+        _tableDiagnostics = text => log.Write("e", text);
     }
 
     /// <summary>
@@ -51,7 +51,7 @@ public sealed class StatmgrStartup
         // One reader for every file, as C's kom is process-wide: the tables, statmgr.d, the
         // descriptors and the module .d files all share its five open-file slots.
         CommandFileReader? shared = null;
-        using var kom = new CommandFileReader(environment, text => KomDiagnostic(shared, configPath, text));
+        using var kom = new CommandFileReader(_environment, text => KomDiagnostic(shared, configPath, text));
         shared = kom;
 
         var tables = LoadTables(kom, unplaced);
@@ -65,19 +65,19 @@ public sealed class StatmgrStartup
 
         if (processId == -1)
         {
-            problems.Error(unplaced, "statmgr: Can't get my pid; exiting.\n");
+            _problems.Error(unplaced, "statmgr: Can't get my pid; exiting.\n");
         }
 
         var config = ReadConfiguration(kom, configPath, tables, systemName);
 
-        log.Write("", $"statmgr: Read command file <{configPath}>\n");
+        _log.Write("", $"statmgr: Read command file <{configPath}>\n");
         // C leaves this line unterminated; the port ends it (decisions.md B17).
-        log.Write("t", $"statmgr: startup of statmgr version: {programVersion}\n");
+        _log.Write("t", $"statmgr: startup of statmgr version: {_programVersion}\n");
 
         applyLogFileSwitch?.Invoke(config.LogFile);
 
-        ConfigurationDump.Write(config, log);
-        log.Write("", "\n       *****  Start Message Log  *****\n");
+        ConfigurationDump.Write(config, _log);
+        _log.Write("", "\n       *****  Start Message Log  *****\n");
 
         var own = -1;
         if (haveInstallation && config.MyModuleIdName.Length > 0 && tables.GetModId(config.MyModuleIdName, out _) == 0)
@@ -85,7 +85,7 @@ public sealed class StatmgrStartup
             own = FindOwnDescriptor(config, installation);
             if (own < 0)
             {
-                problems.Error(unplaced,
+                _problems.Error(unplaced,
                     ("et", "statmgr: Descriptor file of statmgr not loaded; or\n"),
                     ("e", "\tEW_INSTALLATION and instId in statmgr.desc don't match.\n"));
             }
@@ -110,15 +110,15 @@ public sealed class StatmgrStartup
 
     private string ReadSystemName(ConfigLocation unplaced)
     {
-        var value = environment("SYS_NAME");
+        var value = _environment("SYS_NAME");
         if (value is null)
         {
-            problems.Error(unplaced, "statmgr: Environment variable SYS_NAME not defined; exiting.\n");
+            _problems.Error(unplaced, "statmgr: Environment variable SYS_NAME not defined; exiting.\n");
             return string.Empty;
         }
         if (value.Length == 0)
         {
-            problems.Error(unplaced, "statmgr: Environment variable SYS_NAME defined, but has no value; exiting.\n");
+            _problems.Error(unplaced, "statmgr: Environment variable SYS_NAME defined, but has no value; exiting.\n");
         }
         return value;
     }
@@ -126,25 +126,25 @@ public sealed class StatmgrStartup
     private EarthwormTables? LoadTables(CommandFileReader kom, ConfigLocation unplaced)
     {
         var seen = new List<(ConfigLocation At, string Text)>();
-        if (problems.CollectAll)
+        if (_problems.CollectAll)
         {
             // The shared reader names the table line at fault while the diagnostic is given.
-            tableDiagnostics = text =>
+            _tableDiagnostics = text =>
             {
-                log.Write("e", text);
+                _log.Write("e", text);
                 seen.Add((kom.CurrentFile is null ? unplaced : KomFiles.Here(kom, unplaced.File), text));
             };
         }
         try
         {
-            var tables = EarthwormTables.Load(environment("EW_PARAMS"), text => tableDiagnostics(text), kom);
+            var tables = EarthwormTables.Load(_environment("EW_PARAMS"), text => _tableDiagnostics(text), kom);
             foreach (var (at, text) in seen)
             {
-                problems.RecordLoggedWarning(at, text);
+                _problems.RecordLoggedWarning(at, text);
             }
             return tables;
         }
-        catch (EarthwormExitException ex) when (problems.CollectAll)
+        catch (EarthwormExitException ex) when (_problems.CollectAll)
         {
             // getutil wrote its fatal text as a diagnostic before ending the load.
             var reported = false;
@@ -152,17 +152,17 @@ public sealed class StatmgrStartup
             {
                 if (!reported && text == ex.Message)
                 {
-                    problems.RecordLoggedError(at, text);
+                    _problems.RecordLoggedError(at, text);
                     reported = true;
                 }
                 else
                 {
-                    problems.RecordLoggedWarning(at, text);
+                    _problems.RecordLoggedWarning(at, text);
                 }
             }
             if (!reported)
             {
-                problems.RecordLoggedError(unplaced, ex.Message);
+                _problems.RecordLoggedError(unplaced, ex.Message);
             }
             return null;
         }
@@ -170,22 +170,22 @@ public sealed class StatmgrStartup
         {
             // Lookup diagnostics ("GetModId: Invalid module name ...") go to the log as in C; in
             // --check the statmgr error that follows each of them is the problem reported.
-            tableDiagnostics = text => log.Write("e", text);
+            _tableDiagnostics = text => _log.Write("e", text);
         }
     }
 
     private bool ReadLocalInstallation(EarthwormTables tables, ConfigLocation unplaced, out byte installation)
     {
-        if (problems.CollectAll)
+        if (_problems.CollectAll)
         {
             // Why the installation is unknown is worth showing in --check, not only that it is.
-            tableDiagnostics = text => problems.Error(unplaced, text);
+            _tableDiagnostics = text => _problems.Error(unplaced, text);
         }
-        var status = tables.GetLocalInst(environment("EW_INSTALLATION"), out installation);
-        tableDiagnostics = text => log.Write("e", text);
+        var status = tables.GetLocalInst(_environment("EW_INSTALLATION"), out installation);
+        _tableDiagnostics = text => _log.Write("e", text);
         if (status != 0)
         {
-            problems.Error(unplaced, "statmgr: error getting local installation id; exiting.\n");
+            _problems.Error(unplaced, "statmgr: error getting local installation id; exiting.\n");
             return false;
         }
         return true;
@@ -197,7 +197,7 @@ public sealed class StatmgrStartup
         {
             if (tables.GetMessageType(name, out var type) != 0)
             {
-                problems.Error(unplaced,
+                _problems.Error(unplaced,
                     $"statmgr: Can't resolve the needed <{name}> from earthworm.d or earthworm_global.d; Make sure this type is there. Exiting.\n");
             }
             return type;
@@ -216,9 +216,9 @@ public sealed class StatmgrStartup
 
     private StatmgrConfig ReadConfiguration(CommandFileReader kom, string configPath, EarthwormTables tables, string systemName)
     {
-        var heartbeats = new ModuleHeartbeatReader(kom, problems, fileExists);
-        var descriptors = new DescriptorReader(kom, tables, problems, log, heartbeats, systemName);
-        var reader = new StatmgrConfigReader(kom, tables, problems, descriptors);
+        var heartbeats = new ModuleHeartbeatReader(kom, _problems, _fileExists);
+        var descriptors = new DescriptorReader(kom, tables, _problems, _log, heartbeats, systemName);
+        var reader = new StatmgrConfigReader(kom, tables, _problems, descriptors);
         return reader.Read(configPath);
     }
 
@@ -228,12 +228,12 @@ public sealed class StatmgrStartup
     /// </summary>
     private void KomDiagnostic(CommandFileReader? kom, string configPath, string text)
     {
-        if (problems.CollectAll && !text.StartsWith("LoadTableEnvVariable(): nfiles", StringComparison.Ordinal))
+        if (_problems.CollectAll && !text.StartsWith("LoadTableEnvVariable(): nfiles", StringComparison.Ordinal))
         {
             var at = kom is null ? new ConfigLocation(configPath, 0) : KomFiles.Here(kom, configPath);
-            problems.Warning(at, "et", text);
+            _problems.Warning(at, "et", text);
             return;
         }
-        log.Write("et", text);
+        _log.Write("et", text);
     }
 }

@@ -1,5 +1,5 @@
-using Statmgr.Config;
 using System.Globalization;
+using Statmgr.Config;
 using Statmgr.Earthworm;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Notify;

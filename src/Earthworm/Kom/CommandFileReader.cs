@@ -15,15 +15,15 @@ public sealed class CommandFileReader : IDisposable
     private const int MaxDiagnosticLength = 4095;
     private const int MaxPutLength = KomRecord.BufferSize - 1;
 
-    private readonly Stack<KomRecord> suspended = new();
-    private readonly Func<string, string?> getEnvironmentVariable;
-    private readonly Action<string> diagnostics;
-    private readonly CommonVariables commonVariables;
-    private KomRecord current = KomRecord.CreateInitial();
+    private readonly Stack<KomRecord> _suspended = new();
+    private readonly Func<string, string?> _getEnvironmentVariable;
+    private readonly Action<string> _diagnostics;
+    private readonly CommonVariables _commonVariables;
+    private KomRecord _current = KomRecord.CreateInitial();
 
     // kom's ini-mode delimiter: '\0' normal mode, '=' before the first token, ',' after it.
     // Process-wide in C, so it is not saved with a suspended file.
-    private char iniDelimiter;
+    private char _iniDelimiter;
 
     /// <param name="getEnvironmentVariable">Process environment lookup (null when unset).</param>
     /// <param name="diagnostics">
@@ -33,28 +33,28 @@ public sealed class CommandFileReader : IDisposable
     public CommandFileReader(Func<string, string?> getEnvironmentVariable, Action<string>? diagnostics = null)
     {
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
-        this.getEnvironmentVariable = getEnvironmentVariable;
+        _getEnvironmentVariable = getEnvironmentVariable;
         Action<string> sink = diagnostics ?? (text => Console.Error.Write(text));
-        this.diagnostics = text => sink(text.Length > MaxDiagnosticLength ? text[..MaxDiagnosticLength] : text);
-        commonVariables = new CommonVariables(this, getEnvironmentVariable, this.diagnostics);
+        _diagnostics = text => sink(text.Length > MaxDiagnosticLength ? text[..MaxDiagnosticLength] : text);
+        _commonVariables = new CommonVariables(this, getEnvironmentVariable, _diagnostics);
     }
 
     /// <summary>k_com: the normalised current line (not changed by tokenising).</summary>
-    public string Line => current.Saved;
+    public string Line => _current.Saved;
 
     /// <summary>k_get: the working buffer up to its first terminator (the first token once one was taken).</summary>
-    public string WorkingBuffer => current.CStringAt(0);
+    public string WorkingBuffer => _current.CStringAt(0);
 
     /// <summary>Path (as opened) of the current file; null when none is open.</summary>
-    public string? CurrentFile => current.File?.Path;
+    public string? CurrentFile => _current.File?.Path;
 
     /// <summary>
     /// 1-based physical line number of the current line in <see cref="CurrentFile"/> (the chunks of
     /// one long line share it); 0 when no file is open or nothing was read from it yet.
     /// </summary>
-    public int CurrentLineNumber => current.File is null ? 0 : current.LineNumber;
+    public int CurrentLineNumber => _current.File is null ? 0 : _current.LineNumber;
 
-    public int OpenFileCount => suspended.Count + (current.File is null ? 0 : 1);
+    public int OpenFileCount => _suspended.Count + (_current.File is null ? 0 : 1);
 
     /// <summary>
     /// k_open: opens <paramref name="path"/> as given (relative to the process working directory),
@@ -64,32 +64,32 @@ public sealed class CommandFileReader : IDisposable
     /// </summary>
     public int Open(string path)
     {
-        iniDelimiter = '\0';
+        _iniDelimiter = '\0';
         return OpenKeepingFormat(path);
     }
 
     /// <summary>k_open_format: <paramref name="earthwormFormat"/> false reads the file in ini mode.</summary>
     public int Open(string path, bool earthwormFormat)
     {
-        iniDelimiter = earthwormFormat ? '\0' : '=';
+        _iniDelimiter = earthwormFormat ? '\0' : '=';
         return OpenKeepingFormat(path);
     }
 
     /// <summary>k_treat_as_ini: ini mode from now on, if a file is open.</summary>
     public void TreatAsIni()
     {
-        if (current.File is not null)
+        if (_current.File is not null)
         {
-            iniDelimiter = '=';
+            _iniDelimiter = '=';
         }
     }
 
     /// <summary>k_treat_as_ew: normal mode from now on, if a file is open.</summary>
     public void TreatAsEarthworm()
     {
-        if (current.File is not null)
+        if (_current.File is not null)
         {
-            iniDelimiter = '\0';
+            _iniDelimiter = '\0';
         }
     }
 
@@ -97,15 +97,15 @@ public sealed class CommandFileReader : IDisposable
     /// <returns>The number of files still open.</returns>
     public int Close()
     {
-        current.File?.Dispose();
-        current.File = null;
-        if (suspended.Count == 0)
+        _current.File?.Dispose();
+        _current.File = null;
+        if (_suspended.Count == 0)
         {
             return 0;
         }
 
-        current = suspended.Pop();
-        return suspended.Count + 1;
+        _current = _suspended.Pop();
+        return _suspended.Count + 1;
     }
 
     /// <summary>
@@ -115,9 +115,9 @@ public sealed class CommandFileReader : IDisposable
     /// </summary>
     public int ReadLine()
     {
-        if (iniDelimiter != '\0')
+        if (_iniDelimiter != '\0')
         {
-            iniDelimiter = '=';
+            _iniDelimiter = '=';
         }
 
         return Read(expand: true);
@@ -136,7 +136,7 @@ public sealed class CommandFileReader : IDisposable
     /// <summary>k_str: the next token, or null (error -17) when none is left or a quote/bracket is unterminated.</summary>
     public string? NextToken()
     {
-        KomRecord line = current;
+        KomRecord line = _current;
         char[] buffer = line.Buffer;
         int state = 1;
         for (int i = line.ScanPosition; i < line.Length; i++)
@@ -168,9 +168,9 @@ public sealed class CommandFileReader : IDisposable
 
                     break;
                 case 2:
-                    if (iniDelimiter != '\0')
+                    if (_iniDelimiter != '\0')
                     {
-                        if (c == iniDelimiter)
+                        if (c == _iniDelimiter)
                         {
                             return EndIniToken(line, i);
                         }
@@ -215,7 +215,7 @@ public sealed class CommandFileReader : IDisposable
         string? token = NextToken();
         if (token is null)
         {
-            current.Error = KomError.NoNumber;
+            _current.Error = KomError.NoNumber;
             return 0;
         }
 
@@ -230,7 +230,7 @@ public sealed class CommandFileReader : IDisposable
         string? token = NextToken();
         if (token is null)
         {
-            current.Error = KomError.NoNumber;
+            _current.Error = KomError.NoNumber;
             return 0;
         }
 
@@ -244,7 +244,7 @@ public sealed class CommandFileReader : IDisposable
         string? token = NextToken();
         if (token is null)
         {
-            current.Error = KomError.NoNumber;
+            _current.Error = KomError.NoNumber;
             return 0.0;
         }
 
@@ -260,14 +260,14 @@ public sealed class CommandFileReader : IDisposable
         ArgumentNullException.ThrowIfNull(word);
         int nul = word.IndexOf('\0', StringComparison.Ordinal);
         ReadOnlySpan<char> cWord = nul >= 0 ? word.AsSpan(0, nul) : word;
-        return cWord.SequenceEqual(current.CSpanAt(current.TokenStart));
+        return cWord.SequenceEqual(_current.CSpanAt(_current.TokenStart));
     }
 
     /// <summary>k_err: the sticky error code, which is then cleared.</summary>
     public int TakeError()
     {
-        int error = current.Error;
-        current.Error = KomError.None;
+        int error = _current.Error;
+        _current.Error = KomError.None;
         return error;
     }
 
@@ -284,7 +284,7 @@ public sealed class CommandFileReader : IDisposable
     internal int OpenKeepingFormat(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (current.File is not null && suspended.Count >= MaxSuspended)
+        if (_current.File is not null && _suspended.Count >= MaxSuspended)
         {
             return 0;
         }
@@ -295,20 +295,20 @@ public sealed class CommandFileReader : IDisposable
             return 0;
         }
 
-        if (current.File is not null)
+        if (_current.File is not null)
         {
-            suspended.Push(current);
-            current = current.CopyLineState();
+            _suspended.Push(_current);
+            _current = _current.CopyLineState();
         }
 
-        current.File = file;
-        current.LineNumber = 0;
-        return suspended.Count + 1;
+        _current.File = file;
+        _current.LineNumber = 0;
+        return _suspended.Count + 1;
     }
 
     private int Read(bool expand)
     {
-        KomFile? file = current.File;
+        KomFile? file = _current.File;
         if (file is null)
         {
             return 0;
@@ -320,7 +320,7 @@ public sealed class CommandFileReader : IDisposable
             return 0;
         }
 
-        current.LineNumber = lineNumber;
+        _current.LineNumber = lineNumber;
         if (!expand)
         {
             return SetLine(raw);
@@ -333,13 +333,13 @@ public sealed class CommandFileReader : IDisposable
             return SetLine(expanded);
         }
 
-        diagnostics("warning: skipping variable expansion for the following line (env var match not found):\n" + raw);
+        _diagnostics("warning: skipping variable expansion for the following line (env var match not found):\n" + raw);
         return SetLine(raw);
     }
 
     private string? ResolveVariable(string name)
     {
-        string? fromFile = commonVariables.Find(name);
+        string? fromFile = _commonVariables.Find(name);
         if (fromFile is not null)
         {
             return fromFile;
@@ -359,7 +359,7 @@ public sealed class CommandFileReader : IDisposable
 
         try
         {
-            return getEnvironmentVariable(LatinText.ToOsString(name));
+            return _getEnvironmentVariable(LatinText.ToOsString(name));
         }
         catch (ArgumentException)
         {
@@ -370,7 +370,7 @@ public sealed class CommandFileReader : IDisposable
     /// <summary>k_put's normalisation into the current record.</summary>
     private int SetLine(string text)
     {
-        KomRecord line = current;
+        KomRecord line = _current;
         char[] buffer = line.Buffer;
         int nul = text.IndexOf('\0', StringComparison.Ordinal);
         int length = Math.Min(nul >= 0 ? nul : text.Length, MaxPutLength);
@@ -413,7 +413,7 @@ public sealed class CommandFileReader : IDisposable
     {
         if (value == 0 && (token.Length == 0 || token[0] != '0'))
         {
-            current.Error = KomError.BadNumber;
+            _current.Error = KomError.BadNumber;
             return false;
         }
 
@@ -438,7 +438,7 @@ public sealed class CommandFileReader : IDisposable
 
         line.Buffer[j + 1] = '\0';
         line.ScanPosition = delimiter + 1;
-        iniDelimiter = ',';
+        _iniDelimiter = ',';
         return line.CStringAt(line.TokenStart);
     }
 }

@@ -12,22 +12,22 @@ internal sealed class CommonVariables
     private const int MaxEntries = 256;
     private const int MaxTextLength = 255;
 
-    private readonly CommandFileReader kom;
-    private readonly Func<string, string?> getEnvironmentVariable;
-    private readonly Action<string> diagnostics;
-    private List<KeyValuePair<string, string>>? entries;
+    private readonly CommandFileReader _kom;
+    private readonly Func<string, string?> _getEnvironmentVariable;
+    private readonly Action<string> _diagnostics;
+    private List<KeyValuePair<string, string>>? _entries;
 
     public CommonVariables(CommandFileReader kom, Func<string, string?> getEnvironmentVariable, Action<string> diagnostics)
     {
-        this.kom = kom;
-        this.getEnvironmentVariable = getEnvironmentVariable;
-        this.diagnostics = diagnostics;
+        _kom = kom;
+        _getEnvironmentVariable = getEnvironmentVariable;
+        _diagnostics = diagnostics;
     }
 
     public string? Find(string name)
     {
-        entries ??= Load() ?? [];
-        foreach (var entry in entries)
+        _entries ??= Load() ?? [];
+        foreach (var entry in _entries)
         {
             if (string.Equals(entry.Key, name, StringComparison.Ordinal))
             {
@@ -40,46 +40,46 @@ internal sealed class CommonVariables
 
     private List<KeyValuePair<string, string>>? Load()
     {
-        string? environmentValue = getEnvironmentVariable("EW_PARAMS");
+        string? environmentValue = _getEnvironmentVariable("EW_PARAMS");
         string? paramDir = environmentValue is null ? null : LatinText.FromOsString(environmentValue);
 
         // C crashes here without EW_PARAMS; the port treats it as "no file".
         string fullPath = string.IsNullOrEmpty(paramDir) ? FileName : EwParamsPath.Join(paramDir, FileName);
         if (string.IsNullOrEmpty(paramDir) || !File.Exists(LatinText.ToOsString(fullPath)))
         {
-            diagnostics($"LoadTableEnvVariable(): warning {fullPath} file not found.\n");
+            _diagnostics($"LoadTableEnvVariable(): warning {fullPath} file not found.\n");
             return null;
         }
 
-        int depth = kom.OpenKeepingFormat(fullPath);
+        int depth = _kom.OpenKeepingFormat(fullPath);
         if (depth == 0)
         {
-            diagnostics($"LoadTableEnvVariable(): Error opening command file <{FileName}>; exiting!\n");
+            _diagnostics($"LoadTableEnvVariable(): Error opening command file <{FileName}>; exiting!\n");
             return null;
         }
 
-        diagnostics($"LoadTableEnvVariable(): nfiles {depth}\n");
+        _diagnostics($"LoadTableEnvVariable(): nfiles {depth}\n");
         var table = new List<KeyValuePair<string, string>>();
         bool ok = ReadAll(table, fullPath);
 
         // C leaves the file open after an error; closing it keeps the caller's file current.
-        kom.Close();
+        _kom.Close();
         return ok ? table : null;
     }
 
     private bool ReadAll(List<KeyValuePair<string, string>> table, string fullPath)
     {
-        while (kom.ReadLineRaw() > 0)
+        while (_kom.ReadLineRaw() > 0)
         {
-            string? command = kom.NextToken();
+            string? command = _kom.NextToken();
             if (command is null || command.StartsWith('#'))
             {
                 continue;
             }
 
-            if (!kom.Its("SetEnvVariable"))
+            if (!_kom.Its("SetEnvVariable"))
             {
-                diagnostics($"LoadTableEnvVariable(): <{command}> Unknown command in <{fullPath}>.\n");
+                _diagnostics($"LoadTableEnvVariable(): <{command}> Unknown command in <{fullPath}>.\n");
                 continue;
             }
 
@@ -88,9 +88,9 @@ internal sealed class CommonVariables
                 return false;
             }
 
-            if (kom.TakeError() != KomError.None)
+            if (_kom.TakeError() != KomError.None)
             {
-                diagnostics($"LoadTableEnvVariable(): Bad command in <{fullPath}>; exiting!\n\t{kom.Line}\n");
+                _diagnostics($"LoadTableEnvVariable(): Bad command in <{fullPath}>; exiting!\n\t{_kom.Line}\n");
                 return false;
             }
         }
@@ -103,39 +103,39 @@ internal sealed class CommonVariables
     {
         if (table.Count + 1 >= MaxEntries)
         {
-            diagnostics($"LoadTableEnvVariable(): Too many <SetEnvVariable> lines in <{FileName}>; max={MaxEntries}; exiting!\n");
+            _diagnostics($"LoadTableEnvVariable(): Too many <SetEnvVariable> lines in <{FileName}>; max={MaxEntries}; exiting!\n");
             return false;
         }
 
-        string? name = kom.NextToken();
-        string? value = kom.NextToken();
+        string? name = _kom.NextToken();
+        string? value = _kom.NextToken();
         if (name is null)
         {
-            diagnostics($"LoadTableEnvVariable(): command EnvVariable NULL for name in <{FileName}>; max={MaxTextLength} chars; exiting!\n");
+            _diagnostics($"LoadTableEnvVariable(): command EnvVariable NULL for name in <{FileName}>; max={MaxTextLength} chars; exiting!\n");
             return false;
         }
 
         if (!IsValidName(name))
         {
-            diagnostics($"LoadTableEnvVariable(): Invalid environment variable name <{name}> in <{FileName}> (names without spaces are valid); skipping!\n");
+            _diagnostics($"LoadTableEnvVariable(): Invalid environment variable name <{name}> in <{FileName}> (names without spaces are valid); skipping!\n");
             return true;
         }
 
         if (value is null)
         {
-            diagnostics($"LoadTableEnvVariable(): command EnvVariable NULL for value of {name} in <{FileName}>; max={MaxTextLength} chars; exiting!\n");
+            _diagnostics($"LoadTableEnvVariable(): command EnvVariable NULL for value of {name} in <{FileName}>; max={MaxTextLength} chars; exiting!\n");
             return false;
         }
 
         if (name.Length > MaxTextLength)
         {
-            diagnostics($"LoadTableEnvVariable(): environment variable name <{name}> too long in <{FileName}>; max={MaxTextLength} chars; exiting!\n");
+            _diagnostics($"LoadTableEnvVariable(): environment variable name <{name}> too long in <{FileName}>; max={MaxTextLength} chars; exiting!\n");
             return false;
         }
 
         if (value.Length > MaxTextLength)
         {
-            diagnostics($"LoadTableEnvVariable(): environment variable value <{value}> too long in <{FileName}>; max={MaxTextLength} chars; exiting!\n");
+            _diagnostics($"LoadTableEnvVariable(): environment variable value <{value}> too long in <{FileName}>; max={MaxTextLength} chars; exiting!\n");
             return false;
         }
 
@@ -143,9 +143,9 @@ internal sealed class CommonVariables
         {
             if (string.Equals(existing.Key, name, StringComparison.Ordinal))
             {
-                diagnostics($"LoadTableEnvVariable(): duplication variable in <{FileName}>, new setting ignored\n");
-                diagnostics($"                   original: <EnvVariable {existing.Key}='{existing.Value}'>\n");
-                diagnostics($"                        new: <EnvVariable {name}='{value}'>\n");
+                _diagnostics($"LoadTableEnvVariable(): duplication variable in <{FileName}>, new setting ignored\n");
+                _diagnostics($"                   original: <EnvVariable {existing.Key}='{existing.Value}'>\n");
+                _diagnostics($"                        new: <EnvVariable {name}='{value}'>\n");
                 return true;
             }
         }

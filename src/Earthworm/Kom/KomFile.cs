@@ -10,18 +10,18 @@ internal sealed class KomFile : IDisposable
 {
     public const int ChunkLimit = 2046;
 
-    private readonly Stream stream;
-    private readonly byte[] buffer = new byte[8192];
-    private readonly byte[] chunk = new byte[ChunkLimit];
-    private int bufferStart;
-    private int bufferEnd;
-    private bool endOfFile;
-    private int nextLineNumber = 1;
+    private readonly Stream _stream;
+    private readonly byte[] _buffer = new byte[8192];
+    private readonly byte[] _chunk = new byte[ChunkLimit];
+    private int _bufferStart;
+    private int _bufferEnd;
+    private bool _endOfFile;
+    private int _nextLineNumber = 1;
 
     private KomFile(string path, Stream stream)
     {
         Path = path;
-        this.stream = stream;
+        _stream = stream;
     }
 
     /// <summary>The path as the caller gave it.</summary>
@@ -61,18 +61,18 @@ internal sealed class KomFile : IDisposable
     /// </summary>
     public string? ReadChunk(out int lineNumber)
     {
-        lineNumber = nextLineNumber;
+        lineNumber = _nextLineNumber;
         int length = 0;
         bool newline = false;
         while (length < ChunkLimit && !newline)
         {
-            if (bufferStart == bufferEnd && !Fill())
+            if (_bufferStart == _bufferEnd && !Fill())
             {
                 break;
             }
 
-            byte b = buffer[bufferStart++];
-            chunk[length++] = b;
+            byte b = _buffer[_bufferStart++];
+            _chunk[length++] = b;
             newline = b == (byte)'\n';
         }
 
@@ -83,34 +83,34 @@ internal sealed class KomFile : IDisposable
 
         if (newline)
         {
-            nextLineNumber++;
+            _nextLineNumber++;
         }
 
-        int nul = Array.IndexOf(chunk, (byte)0, 0, length);
-        return LatinText.FromBytes(chunk.AsSpan(0, nul >= 0 ? nul : length));
+        int nul = Array.IndexOf(_chunk, (byte)0, 0, length);
+        return LatinText.FromBytes(_chunk.AsSpan(0, nul >= 0 ? nul : length));
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose() => _stream.Dispose();
 
     private bool Fill()
     {
-        if (endOfFile)
+        if (_endOfFile)
         {
             return false;
         }
 
         try
         {
-            bufferStart = 0;
-            bufferEnd = stream.Read(buffer, 0, buffer.Length);
+            _bufferStart = 0;
+            _bufferEnd = _stream.Read(_buffer, 0, _buffer.Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             // A read error ends the file, where C's fgets loop would misbehave.
-            bufferEnd = 0;
+            _bufferEnd = 0;
         }
 
-        endOfFile = bufferEnd == 0;
-        return !endOfFile;
+        _endOfFile = _bufferEnd == 0;
+        return !_endOfFile;
     }
 }

@@ -9,15 +9,15 @@ namespace Statmgr.Earthworm.Tables;
 /// </summary>
 public sealed class EarthwormTables
 {
-    private readonly Action<string> diagnostics;
-    private readonly NameNumberTable rings = new();
-    private readonly NameNumberTable modules = new();
-    private readonly NameNumberTable messageTypes = new();
-    private readonly NameNumberTable installations = new();
+    private readonly Action<string> _diagnostics;
+    private readonly NameNumberTable _rings = new();
+    private readonly NameNumberTable _modules = new();
+    private readonly NameNumberTable _messageTypes = new();
+    private readonly NameNumberTable _installations = new();
 
     private EarthwormTables(Action<string> diagnostics)
     {
-        this.diagnostics = diagnostics;
+        _diagnostics = diagnostics;
     }
 
     /// <summary>
@@ -47,10 +47,10 @@ public sealed class EarthwormTables
         var tables = new EarthwormTables(diagnostics);
         var byKind = new Dictionary<TableKind, NameNumberTable>
         {
-            [TableKind.Ring] = tables.rings,
-            [TableKind.Module] = tables.modules,
-            [TableKind.Message] = tables.messageTypes,
-            [TableKind.Installation] = tables.installations,
+            [TableKind.Ring] = tables._rings,
+            [TableKind.Module] = tables._modules,
+            [TableKind.Message] = tables._messageTypes,
+            [TableKind.Installation] = tables._installations,
         };
         new TableFileLoader(reader, diagnostics, byKind).Load(ewParams);
         return tables;
@@ -59,30 +59,30 @@ public sealed class EarthwormTables
     /// <summary>GetKey: the ring's shared-memory key, or -1 and "GetKey: Invalid ring name".</summary>
     public long GetKey(string ringName)
     {
-        if (rings.TryFindNumber(ringName, out long key))
+        if (_rings.TryFindNumber(ringName, out long key))
         {
             return key;
         }
 
-        diagnostics($"GetKey: Invalid ring name <{ringName}>\n");
+        _diagnostics($"GetKey: Invalid ring name <{ringName}>\n");
         return -1;
     }
 
     /// <summary>GetKeyWithDefault: the ring's key, or <paramref name="defaultKey"/> silently.</summary>
     public long GetKeyWithDefault(string ringName, long defaultKey) =>
-        rings.TryFindNumber(ringName, out long key) ? key : defaultKey;
+        _rings.TryFindNumber(ringName, out long key) ? key : defaultKey;
 
     /// <summary>GetModId: 0 and the module id, or -1, id 0 and "GetModId: Invalid module name".</summary>
     public int GetModId(string name, out byte id) =>
-        Find(modules, name, out id, $"GetModId: Invalid module name <{name}>\n");
+        Find(_modules, name, out id, $"GetModId: Invalid module name <{name}>\n");
 
     /// <summary>C's GetType: 0 and the message type, or -1, type 0 and "GetType: Invalid message-type name".</summary>
     public int GetMessageType(string name, out byte type) =>
-        Find(messageTypes, name, out type, $"GetType: Invalid message-type name <{name}>\n");
+        Find(_messageTypes, name, out type, $"GetType: Invalid message-type name <{name}>\n");
 
     /// <summary>GetInst: 0 and the installation id, or -1, id 0 and "GetInst: Invalid installation name".</summary>
     public int GetInst(string name, out byte id) =>
-        Find(installations, name, out id, $"GetInst: Invalid installation name <{name}>\n");
+        Find(_installations, name, out id, $"GetInst: Invalid installation name <{name}>\n");
 
     /// <summary>
     /// GetLocalInst for the value of EW_INSTALLATION: 0 found, -1 unset, -2 empty, -3 not in the
@@ -93,19 +93,19 @@ public sealed class EarthwormTables
         id = 0;
         if (ewInstallation is null)
         {
-            diagnostics("GetLocalInst: Environment variable EW_INSTALLATION not defined.\n");
+            _diagnostics("GetLocalInst: Environment variable EW_INSTALLATION not defined.\n");
             return -1;
         }
 
         if (ewInstallation.Length == 0)
         {
-            diagnostics("GetLocalInst: Environment variable EW_INSTALLATION defined, but has no value.\n");
+            _diagnostics("GetLocalInst: Environment variable EW_INSTALLATION defined, but has no value.\n");
             return -2;
         }
 
         if (GetInst(ewInstallation, out id) < 0)
         {
-            diagnostics($"GetLocalInst: Environment variable EW_INSTALLATION has invalid value <{ewInstallation}>\n");
+            _diagnostics($"GetLocalInst: Environment variable EW_INSTALLATION has invalid value <{ewInstallation}>\n");
             return -3;
         }
 
@@ -113,16 +113,16 @@ public sealed class EarthwormTables
     }
 
     /// <summary>GetKeyName: the first ring with this key, or null.</summary>
-    public string? GetKeyName(long key) => rings.FindName(key);
+    public string? GetKeyName(long key) => _rings.FindName(key);
 
     /// <summary>GetModIdName: the first module with this id, or null.</summary>
-    public string? GetModIdName(byte id) => modules.FindName(id);
+    public string? GetModIdName(byte id) => _modules.FindName(id);
 
     /// <summary>GetTypeName: the first message type with this number, or null.</summary>
-    public string? GetTypeName(byte type) => messageTypes.FindName(type);
+    public string? GetTypeName(byte type) => _messageTypes.FindName(type);
 
     /// <summary>GetInstName: the first installation with this id, or null.</summary>
-    public string? GetInstName(byte id) => installations.FindName(id);
+    public string? GetInstName(byte id) => _installations.FindName(id);
 
     private int Find(NameNumberTable table, string name, out byte number, string failure)
     {
@@ -132,7 +132,7 @@ public sealed class EarthwormTables
             return 0;
         }
 
-        diagnostics(failure);
+        _diagnostics(failure);
         number = 0;
         return -1;
     }

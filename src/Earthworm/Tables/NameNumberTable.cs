@@ -6,13 +6,13 @@ namespace Statmgr.Earthworm.Tables;
 /// </summary>
 internal sealed class NameNumberTable
 {
-    private readonly List<KeyValuePair<string, long>> entries = [];
+    private readonly List<KeyValuePair<string, long>> _entries = [];
 
-    public int Count => entries.Count;
+    public int Count => _entries.Count;
 
     public bool TryFindNumber(string name, out long number)
     {
-        foreach (var entry in entries)
+        foreach (var entry in _entries)
         {
             if (string.Equals(entry.Key, name, StringComparison.Ordinal))
             {
@@ -27,7 +27,7 @@ internal sealed class NameNumberTable
 
     public string? FindName(long number)
     {
-        foreach (var entry in entries)
+        foreach (var entry in _entries)
         {
             if (entry.Value == number)
             {
@@ -45,7 +45,7 @@ internal sealed class NameNumberTable
     /// </summary>
     public TableAddResult Add(string name, long number, out KeyValuePair<string, long> existing)
     {
-        foreach (var entry in entries)
+        foreach (var entry in _entries)
         {
             bool sameName = string.Equals(entry.Key, name, StringComparison.Ordinal);
             if (entry.Value == number || sameName)
@@ -56,7 +56,7 @@ internal sealed class NameNumberTable
         }
 
         existing = default;
-        entries.Add(new KeyValuePair<string, long>(name, number));
+        _entries.Add(new KeyValuePair<string, long>(name, number));
         return TableAddResult.Added;
     }
 }

@@ -14,22 +14,22 @@ internal sealed class TableFileLoader
     private const int MaxPathLength = 255;
     private static readonly string[] TableFiles = ["earthworm_global.d", "earthworm.d"];
 
-    private readonly CommandFileReader kom;
-    private readonly Action<string> diagnostics;
-    private readonly IReadOnlyDictionary<TableKind, NameNumberTable> tables;
-    private readonly HashSet<TableKind> seen = [];
-    private readonly int filesBefore;
+    private readonly CommandFileReader _kom;
+    private readonly Action<string> _diagnostics;
+    private readonly IReadOnlyDictionary<TableKind, NameNumberTable> _tables;
+    private readonly HashSet<TableKind> _seen = [];
+    private readonly int _filesBefore;
 
     // C keeps one path buffer: after an '@' include it names the included file until the next
     // table file starts, even in messages about lines of the including file.
-    private string fullTablePath = string.Empty;
+    private string _fullTablePath = string.Empty;
 
     public TableFileLoader(CommandFileReader kom, Action<string> diagnostics, IReadOnlyDictionary<TableKind, NameNumberTable> tables)
     {
-        this.kom = kom;
-        this.diagnostics = diagnostics;
-        this.tables = tables;
-        filesBefore = kom.OpenFileCount;
+        _kom = kom;
+        _diagnostics = diagnostics;
+        _tables = tables;
+        _filesBefore = kom.OpenFileCount;
     }
 
     public void Load(string? ewParams)
@@ -50,7 +50,7 @@ internal sealed class TableFileLoader
             LoadTableFile(paramDir, index);
         }
 
-        var missing = TableKind.All.Where(kind => !seen.Contains(kind)).ToList();
+        var missing = TableKind.All.Where(kind => !_seen.Contains(kind)).ToList();
         if (missing.Count > 0)
         {
             Fatal("GetUtil_LoadTable: ERROR, no "
@@ -68,29 +68,29 @@ internal sealed class TableFileLoader
             Fatal($"GetUtil_LoadTable: length of EW_PARAMS+TableFile[{index}] exceeds FullTablePath, MAXLEN={MaxPathLength}; EXITING!\n");
         }
 
-        fullTablePath = EwParamsPath.Join(paramDir, TableFiles[index]);
-        int openFiles = kom.Open(fullTablePath);
+        _fullTablePath = EwParamsPath.Join(paramDir, TableFiles[index]);
+        int openFiles = _kom.Open(_fullTablePath);
         if (openFiles == 0)
         {
-            Fatal($"GetUtil_LoadTable: Error opening file <{fullTablePath}>; EXITING!\n");
+            Fatal($"GetUtil_LoadTable: Error opening file <{_fullTablePath}>; EXITING!\n");
         }
 
         int openBefore = openFiles - 1;
         while (openFiles > openBefore)
         {
-            while (kom.ReadLineRaw() > 0)
+            while (_kom.ReadLineRaw() > 0)
             {
                 openFiles = ProcessLine(paramDir, openFiles);
             }
 
-            openFiles = kom.Close();
+            openFiles = _kom.Close();
         }
     }
 
     /// <returns>The number of open files afterwards.</returns>
     private int ProcessLine(string paramDir, int openFiles)
     {
-        string? command = kom.NextToken();
+        string? command = _kom.NextToken();
         if (command is null || command.StartsWith('#'))
         {
             return openFiles;
@@ -99,27 +99,27 @@ internal sealed class TableFileLoader
         if (command.StartsWith('@'))
         {
             // getutil includes are relative to EW_PARAMS, whatever the name looks like.
-            fullTablePath = EwParamsPath.Join(paramDir, command[1..]);
-            int opened = kom.Open(fullTablePath);
+            _fullTablePath = EwParamsPath.Join(paramDir, command[1..]);
+            int opened = _kom.Open(_fullTablePath);
             if (opened != openFiles + 1)
             {
-                Fatal($"GetUtil_LoadTable: Error opening file <{fullTablePath}>; EXITING!\n");
+                Fatal($"GetUtil_LoadTable: Error opening file <{_fullTablePath}>; EXITING!\n");
             }
 
             return opened;
         }
 
-        TableKind? kind = TableKind.All.FirstOrDefault(k => kom.Its(k.Command));
+        TableKind? kind = TableKind.All.FirstOrDefault(k => _kom.Its(k.Command));
         if (kind is null)
         {
-            diagnostics($"GetUtil_LoadTable: <{command}> Unknown command in <{fullTablePath}>.\n");
+            _diagnostics($"GetUtil_LoadTable: <{command}> Unknown command in <{_fullTablePath}>.\n");
             return openFiles;
         }
 
         ReadEntry(kind);
-        if (kom.TakeError() != KomError.None)
+        if (_kom.TakeError() != KomError.None)
         {
-            Fatal($"GetUtil_LoadTable: Bad <{command}> line in <{fullTablePath}>; exiting!\n");
+            Fatal($"GetUtil_LoadTable: Bad <{command}> line in <{_fullTablePath}>; exiting!\n");
         }
 
         return openFiles;
@@ -127,15 +127,15 @@ internal sealed class TableFileLoader
 
     private void ReadEntry(TableKind kind)
     {
-        NameNumberTable table = tables[kind];
+        NameNumberTable table = _tables[kind];
         if (table.Count + 1 >= kind.Capacity)
         {
-            Fatal(kind.TooMany(fullTablePath));
+            Fatal(kind.TooMany(_fullTablePath));
         }
 
-        string? name = kom.NextToken();
-        long number = kind.HasByteRange ? kom.NextInt() : kom.NextLong();
-        seen.Add(kind);
+        string? name = _kom.NextToken();
+        long number = kind.HasByteRange ? _kom.NextInt() : _kom.NextLong();
+        _seen.Add(kind);
 
         // A missing name leaves the kom error set, so the line ends as "Bad <cmd> line"
         // (C would crash on it).
@@ -146,29 +146,29 @@ internal sealed class TableFileLoader
 
         if (kind.HasByteRange && number is < 0 or > 255)
         {
-            Fatal(kind.InvalidNumber(number, fullTablePath));
+            Fatal(kind.InvalidNumber(number, _fullTablePath));
         }
 
         if (name.Length > TableKind.MaxNameLength)
         {
-            Fatal(kind.NameTooLong(name, fullTablePath));
+            Fatal(kind.NameTooLong(name, _fullTablePath));
         }
 
         if (table.Add(name, number, out var original) == TableAddResult.Conflict)
         {
-            diagnostics(kind.Conflict(fullTablePath, original, name, number));
+            _diagnostics(kind.Conflict(_fullTablePath, original, name, number));
         }
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Fatal(string text)
     {
-        diagnostics(text);
+        _diagnostics(text);
 
         // C exits with its files open; closing ours leaves a shared reader as the caller had it.
-        while (kom.OpenFileCount > filesBefore)
+        while (_kom.OpenFileCount > _filesBefore)
         {
-            kom.Close();
+            _kom.Close();
         }
 
         throw new EarthwormExitException(ExitStatus, text);

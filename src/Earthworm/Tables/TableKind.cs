@@ -12,16 +12,16 @@ internal sealed class TableKind
 
     private const int IdCapacity = 256;
 
-    private readonly string tooManyFormat;
-    private readonly string? invalidNumberFormat;
+    private readonly string _tooManyFormat;
+    private readonly string? _invalidNumberFormat;
 
     private TableKind(string command, string conflictLabel, int capacity, string tooManyFormat, string? invalidNumberFormat)
     {
         Command = command;
         ConflictLabel = conflictLabel;
         Capacity = capacity;
-        this.tooManyFormat = tooManyFormat;
-        this.invalidNumberFormat = invalidNumberFormat;
+        _tooManyFormat = tooManyFormat;
+        _invalidNumberFormat = invalidNumberFormat;
     }
 
     // MAX_RING is 50 and the check is "count+1 >= 50", so 49 rings fit.
@@ -50,11 +50,11 @@ internal sealed class TableKind
     public int Capacity { get; }
 
     /// <summary>Ring keys are C longs with no range; the others are ints that must fit a byte.</summary>
-    public bool HasByteRange => invalidNumberFormat is not null;
+    public bool HasByteRange => _invalidNumberFormat is not null;
 
-    public string TooMany(string path) => Format(tooManyFormat, path, Capacity);
+    public string TooMany(string path) => Format(_tooManyFormat, path, Capacity);
 
-    public string InvalidNumber(long number, string path) => Format(invalidNumberFormat ?? string.Empty, number, path);
+    public string InvalidNumber(long number, string path) => Format(_invalidNumberFormat ?? string.Empty, number, path);
 
     public string NameTooLong(string name, string path) =>
         $"GetUtil_LoadTable: {Command} name <{name}> too long in <{path}>; max={MaxNameLength} chars; exiting!\n";

@@ -15,8 +15,8 @@ public sealed class MailConfigurationCheck
     /// <summary>How long one MailServer name may take to resolve before it counts as unresolvable.</summary>
     public static readonly TimeSpan ResolveLimit = TimeSpan.FromSeconds(5);
 
-    private readonly Func<string, string?> resolve;
-    private readonly string? searchPath;
+    private readonly Func<string, string?> _resolve;
+    private readonly string? _searchPath;
 
     public MailConfigurationCheck()
         : this(ResolveWithDns, Environment.GetEnvironmentVariable("PATH"))
@@ -27,8 +27,8 @@ public sealed class MailConfigurationCheck
     /// <param name="searchPath">The PATH used to find the default mail program.</param>
     internal MailConfigurationCheck(Func<string, string?> resolve, string? searchPath)
     {
-        this.resolve = resolve;
-        this.searchPath = searchPath;
+        _resolve = resolve;
+        _searchPath = searchPath;
     }
 
     public IReadOnlyList<string> Check(StatmgrConfig config)
@@ -56,7 +56,7 @@ public sealed class MailConfigurationCheck
             {
                 continue;
             }
-            var reason = resolve(server.Host);
+            var reason = _resolve(server.Host);
             if (reason is not null)
             {
                 problems.Add($"MailServer <{server.Host}> cannot be resolved: {reason}");
@@ -80,14 +80,14 @@ public sealed class MailConfigurationCheck
     {
         if (settings.MailProgram is not null)
         {
-            var reason = MailProgramLocator.Locate(settings.MailProgram, searchPath, out var problem) is null ? problem : null;
+            var reason = MailProgramLocator.Locate(settings.MailProgram, _searchPath, out var problem) is null ? problem : null;
             if (reason is not null)
             {
                 problems.Add($"MailProgram <{settings.MailProgram}> {reason}");
             }
         }
         else if (settings.Recipients.Count > 0
-                 && MailProgramLocator.Locate(MailProgramLocator.DefaultProgram, searchPath, out _) is null)
+                 && MailProgramLocator.Locate(MailProgramLocator.DefaultProgram, _searchPath, out _) is null)
         {
             problems.Add($"no MailServer or MailProgram set and no program <{MailProgramLocator.DefaultProgram}> on PATH: reports will not be mailed");
         }

@@ -11,11 +11,11 @@ internal sealed class MailFailureLog
     /// <summary>C's text for a failed error-report mail (statmgr.md §10.1).</summary>
     public const string CLine = "statmgr: error sending email\n";
 
-    private readonly ILogit logit;
+    private readonly ILogit _logit;
 
     public MailFailureLog(ILogit logit)
     {
-        this.logit = logit;
+        _logit = logit;
     }
 
     public void Refused(MailJob job) =>
@@ -32,9 +32,9 @@ internal sealed class MailFailureLog
 
     private void Write(MailJob job, string what)
     {
-        logit.Write("et", CLine);
+        _logit.Write("et", CLine);
         var answer = job.LastAnswer ?? "none, not yet tried";
-        logit.Write("et", $"statmgr: mail to {job.Recipient} {what}; server answer: {answer}; report: {FirstLine(job.ReportText)}\n");
+        _logit.Write("et", $"statmgr: mail to {job.Recipient} {what}; server answer: {answer}; report: {FirstLine(job.ReportText)}\n");
     }
 
     private static string FirstLine(string text)

@@ -15,28 +15,28 @@ public sealed class MailProgramTransport : IMailTransport
     /// <summary>sysexits.h EX_TEMPFAIL: the mail program's own "try again later".</summary>
     public const int TemporaryFailureStatus = 75;
 
-    private readonly string program;
-    private readonly MailSettings settings;
-    private readonly TimeProvider time;
+    private readonly string _program;
+    private readonly MailSettings _settings;
+    private readonly TimeProvider _time;
 
     public MailProgramTransport(string program, MailSettings settings, TimeProvider time)
     {
-        this.program = program;
-        this.settings = settings;
-        this.time = time;
+        _program = program;
+        _settings = settings;
+        _time = time;
     }
 
-    public string Description => $"mail program {program}";
+    public string Description => $"mail program {_program}";
 
     public async Task<MailOutcome> DeliverAsync(string recipient, string reportText, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(program)
+        var start = new ProcessStartInfo(_program)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
         };
         start.ArgumentList.Add("-s");
-        start.ArgumentList.Add(MailTextEncoding.Readable(settings.Subject));
+        start.ArgumentList.Add(MailTextEncoding.Readable(_settings.Subject));
         start.ArgumentList.Add(recipient);
 
         using var process = new Process { StartInfo = start };
@@ -46,31 +46,31 @@ public sealed class MailProgramTransport : IMailTransport
         }
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException)
         {
-            return MailOutcome.Transient($"mail program <{program}> could not be started: {ex.Message}");
+            return MailOutcome.Transient($"mail program <{_program}> could not be started: {ex.Message}");
         }
 
         // The program gets SmtpTimeout to take the message, so a stuck one cannot stall the queue.
-        using var deadline = new CancellationTokenSource(settings.Timeout, time);
+        using var deadline = new CancellationTokenSource(_settings.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         try
         {
-            await WriteInputAsync(process, settings.ComposeBody(reportText), linked.Token).ConfigureAwait(false);
+            await WriteInputAsync(process, _settings.ComposeBody(reportText), linked.Token).ConfigureAwait(false);
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             StopQuietly(process);
             return MailOutcome.Transient(cancellationToken.IsCancellationRequested
-                ? $"mail program <{program}> stopped: cancelled"
-                : $"mail program <{program}> did not finish within {settings.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was stopped");
+                ? $"mail program <{_program}> stopped: cancelled"
+                : $"mail program <{_program}> did not finish within {_settings.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was stopped");
         }
 
         var status = process.ExitCode;
         if (status == 0)
         {
-            return MailOutcome.Delivered($"mail program <{program}> exited with status 0");
+            return MailOutcome.Delivered($"mail program <{_program}> exited with status 0");
         }
-        var answer = $"mail program <{program}> exited with status {status.ToString(CultureInfo.InvariantCulture)}";
+        var answer = $"mail program <{_program}> exited with status {status.ToString(CultureInfo.InvariantCulture)}";
         return status == TemporaryFailureStatus ? MailOutcome.Transient(answer) : MailOutcome.Permanent(answer);
     }
 

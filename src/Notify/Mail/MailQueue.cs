@@ -11,23 +11,23 @@ namespace Statmgr.Notify.Mail;
 /// </summary>
 public sealed class MailQueue : IMailSink, IAsyncDisposable
 {
-    private readonly object gate = new();
-    private readonly List<MailJob> jobs = new();
-    private readonly List<TaskCompletionSource> idleWaiters = new();
-    private readonly IMailTransport transport;
-    private readonly TimeProvider time;
-    private readonly MailFailureLog failures;
-    private readonly int capacity;
-    private readonly CancellationTokenSource stop = new();
-    private readonly TaskCompletionSource drained = NewSignal();
-    private readonly Task sender;
-    private TaskCompletionSource wake = NewSignal();
-    private MailJob? inFlight;
-    private long nextSequence;
-    private bool draining;
-    private bool stopped;
-    private bool parked;
-    private Task? drainTask;
+    private readonly object _gate = new();
+    private readonly List<MailJob> _jobs = new();
+    private readonly List<TaskCompletionSource> _idleWaiters = new();
+    private readonly IMailTransport _transport;
+    private readonly TimeProvider _time;
+    private readonly MailFailureLog _failures;
+    private readonly int _capacity;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _drained = NewSignal();
+    private readonly Task _sender;
+    private TaskCompletionSource _wake = NewSignal();
+    private MailJob? _inFlight;
+    private long _nextSequence;
+    private bool _draining;
+    private bool _stopped;
+    private bool _parked;
+    private Task? _drainTask;
 
     public MailQueue(IMailTransport transport, ILogit logit, TimeProvider time)
         : this(transport, logit, time, MailRetryPolicy.QueueCapacity)
@@ -36,11 +36,11 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
 
     internal MailQueue(IMailTransport transport, ILogit logit, TimeProvider time, int capacity)
     {
-        this.transport = transport;
-        this.time = time;
-        this.capacity = capacity;
-        failures = new MailFailureLog(logit);
-        sender = Task.Run(RunAsync);
+        _transport = transport;
+        _time = time;
+        _capacity = capacity;
+        _failures = new MailFailureLog(logit);
+        _sender = Task.Run(RunAsync);
     }
 
     /// <summary>Messages waiting or being sent (never more than the capacity plus the one in flight).</summary>
@@ -48,9 +48,9 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return jobs.Count + (inFlight is null ? 0 : 1);
+                return _jobs.Count + (_inFlight is null ? 0 : 1);
             }
         }
     }
@@ -60,24 +60,24 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
     {
         var dropped = new List<MailJob>();
         var lost = new List<MailJob>();
-        lock (gate)
+        lock (_gate)
         {
-            var now = time.GetUtcNow();
+            var now = _time.GetUtcNow();
             foreach (var recipient in request.Recipients)
             {
-                var job = new MailJob(nextSequence++, recipient, request.ReportText, now);
-                if (draining)
+                var job = new MailJob(_nextSequence++, recipient, request.ReportText, now);
+                if (_draining)
                 {
                     lost.Add(job);
                     continue;
                 }
-                jobs.Add(job);
+                _jobs.Add(job);
                 TrimToCapacity(dropped);
             }
-            wake.TrySetResult();
+            _wake.TrySetResult();
         }
         LogDropped(dropped);
-        lost.ForEach(failures.Lost);
+        lost.ForEach(_failures.Lost);
     }
 
     /// <summary>
@@ -86,27 +86,27 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
     /// </summary>
     public Task DrainAsync(TimeSpan limit)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (drainTask is not null)
+            if (_drainTask is not null)
             {
-                return drainTask;
+                return _drainTask;
             }
-            draining = true;
-            if (jobs.Count == 0 && inFlight is null)
+            _draining = true;
+            if (_jobs.Count == 0 && _inFlight is null)
             {
-                drained.TrySetResult();
+                _drained.TrySetResult();
             }
-            wake.TrySetResult();
-            drainTask = DrainCoreAsync(limit);
-            return drainTask;
+            _wake.TrySetResult();
+            _drainTask = DrainCoreAsync(limit);
+            return _drainTask;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await DrainAsync(TimeSpan.Zero).ConfigureAwait(false);
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     /// <summary>
@@ -115,40 +115,40 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
     /// </summary>
     internal Task WhenIdleAsync()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (stopped || (parked && FindDue(time.GetUtcNow()) < 0))
+            if (_stopped || (_parked && FindDue(_time.GetUtcNow()) < 0))
             {
                 return Task.CompletedTask;
             }
             var waiter = NewSignal();
-            idleWaiters.Add(waiter);
+            _idleWaiters.Add(waiter);
             return waiter.Task;
         }
     }
 
     private async Task DrainCoreAsync(TimeSpan limit)
     {
-        if (!drained.Task.IsCompleted)
+        if (!_drained.Task.IsCompleted)
         {
             using var cancelDelay = new CancellationTokenSource();
-            await Task.WhenAny(drained.Task, Task.Delay(limit, time, cancelDelay.Token)).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            await Task.WhenAny(_drained.Task, Task.Delay(limit, _time, cancelDelay.Token)).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
             await cancelDelay.CancelAsync().ConfigureAwait(false);
         }
 
         List<MailJob> left;
-        lock (gate)
+        lock (_gate)
         {
-            stopped = true;
-            left = jobs.ToList();
-            jobs.Clear();
-            wake.TrySetResult();
+            _stopped = true;
+            left = _jobs.ToList();
+            _jobs.Clear();
+            _wake.TrySetResult();
             ReleaseIdleWaiters();
         }
         // Cuts short a delivery still in progress; the sender logs that one itself.
-        await stop.CancelAsync().ConfigureAwait(false);
-        await sender.ConfigureAwait(false);
-        left.ForEach(failures.Lost);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _sender.ConfigureAwait(false);
+        left.ForEach(_failures.Lost);
     }
 
     private async Task RunAsync()
@@ -158,39 +158,39 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
             MailJob? job = null;
             Task? parkedOn = null;
             CancellationTokenSource? timerCancel = null;
-            lock (gate)
+            lock (_gate)
             {
-                parked = false;
-                if (stopped)
+                _parked = false;
+                if (_stopped)
                 {
                     return;
                 }
-                var now = time.GetUtcNow();
+                var now = _time.GetUtcNow();
                 var index = FindDue(now);
                 if (index >= 0)
                 {
-                    job = jobs[index];
-                    jobs.RemoveAt(index);
-                    inFlight = job;
+                    job = _jobs[index];
+                    _jobs.RemoveAt(index);
+                    _inFlight = job;
                 }
                 else
                 {
-                    if (draining && jobs.Count == 0)
+                    if (_draining && _jobs.Count == 0)
                     {
-                        drained.TrySetResult();
+                        _drained.TrySetResult();
                     }
-                    if (wake.Task.IsCompleted)
+                    if (_wake.Task.IsCompleted)
                     {
-                        wake = NewSignal();
+                        _wake = NewSignal();
                     }
                     // The timer is armed under the lock, against the same "now", so a clock that
                     // moves on meanwhile cannot make the sender oversleep a retry.
                     timerCancel = new CancellationTokenSource();
-                    var timer = jobs.Count > 0
-                        ? Task.Delay(jobs.Min(j => j.Due) - now, time, timerCancel.Token)
+                    var timer = _jobs.Count > 0
+                        ? Task.Delay(_jobs.Min(j => j.Due) - now, _time, timerCancel.Token)
                         : Task.Delay(Timeout.InfiniteTimeSpan, timerCancel.Token);
-                    parkedOn = Task.WhenAny(wake.Task, timer);
-                    parked = true;
+                    parkedOn = Task.WhenAny(_wake.Task, timer);
+                    _parked = true;
                     ReleaseIdleWaiters();
                 }
             }
@@ -206,7 +206,7 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
             MailOutcome outcome;
             try
             {
-                outcome = await transport.DeliverAsync(job.Recipient, job.ReportText, stop.Token).ConfigureAwait(false);
+                outcome = await _transport.DeliverAsync(job.Recipient, job.ReportText, _stop.Token).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -223,12 +223,12 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
         MailJob? gaveUp = null;
         MailJob? lost = null;
         var dropped = new List<MailJob>();
-        lock (gate)
+        lock (_gate)
         {
-            inFlight = null;
+            _inFlight = null;
             job.Attempts++;
             // An attempt cut short by shutdown says less than the server's last real answer.
-            var cutShort = stop.IsCancellationRequested && outcome.Kind == MailOutcomeKind.Transient && job.LastAnswer is not null;
+            var cutShort = _stop.IsCancellationRequested && outcome.Kind == MailOutcomeKind.Transient && job.LastAnswer is not null;
             if (!cutShort)
             {
                 job.LastAnswer = outcome.Answer;
@@ -240,7 +240,7 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
             else if (outcome.Kind == MailOutcomeKind.Transient)
             {
                 var delay = MailRetryPolicy.DelayAfter(job.Attempts);
-                if (draining || stopped)
+                if (_draining || _stopped)
                 {
                     lost = job;
                 }
@@ -250,27 +250,27 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
                 }
                 else
                 {
-                    job.Due = time.GetUtcNow() + delay.Value;
+                    job.Due = _time.GetUtcNow() + delay.Value;
                     InsertInOrder(job);
                     TrimToCapacity(dropped);
                 }
             }
-            if (draining && jobs.Count == 0)
+            if (_draining && _jobs.Count == 0)
             {
-                drained.TrySetResult();
+                _drained.TrySetResult();
             }
         }
         if (refused is not null)
         {
-            failures.Refused(refused);
+            _failures.Refused(refused);
         }
         if (gaveUp is not null)
         {
-            failures.GaveUp(gaveUp);
+            _failures.GaveUp(gaveUp);
         }
         if (lost is not null)
         {
-            failures.Lost(lost);
+            _failures.Lost(lost);
         }
         LogDropped(dropped);
     }
@@ -278,9 +278,9 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
     /// <summary>Index of the oldest job whose time has come (every job, while draining), or -1.</summary>
     private int FindDue(DateTimeOffset now)
     {
-        for (var i = 0; i < jobs.Count; i++)
+        for (var i = 0; i < _jobs.Count; i++)
         {
-            if (draining || jobs[i].Due <= now)
+            if (_draining || _jobs[i].Due <= now)
             {
                 return i;
             }
@@ -290,20 +290,20 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
 
     private void InsertInOrder(MailJob job)
     {
-        var index = jobs.Count;
-        while (index > 0 && jobs[index - 1].Sequence > job.Sequence)
+        var index = _jobs.Count;
+        while (index > 0 && _jobs[index - 1].Sequence > job.Sequence)
         {
             index--;
         }
-        jobs.Insert(index, job);
+        _jobs.Insert(index, job);
     }
 
     private void TrimToCapacity(List<MailJob> dropped)
     {
-        while (jobs.Count > capacity)
+        while (_jobs.Count > _capacity)
         {
-            dropped.Add(jobs[0]);
-            jobs.RemoveAt(0);
+            dropped.Add(_jobs[0]);
+            _jobs.RemoveAt(0);
         }
     }
 
@@ -311,17 +311,17 @@ public sealed class MailQueue : IMailSink, IAsyncDisposable
     {
         foreach (var job in dropped)
         {
-            failures.Dropped(job, capacity);
+            _failures.Dropped(job, _capacity);
         }
     }
 
     private void ReleaseIdleWaiters()
     {
-        foreach (var waiter in idleWaiters)
+        foreach (var waiter in _idleWaiters)
         {
             waiter.TrySetResult();
         }
-        idleWaiters.Clear();
+        _idleWaiters.Clear();
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -9,13 +9,13 @@ namespace Statmgr.Notify.Mail;
 /// </summary>
 public sealed class MailTestSender
 {
-    private readonly TimeProvider time;
-    private readonly TextWriter output;
+    private readonly TimeProvider _time;
+    private readonly TextWriter _output;
 
     public MailTestSender(TimeProvider time, TextWriter output)
     {
-        this.time = time;
-        this.output = output;
+        _time = time;
+        _output = output;
     }
 
     /// <summary>The test text (a report-like line ending in a newline).</summary>
@@ -26,23 +26,23 @@ public sealed class MailTestSender
     public async Task<int> RunAsync(StatmgrConfig config, string sysName, CancellationToken cancellationToken = default)
     {
         var settings = MailSettings.FromConfig(config);
-        var choice = MailTransportFactory.Choose(settings, time);
+        var choice = MailTransportFactory.Choose(settings, _time);
         foreach (var notice in choice.Notices)
         {
-            await output.WriteAsync(notice).ConfigureAwait(false);
+            await _output.WriteAsync(notice).ConfigureAwait(false);
         }
         if (settings.Recipients.Count == 0)
         {
-            await output.WriteAsync("statmgr: no mail recipients in the configuration; no test message sent\n").ConfigureAwait(false);
+            await _output.WriteAsync("statmgr: no mail recipients in the configuration; no test message sent\n").ConfigureAwait(false);
             return 1;
         }
         if (choice.Transport is null)
         {
-            await output.WriteAsync("statmgr: no way to send mail; no test message sent\n").ConfigureAwait(false);
+            await _output.WriteAsync("statmgr: no way to send mail; no test message sent\n").ConfigureAwait(false);
             return 1;
         }
 
-        var text = MessageText(sysName, time.GetUtcNow());
+        var text = MessageText(sysName, _time.GetUtcNow());
         var failed = 0;
         foreach (var recipient in settings.Recipients)
         {
@@ -54,7 +54,7 @@ public sealed class MailTestSender
             {
                 failed++;
             }
-            await output.WriteAsync(line).ConfigureAwait(false);
+            await _output.WriteAsync(line).ConfigureAwait(false);
         }
         return failed == 0 ? 0 : 1;
     }

@@ -12,11 +12,11 @@ namespace Statmgr.Notify.Mail;
 internal sealed class SmtpCertificateValidator
 {
     private static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1");
-    private readonly X509Certificate2Collection extraRoots;
+    private readonly X509Certificate2Collection _extraRoots;
 
     public SmtpCertificateValidator(X509Certificate2Collection extraRoots)
     {
-        this.extraRoots = extraRoots;
+        _extraRoots = extraRoots;
     }
 
     public string? Refusal { get; private set; }
@@ -37,7 +37,7 @@ internal sealed class SmtpCertificateValidator
             Refusal = $"certificate <{certificate.Subject}> does not name the server";
             return false;
         }
-        if (extraRoots.Count == 0)
+        if (_extraRoots.Count == 0)
         {
             Refusal = $"certificate <{certificate.Subject}> is not trusted ({Describe(chain)})";
             return false;
@@ -46,7 +46,7 @@ internal sealed class SmtpCertificateValidator
         using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         using var custom = new X509Chain();
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.AddRange(extraRoots);
+        custom.ChainPolicy.CustomTrustStore.AddRange(_extraRoots);
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         custom.ChainPolicy.ApplicationPolicy.Add(ServerAuthentication);
         if (chain is not null)

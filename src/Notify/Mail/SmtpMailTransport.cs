@@ -16,8 +16,8 @@ namespace Statmgr.Notify.Mail;
 /// </summary>
 public sealed class SmtpMailTransport : IMailTransport
 {
-    private readonly MailSettings settings;
-    private readonly TimeProvider time;
+    private readonly MailSettings _settings;
+    private readonly TimeProvider _time;
 
     public SmtpMailTransport(MailSettings settings, TimeProvider time)
     {
@@ -25,11 +25,11 @@ public sealed class SmtpMailTransport : IMailTransport
         {
             throw new ArgumentException("SMTP needs at least one usable MailServer", nameof(settings));
         }
-        this.settings = settings;
-        this.time = time;
+        _settings = settings;
+        _time = time;
     }
 
-    public string Description => "SMTP through " + string.Join(", ", settings.Servers);
+    public string Description => "SMTP through " + string.Join(", ", _settings.Servers);
 
     public async Task<MailOutcome> DeliverAsync(string recipient, string reportText, CancellationToken cancellationToken)
     {
@@ -37,25 +37,25 @@ public sealed class SmtpMailTransport : IMailTransport
         {
             return MailOutcome.Permanent($"<{recipient}> is not a mail address");
         }
-        if (!MailboxAddress.TryParse(MailTextEncoding.Readable(settings.From), out var from))
+        if (!MailboxAddress.TryParse(MailTextEncoding.Readable(_settings.From), out var from))
         {
-            return MailOutcome.Permanent($"From <{settings.From}> is not a mail address");
+            return MailOutcome.Permanent($"From <{_settings.From}> is not a mail address");
         }
 
         var extraRoots = new X509Certificate2Collection();
-        if (settings.CaFile is not null)
+        if (_settings.CaFile is not null)
         {
-            var loaded = SmtpCaFileLoader.TryLoad(settings.CaFile, out var caProblem);
+            var loaded = SmtpCaFileLoader.TryLoad(_settings.CaFile, out var caProblem);
             if (loaded is null)
             {
-                return MailOutcome.Transient($"SmtpCaFile <{settings.CaFile}> cannot be read: {caProblem}");
+                return MailOutcome.Transient($"SmtpCaFile <{_settings.CaFile}> cannot be read: {caProblem}");
             }
             extraRoots = loaded;
         }
 
         using var message = BuildMessage(from, to, reportText);
         var answers = new List<string>();
-        foreach (var server in settings.Servers)
+        foreach (var server in _settings.Servers)
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -80,9 +80,9 @@ public sealed class SmtpMailTransport : IMailTransport
         var message = new MimeMessage();
         message.From.Add(from);
         message.To.Add(to);
-        message.Subject = MailTextEncoding.Readable(settings.Subject);
-        message.Date = time.GetUtcNow();
-        var (encoding, text) = MailTextEncoding.ForBytes(settings.ComposeBody(reportText));
+        message.Subject = MailTextEncoding.Readable(_settings.Subject);
+        message.Date = _time.GetUtcNow();
+        var (encoding, text) = MailTextEncoding.ForBytes(_settings.ComposeBody(reportText));
         var body = new TextPart(TextFormat.Plain);
         body.SetText(encoding, text);
         message.Body = body;
@@ -95,15 +95,15 @@ public sealed class SmtpMailTransport : IMailTransport
         var validator = new SmtpCertificateValidator(extraRoots);
         using var client = new SmtpClient
         {
-            Timeout = (int)Math.Min(int.MaxValue, settings.Timeout.TotalMilliseconds),
+            Timeout = (int)Math.Min(int.MaxValue, _settings.Timeout.TotalMilliseconds),
             CheckCertificateRevocation = false,
             ServerCertificateValidationCallback = validator.Validate,
         };
         var inTransaction = false;
         try
         {
-            await client.ConnectAsync(server.Host, server.Port, SocketOptions(settings.Security), cancellationToken).ConfigureAwait(false);
-            if (settings.User is not null)
+            await client.ConnectAsync(server.Host, server.Port, SocketOptions(_settings.Security), cancellationToken).ConfigureAwait(false);
+            if (_settings.User is not null)
             {
                 var refusal = await AuthenticateAsync(client, cancellationToken).ConfigureAwait(false);
                 if (refusal is not null)
@@ -145,7 +145,7 @@ public sealed class SmtpMailTransport : IMailTransport
     private async Task<string?> AuthenticateAsync(SmtpClient client, CancellationToken cancellationToken)
     {
         // A password never crosses an unprotected connection unless the site chose SmtpSecurity none.
-        if (!client.IsSecure && settings.Security != SmtpSecurityMode.None)
+        if (!client.IsSecure && _settings.Security != SmtpSecurityMode.None)
         {
             return "the server offers no TLS, so the SmtpUser password was not sent";
         }
@@ -154,16 +154,16 @@ public sealed class SmtpMailTransport : IMailTransport
             return "the server does not offer AUTH";
         }
         var password = "";
-        if (settings.PasswordFile is not null)
+        if (_settings.PasswordFile is not null)
         {
-            var read = SmtpPasswordFile.TryRead(settings.PasswordFile, out var problem);
+            var read = SmtpPasswordFile.TryRead(_settings.PasswordFile, out var problem);
             if (read is null)
             {
                 return $"SmtpPasswordFile cannot be read: {problem}";
             }
             password = read;
         }
-        await client.AuthenticateAsync(settings.User!, password, cancellationToken).ConfigureAwait(false);
+        await client.AuthenticateAsync(_settings.User!, password, cancellationToken).ConfigureAwait(false);
         return null;
     }
 

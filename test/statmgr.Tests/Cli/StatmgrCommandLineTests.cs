@@ -6,35 +6,35 @@ public class StatmgrCommandLineTests
 {
     private const string Usage = "Usage: statmgr <configfile>\nVersion: 2.0.14 - 2017-06-08\n";
 
-    private readonly List<string> started = new();
-    private readonly List<string> checkedFiles = new();
-    private readonly List<string> mailTested = new();
-    private StringWriter stdout = null!;
-    private StringWriter stderr = null!;
+    private readonly List<string> _started = new();
+    private readonly List<string> _checkedFiles = new();
+    private readonly List<string> _mailTested = new();
+    private StringWriter _stdout = null!;
+    private StringWriter _stderr = null!;
 
     [SetUp]
     public void SetUp()
     {
-        started.Clear();
-        checkedFiles.Clear();
-        mailTested.Clear();
-        stdout = new StringWriter();
-        stderr = new StringWriter();
+        _started.Clear();
+        _checkedFiles.Clear();
+        _mailTested.Clear();
+        _stdout = new StringWriter();
+        _stderr = new StringWriter();
     }
 
     [TearDown]
     public void TearDown()
     {
-        stdout.Dispose();
-        stderr.Dispose();
+        _stdout.Dispose();
+        _stderr.Dispose();
     }
 
     private int Run(params string[] args)
     {
-        var commandLine = new StatmgrCommandLine(stdout, stderr,
-            file => { started.Add(file); return 17; },
-            file => { checkedFiles.Add(file); return 1; },
-            file => { mailTested.Add(file); return 3; });
+        var commandLine = new StatmgrCommandLine(_stdout, _stderr,
+            file => { _started.Add(file); return 17; },
+            file => { _checkedFiles.Add(file); return 1; },
+            file => { _mailTested.Add(file); return 3; });
         return commandLine.Run(args);
     }
 
@@ -42,81 +42,81 @@ public class StatmgrCommandLineTests
     public void OneArgumentStartsStatmgr()
     {
         Assert.That(Run("statmgr.d"), Is.EqualTo(17));
-        Assert.That(started, Is.EqualTo(new[] { "statmgr.d" }));
-        Assert.That(stdout.ToString() + stderr, Is.Empty);
+        Assert.That(_started, Is.EqualTo(new[] { "statmgr.d" }));
+        Assert.That(_stdout.ToString() + _stderr, Is.Empty);
     }
 
     [Test]
     public void NoArgumentPrintsCsUsageOnStderr()
     {
         Assert.That(Run(), Is.EqualTo(255));
-        Assert.That(stderr.ToString(), Is.EqualTo(Usage));
-        Assert.That(stdout.ToString(), Is.Empty);
-        Assert.That(started, Is.Empty);
+        Assert.That(_stderr.ToString(), Is.EqualTo(Usage));
+        Assert.That(_stdout.ToString(), Is.Empty);
+        Assert.That(_started, Is.Empty);
     }
 
     [Test]
     public void TwoArgumentsPrintCsUsage()
     {
         Assert.That(Run("a.d", "b.d"), Is.EqualTo(255));
-        Assert.That(stderr.ToString(), Is.EqualTo(Usage));
-        Assert.That(started, Is.Empty);
+        Assert.That(_stderr.ToString(), Is.EqualTo(Usage));
+        Assert.That(_started, Is.Empty);
     }
 
     [Test]
     public void CheckRunsTheCheck()
     {
         Assert.That(Run("--check", "statmgr.d"), Is.EqualTo(1));
-        Assert.That(checkedFiles, Is.EqualTo(new[] { "statmgr.d" }));
-        Assert.That(started, Is.Empty);
+        Assert.That(_checkedFiles, Is.EqualTo(new[] { "statmgr.d" }));
+        Assert.That(_started, Is.Empty);
     }
 
     [Test]
     public void CheckWithAnotherFileIsAUsageError()
     {
         Assert.That(Run("--check", "a.d", "b.d"), Is.EqualTo(255));
-        Assert.That(stderr.ToString(), Is.EqualTo(Usage));
-        Assert.That(checkedFiles, Is.Empty);
+        Assert.That(_stderr.ToString(), Is.EqualTo(Usage));
+        Assert.That(_checkedFiles, Is.Empty);
     }
 
     [Test]
     public void CheckWithoutFileIsAUsageError()
     {
         Assert.That(Run("--check"), Is.EqualTo(255));
-        Assert.That(stderr.ToString(), Does.EndWith(Usage));
-        Assert.That(stderr.ToString(), Does.StartWith("statmgr: "));
+        Assert.That(_stderr.ToString(), Does.EndWith(Usage));
+        Assert.That(_stderr.ToString(), Does.StartWith("statmgr: "));
     }
 
     [Test]
     public void TestMailRunsTheMailTest()
     {
         Assert.That(Run("--test-mail", "statmgr.d"), Is.EqualTo(3));
-        Assert.That(mailTested, Is.EqualTo(new[] { "statmgr.d" }));
-        Assert.That(started, Is.Empty);
-        Assert.That(checkedFiles, Is.Empty);
+        Assert.That(_mailTested, Is.EqualTo(new[] { "statmgr.d" }));
+        Assert.That(_started, Is.Empty);
+        Assert.That(_checkedFiles, Is.Empty);
     }
 
     [Test]
     public void TestMailTogetherWithCheckIsAUsageError()
     {
         Assert.That(Run("--test-mail", "statmgr.d", "--check", "statmgr.d"), Is.EqualTo(255));
-        Assert.That(stderr.ToString(), Is.EqualTo(Usage));
-        Assert.That(mailTested, Is.Empty);
-        Assert.That(checkedFiles, Is.Empty);
+        Assert.That(_stderr.ToString(), Is.EqualTo(Usage));
+        Assert.That(_mailTested, Is.Empty);
+        Assert.That(_checkedFiles, Is.Empty);
     }
 
     [Test]
     public void VersionPrintsCsVersion()
     {
         Assert.That(Run("--version"), Is.EqualTo(0));
-        Assert.That(stdout.ToString(), Is.EqualTo("statmgr version 2.0.14 - 2017-06-08\n"));
+        Assert.That(_stdout.ToString(), Is.EqualTo("statmgr version 2.0.14 - 2017-06-08\n"));
     }
 
     [Test]
     public void VersionWithAFileIsAUsageError()
     {
         Assert.That(Run("--version", "statmgr.d"), Is.EqualTo(255));
-        Assert.That(started, Is.Empty);
+        Assert.That(_started, Is.Empty);
     }
 
     [TestCase("--help")]
@@ -124,30 +124,30 @@ public class StatmgrCommandLineTests
     public void HelpDescribesTheCommandLine(string option)
     {
         Assert.That(Run(option), Is.EqualTo(0));
-        Assert.That(stdout.ToString(), Does.Contain("--check <configfile>"));
-        Assert.That(stdout.ToString(), Does.Contain("--version"));
-        Assert.That(stdout.ToString(), Does.Contain("--test-mail <configfile>"));
-        Assert.That(started, Is.Empty);
+        Assert.That(_stdout.ToString(), Does.Contain("--check <configfile>"));
+        Assert.That(_stdout.ToString(), Does.Contain("--version"));
+        Assert.That(_stdout.ToString(), Does.Contain("--test-mail <configfile>"));
+        Assert.That(_started, Is.Empty);
     }
 
     [Test]
     public void ResponseFilesAreNotExpanded()
     {
         Assert.That(Run("@statmgr.d"), Is.EqualTo(17));
-        Assert.That(started, Is.EqualTo(new[] { "@statmgr.d" }));
+        Assert.That(_started, Is.EqualTo(new[] { "@statmgr.d" }));
     }
 
     [Test]
     public void ResponseFilesAreNotExpandedAfterCheck()
     {
         Assert.That(Run("--check", "@statmgr.d"), Is.EqualTo(1));
-        Assert.That(checkedFiles, Is.EqualTo(new[] { "@statmgr.d" }));
+        Assert.That(_checkedFiles, Is.EqualTo(new[] { "@statmgr.d" }));
     }
 
     [Test]
     public void DirectiveLookingNamesAreFileNames()
     {
         Assert.That(Run("[diagram]"), Is.EqualTo(17));
-        Assert.That(started, Is.EqualTo(new[] { "[diagram]" }));
+        Assert.That(_started, Is.EqualTo(new[] { "[diagram]" }));
     }
 }

@@ -12,18 +12,18 @@ namespace Statmgr.Tests.Cli;
 /// </summary>
 public class WholeProcessMailTests
 {
-    private ConfigFixture fixture = null!;
-    private Dictionary<string, string> environment = null!;
+    private ConfigFixture _fixture = null!;
+    private Dictionary<string, string> _environment = null!;
 
     [SetUp]
     public void SetUp()
     {
-        fixture = ConfigFixture.Create();
-        environment = WholeProcessEnvironment.For(fixture);
+        _fixture = ConfigFixture.Create();
+        _environment = WholeProcessEnvironment.For(_fixture);
     }
 
     [TearDown]
-    public void TearDown() => fixture.Dispose();
+    public void TearDown() => _fixture.Dispose();
 
     [Test]
     public async Task TestMailGoesThroughStartTlsWithAuthAndTheCaFromSmtpCaFile()
@@ -31,20 +31,20 @@ public class WholeProcessMailTests
         using var certificate = TestCertificates.CreateSelfSignedServer();
         await using var server = new TestSmtpServer { Certificate = certificate, RequiredLogin = ("ewmail", "s3cret$(x)") };
         await server.StartAsync();
-        TestCertificates.WritePem(certificate, fixture.PathOf("relay.pem"));
-        fixture.Write("smtp.password", "s3cret$(x)\n");
-        fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc + "mail  desc-reader@example.org\n");
-        fixture.Write("statmgr.d", ConfigTexts.Minimal(
-            fixture,
+        TestCertificates.WritePem(certificate, _fixture.PathOf("relay.pem"));
+        _fixture.Write("smtp.password", "s3cret$(x)\n");
+        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc + "mail  desc-reader@example.org\n");
+        _fixture.Write("statmgr.d", ConfigTexts.Minimal(
+            _fixture,
             "mail            ops@example.org",
             $"MailServer      {server.Address}",
             "SmtpSecurity    starttls",
             "SmtpUser        ewmail",
-            $"SmtpPasswordFile {fixture.PathOf("smtp.password")}",
-            $"SmtpCaFile      {fixture.PathOf("relay.pem")}",
+            $"SmtpPasswordFile {_fixture.PathOf("smtp.password")}",
+            $"SmtpCaFile      {_fixture.PathOf("relay.pem")}",
             "From            statmgr@samplehost.example"));
 
-        var outcome = StatmgrProcess.Run(fixture.Directory, environment, "--test-mail", "statmgr.d");
+        var outcome = StatmgrProcess.Run(_fixture.Directory, _environment, "--test-mail", "statmgr.d");
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stdout + outcome.Stderr);
         var lines = outcome.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -61,28 +61,28 @@ public class WholeProcessMailTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void TestMailRunsTheMailProgramOncePerRecipientWithoutAShell()
     {
-        var record = fixture.PathOf("record");
+        var record = _fixture.PathOf("record");
         Directory.CreateDirectory(record);
-        var program = fixture.Write("fake-mail",
+        var program = _fixture.Write("fake-mail",
             "#!/bin/sh\n"
             + $"dir='{record}'\n"
             + "n=$(ls \"$dir\" | wc -l)\n"
             + "for a in \"$@\"; do printf '%s\\0' \"$a\"; done > \"$dir/argv.$n\"\n"
             + "cat > \"$dir/stdin.$n\"\n");
         File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        fixture.Write("statmgr.d", ConfigTexts.Minimal(
-            fixture,
+        _fixture.Write("statmgr.d", ConfigTexts.Minimal(
+            _fixture,
             "mail            ops@example.org",
             $"MailProgram     {program}",
             "Subject         \"EW $(touch pwned) `id`; status\""));
-        fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
+        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
 
-        var outcome = StatmgrProcess.Run(fixture.Directory, environment, "--test-mail", "statmgr.d");
+        var outcome = StatmgrProcess.Run(_fixture.Directory, _environment, "--test-mail", "statmgr.d");
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stdout + outcome.Stderr);
         Assert.That(outcome.Stdout, Does.StartWith("mail to ops@example.org: delivered"));
         Assert.That(File.ReadAllText(Path.Combine(record, "argv.0")), Is.EqualTo("-s\0EW $(touch pwned) `id`; status\0ops@example.org\0"));
         Assert.That(File.ReadAllText(Path.Combine(record, "stdin.0")), Does.StartWith("statmgr test message from samplehost at "));
-        Assert.That(File.Exists(fixture.PathOf("pwned")), Is.False, "nothing in the subject was run");
+        Assert.That(File.Exists(_fixture.PathOf("pwned")), Is.False, "nothing in the subject was run");
     }
 }

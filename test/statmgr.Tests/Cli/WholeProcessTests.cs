@@ -10,20 +10,20 @@ namespace Statmgr.Tests.Cli;
 /// </summary>
 public class WholeProcessTests
 {
-    private ConfigFixture fixture = null!;
-    private Dictionary<string, string> environment = null!;
+    private ConfigFixture _fixture = null!;
+    private Dictionary<string, string> _environment = null!;
 
     [SetUp]
     public void SetUp()
     {
-        fixture = ConfigFixture.Create();
-        environment = WholeProcessEnvironment.For(fixture);
+        _fixture = ConfigFixture.Create();
+        _environment = WholeProcessEnvironment.For(_fixture);
     }
 
     [TearDown]
-    public void TearDown() => fixture.Dispose();
+    public void TearDown() => _fixture.Dispose();
 
-    private ProcessOutcome Run(params string[] args) => StatmgrProcess.Run(fixture.Directory, environment, args);
+    private ProcessOutcome Run(params string[] args) => StatmgrProcess.Run(_fixture.Directory, _environment, args);
 
     private static string Lines(string newline, params string[] lines) => string.Concat(lines.Select(l => l + newline));
 
@@ -72,9 +72,9 @@ public class WholeProcessTests
     [Test]
     public void StockShapedConfigurationDumpsInCsLayout()
     {
-        fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
-        fixture.Write("startstop.desc", ConfigTexts.StartstopDesc);
-        fixture.Write("statmgr.d", Lines("\n",
+        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
+        _fixture.Write("startstop.desc", ConfigTexts.StartstopDesc);
+        _fixture.Write("statmgr.d", Lines("\n",
             "#  statmgr configuration of a small site, in the stock layout",
             "MyModuleId  MOD_STATMGR",
             "RingName    STATUS_RING",
@@ -124,10 +124,10 @@ public class WholeProcessTests
     [Test]
     public void StressTestShapedConfigurationWithCrLfLinesDumpsInCsLayout()
     {
-        fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + " Module   MOD_MAKETRACE         8\n");
-        fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc.Replace("\n", "\r\n", StringComparison.Ordinal));
-        fixture.Write("startstop.desc", ConfigTexts.StartstopDesc.Replace("\n", "\r\n", StringComparison.Ordinal));
-        fixture.Write("maketrace.desc", Lines("\r\n",
+        _fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + " Module   MOD_MAKETRACE         8\n");
+        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc.Replace("\n", "\r\n", StringComparison.Ordinal));
+        _fixture.Write("startstop.desc", ConfigTexts.StartstopDesc.Replace("\n", "\r\n", StringComparison.Ordinal));
+        _fixture.Write("maketrace.desc", Lines("\r\n",
             "#  maketrace: test-signal generator of the stress test",
             "modName  maketrace",
             "modId    MOD_MAKETRACE",
@@ -135,8 +135,8 @@ public class WholeProcessTests
             "#  no tsec: line: the heartbeat rule comes from maketrace.d",
             "err: 0  nerr: 1  tsec: 0  page: 0  mail: 0",
             "text: \"Trace generation failed.\""));
-        fixture.Write("maketrace.d", Lines("\r\n", "MyModuleId MOD_MAKETRACE", "RingName WAVE_RING", "HeartBeatInt 10", "LogFile 1"));
-        fixture.Write("statmgr.d", Lines("\r\n",
+        _fixture.Write("maketrace.d", Lines("\r\n", "MyModuleId MOD_MAKETRACE", "RingName WAVE_RING", "HeartBeatInt 10", "LogFile 1"));
+        _fixture.Write("statmgr.d", Lines("\r\n",
             "#",
             "#  statmgr configuration of the stress test",
             "#",
@@ -209,10 +209,10 @@ public class WholeProcessTests
     public void RootSampleChecksWithoutWarnings()
     {
         var root = StatmgrProcess.RepositoryRoot;
-        File.Copy(Path.Combine(root, "statmgr.d"), fixture.PathOf("statmgr.d"));
+        File.Copy(Path.Combine(root, "statmgr.d"), _fixture.PathOf("statmgr.d"));
         foreach (var file in Directory.GetFiles(Path.Combine(root, "desc")))
         {
-            File.Copy(file, fixture.PathOf(Path.GetFileName(file)), overwrite: true);
+            File.Copy(file, _fixture.PathOf(Path.GetFileName(file)), overwrite: true);
         }
 
         var outcome = Run("--check", "statmgr.d");
@@ -231,10 +231,10 @@ public class WholeProcessTests
     [Test]
     public void CheckReportsProblemsWithFileAndLineAndExitsOne()
     {
-        fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
-        fixture.Write("bad.desc", Lines("\n", "modName bad", "modId MOD_NOBODY", "instId ${EW_INST_ID}", "tsec: 30 page: 0 mail: 0"));
-        fixture.Write("bad.d", "HeartBeatInt 10\n");
-        fixture.Write("statmgr.d", Lines("\n",
+        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
+        _fixture.Write("bad.desc", Lines("\n", "modName bad", "modId MOD_NOBODY", "instId ${EW_INST_ID}", "tsec: 30 page: 0 mail: 0"));
+        _fixture.Write("bad.d", "HeartBeatInt 10\n");
+        _fixture.Write("statmgr.d", Lines("\n",
             "MyModuleId MOD_STATMGR",
             "RingName NO_SUCH_RING",
             "GetStatusFrom ${EW_INST_ID} MOD_WILDCARD",
@@ -258,9 +258,9 @@ public class WholeProcessTests
     public void DescriptorPathTooShortForAModuleConfigIsReadSafely()
     {
         // C underflowed here and printed "FATAL, buffer overflow ..." (B18).
-        fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
-        fixture.Write("sd", ConfigTexts.Module("short", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
-        fixture.Write("statmgr.d", ConfigTexts.Minimal(fixture, "Descriptor sd"));
+        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
+        _fixture.Write("sd", ConfigTexts.Module("short", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
+        _fixture.Write("statmgr.d", ConfigTexts.Minimal(_fixture, "Descriptor sd"));
 
         var outcome = Run("--check", "statmgr.d");
 
@@ -273,9 +273,9 @@ public class WholeProcessTests
     [Test]
     public void CheckWritesNoLog()
     {
-        var logs = Directory.CreateDirectory(fixture.PathOf("logs")).FullName;
-        environment["EW_LOG"] = logs;
-        ConfigTexts.WriteMinimal(fixture);
+        var logs = Directory.CreateDirectory(_fixture.PathOf("logs")).FullName;
+        _environment["EW_LOG"] = logs;
+        ConfigTexts.WriteMinimal(_fixture);
 
         var outcome = Run("--check", "statmgr.d");
 
@@ -301,10 +301,10 @@ public class WholeProcessTests
     {
         // The standard tables give STATUS_RING key 1050; this test needs it not to exist.
         Assume.That(SystemVRing.Exists(1050), Is.False, "a ring with key 1050 exists on this machine");
-        var logs = Directory.CreateDirectory(fixture.PathOf("logs")).FullName;
-        environment["EW_LOG"] = logs;
-        ConfigTexts.WriteMinimal(fixture);
-        fixture.Write("statmgr.d", ConfigTexts.Minimal(fixture).Replace(fixture.PathOf("statmgr.desc"), "statmgr.desc", StringComparison.Ordinal));
+        var logs = Directory.CreateDirectory(_fixture.PathOf("logs")).FullName;
+        _environment["EW_LOG"] = logs;
+        ConfigTexts.WriteMinimal(_fixture);
+        _fixture.Write("statmgr.d", ConfigTexts.Minimal(_fixture).Replace(_fixture.PathOf("statmgr.desc"), "statmgr.desc", StringComparison.Ordinal));
 
         var outcome = Run("statmgr.d");
 
@@ -324,9 +324,9 @@ public class WholeProcessTests
     [Test]
     public void StartWithABadConfigurationLogsCsTextAndExits255()
     {
-        var logs = Directory.CreateDirectory(fixture.PathOf("logs")).FullName;
-        environment["EW_LOG"] = logs;
-        ConfigTexts.WriteMinimal(fixture, "RingName NO_SUCH_RING");
+        var logs = Directory.CreateDirectory(_fixture.PathOf("logs")).FullName;
+        _environment["EW_LOG"] = logs;
+        ConfigTexts.WriteMinimal(_fixture, "RingName NO_SUCH_RING");
 
         var outcome = Run("statmgr.d");
 

@@ -17,14 +17,14 @@ internal sealed class ConfigFixture : IDisposable
     public const string SystemName = "testhost";
     public const string Version = "2.0.14 - 2017-06-08";
 
-    private readonly Dictionary<string, string?> environment = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _environment = new(StringComparer.Ordinal);
 
     private ConfigFixture(string directory)
     {
         Directory = directory;
-        environment["EW_PARAMS"] = directory;
-        environment["EW_INSTALLATION"] = Installation;
-        environment["SYS_NAME"] = SystemName;
+        _environment["EW_PARAMS"] = directory;
+        _environment["EW_INSTALLATION"] = Installation;
+        _environment["SYS_NAME"] = SystemName;
     }
 
     public string Directory { get; }
@@ -53,9 +53,9 @@ internal sealed class ConfigFixture : IDisposable
         return path;
     }
 
-    public void SetEnvironment(string name, string? value) => environment[name] = value;
+    public void SetEnvironment(string name, string? value) => _environment[name] = value;
 
-    public Func<string, string?> Environment => name => environment.TryGetValue(name, out var value) ? value : null;
+    public Func<string, string?> Environment => name => _environment.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>A real start (steps 3-13): stops at the first error.</summary>
     public StartupOutcome Start(string configName, int processId = 4242)

@@ -5,30 +5,30 @@ namespace Statmgr.Tests.Config;
 
 public class StatmgrConfigReaderTests
 {
-    private ConfigFixture fixture = null!;
-    private string configPath = null!;
+    private ConfigFixture _fixture = null!;
+    private string _configPath = null!;
 
     [SetUp]
     public void SetUp()
     {
-        fixture = ConfigFixture.Create();
-        configPath = fixture.PathOf("statmgr.d");
+        _fixture = ConfigFixture.Create();
+        _configPath = _fixture.PathOf("statmgr.d");
     }
 
     [TearDown]
-    public void TearDown() => fixture.Dispose();
+    public void TearDown() => _fixture.Dispose();
 
     [Test]
     public void MinimalConfigurationLoads()
     {
-        ConfigTexts.WriteMinimal(fixture);
+        ConfigTexts.WriteMinimal(_fixture);
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
         Assert.That(outcome.Problems, Is.Empty);
         var config = outcome.Config;
-        Assert.That(config.ConfigPath, Is.EqualTo(configPath));
+        Assert.That(config.ConfigPath, Is.EqualTo(_configPath));
         Assert.That(config.MyModuleIdName, Is.EqualTo("MOD_STATMGR"));
         Assert.That(config.MyModuleId, Is.EqualTo(2));
         Assert.That(config.RingName, Is.EqualTo("STATUS_RING"));
@@ -45,9 +45,9 @@ public class StatmgrConfigReaderTests
     [Test]
     public void OptionalCommandsHaveCsDefaults()
     {
-        ConfigTexts.WriteMinimal(fixture);
+        ConfigTexts.WriteMinimal(_fixture);
 
-        var config = fixture.Start("statmgr.d").Config;
+        var config = _fixture.Start("statmgr.d").Config;
 
         Assert.That(config.Subject, Is.EqualTo("Earthworm Status Message"));
         Assert.That(config.MailServers, Is.Empty);
@@ -71,7 +71,7 @@ public class StatmgrConfigReaderTests
     [Test]
     public void OptionalCommandsAreRead()
     {
-        ConfigTexts.WriteMinimal(fixture,
+        ConfigTexts.WriteMinimal(_fixture,
             "mail            ops@example.org",
             "mail            \"second@example.org\"",
             "MailServer      smtp1.example.org",
@@ -93,7 +93,7 @@ public class StatmgrConfigReaderTests
             "RingLayout      ilp32",
             "PageMaxBytes    120");
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
         var config = outcome.Config;
 
         Assert.That(outcome.Problems, Is.Empty);
@@ -119,9 +119,9 @@ public class StatmgrConfigReaderTests
     [Test]
     public void MailProgramLastOneWins()
     {
-        ConfigTexts.WriteMinimal(fixture, "MailProgram /usr/bin/mail", "MailProgram /usr/ucb/Mail");
+        ConfigTexts.WriteMinimal(_fixture, "MailProgram /usr/bin/mail", "MailProgram /usr/ucb/Mail");
 
-        Assert.That(fixture.Start("statmgr.d").Config.MailProgram, Is.EqualTo("/usr/ucb/Mail"));
+        Assert.That(_fixture.Start("statmgr.d").Config.MailProgram, Is.EqualTo("/usr/ucb/Mail"));
     }
 
     [TestCase("auto", SmtpSecurityMode.Auto)]
@@ -131,9 +131,9 @@ public class StatmgrConfigReaderTests
     [TestCase("SSL", SmtpSecurityMode.Ssl)]
     public void SmtpSecurityValues(string value, SmtpSecurityMode expected)
     {
-        ConfigTexts.WriteMinimal(fixture, "SmtpSecurity " + value);
+        ConfigTexts.WriteMinimal(_fixture, "SmtpSecurity " + value);
 
-        Assert.That(fixture.Start("statmgr.d").Config.SmtpSecurity, Is.EqualTo(expected));
+        Assert.That(_fixture.Start("statmgr.d").Config.SmtpSecurity, Is.EqualTo(expected));
     }
 
     [TestCase("auto", RingLayoutChoice.Auto)]
@@ -141,18 +141,18 @@ public class StatmgrConfigReaderTests
     [TestCase("ilp32", RingLayoutChoice.Ilp32)]
     public void RingLayoutValues(string value, RingLayoutChoice expected)
     {
-        ConfigTexts.WriteMinimal(fixture, "RingLayout " + value);
+        ConfigTexts.WriteMinimal(_fixture, "RingLayout " + value);
 
-        Assert.That(fixture.Start("statmgr.d").Config.RingLayout, Is.EqualTo(expected));
+        Assert.That(_fixture.Start("statmgr.d").Config.RingLayout, Is.EqualTo(expected));
     }
 
     [Test]
     public void NestedCommandFileIsRead()
     {
-        fixture.Write("mail.d", "mail nested@example.org\n");
-        ConfigTexts.WriteMinimal(fixture, "@" + fixture.PathOf("mail.d"), "mail after@example.org");
+        _fixture.Write("mail.d", "mail nested@example.org\n");
+        ConfigTexts.WriteMinimal(_fixture, "@" + _fixture.PathOf("mail.d"), "mail after@example.org");
 
-        var config = fixture.Start("statmgr.d").Config;
+        var config = _fixture.Start("statmgr.d").Config;
 
         Assert.That(config.MailRecipients, Is.EqualTo(new[] { "nested@example.org", "after@example.org" }));
     }
@@ -160,29 +160,29 @@ public class StatmgrConfigReaderTests
     [Test]
     public void CommandsAreCaseSensitiveAndUnknownOnesOnlyWarn()
     {
-        ConfigTexts.WriteMinimal(fixture, "ringname WAVE_RING", "Heartbeatpageit 5");
+        ConfigTexts.WriteMinimal(_fixture, "ringname WAVE_RING", "Heartbeatpageit 5");
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
         Assert.That(outcome.Config.RingName, Is.EqualTo("STATUS_RING"));
         Assert.That(outcome.Logged("e"), Is.EqualTo(new[]
         {
-            $"statmgr: <ringname> unknown command in <{configPath}>.\n",
-            $"statmgr: <Heartbeatpageit> unknown command in <{configPath}>.\n",
+            $"statmgr: <ringname> unknown command in <{_configPath}>.\n",
+            $"statmgr: <Heartbeatpageit> unknown command in <{_configPath}>.\n",
         }));
         Assert.That(outcome.CheckLines, Is.EqualTo(new[]
         {
-            $"{configPath}:8: warning: statmgr: <ringname> unknown command in <{configPath}>.",
-            $"{configPath}:9: warning: statmgr: <Heartbeatpageit> unknown command in <{configPath}>.",
+            $"{_configPath}:8: warning: statmgr: <ringname> unknown command in <{_configPath}>.",
+            $"{_configPath}:9: warning: statmgr: <Heartbeatpageit> unknown command in <{_configPath}>.",
         }));
     }
 
     [Test]
     public void TrailingCommentsAndBlankLinesAreIgnored()
     {
-        fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
-        fixture.Write("statmgr.d",
+        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
+        _fixture.Write("statmgr.d",
             "\n   # indented comment\n#comment\n"
             + "MyModuleId MOD_STATMGR # me\n"
             + "RingName\tSTATUS_RING\t# tab separated\n"
@@ -190,9 +190,9 @@ public class StatmgrConfigReaderTests
             + "LogFile 2 # disk only\n"
             + "heartbeatPageit 30 extra words\n"
             + "pagegroup ops # group\n"
-            + $"Descriptor {fixture.PathOf("statmgr.desc")} # mine\n");
+            + $"Descriptor {_fixture.PathOf("statmgr.desc")} # mine\n");
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         Assert.That(outcome.Problems, Is.Empty);
         Assert.That(outcome.Config.LogFile, Is.EqualTo(2));
@@ -212,27 +212,27 @@ public class StatmgrConfigReaderTests
 
     private void AssertFatalAtLine(int line, string text, string flags = "e", string? file = null)
     {
-        AssertFatal(fixture.Start("statmgr.d"), text, flags);
-        var check = fixture.Check("statmgr.d");
-        Assert.That(check.CheckLines, Does.Contain($"{file ?? configPath}:{line}: error: {text.TrimEnd('\n')}"));
+        AssertFatal(_fixture.Start("statmgr.d"), text, flags);
+        var check = _fixture.Check("statmgr.d");
+        Assert.That(check.CheckLines, Does.Contain($"{file ?? _configPath}:{line}: error: {text.TrimEnd('\n')}"));
     }
 
     [Test]
     public void CommandFileThatCannotBeOpened()
     {
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
-        AssertFatal(outcome, $"statmgr: Error opening command file <{configPath}>; exiting.\n");
-        Assert.That(fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        AssertFatal(outcome, $"statmgr: Error opening command file <{_configPath}>; exiting.\n");
+        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{configPath}:0: error: statmgr: Error opening command file <{configPath}>; exiting.",
+            $"{_configPath}:0: error: statmgr: Error opening command file <{_configPath}>; exiting.",
         }));
     }
 
     [Test]
     public void NestedCommandFileThatCannotBeOpened()
     {
-        ConfigTexts.WriteMinimal(fixture, "@nowhere.d");
+        ConfigTexts.WriteMinimal(_fixture, "@nowhere.d");
 
         AssertFatalAtLine(8, "statmgr: Error opening command file <nowhere.d>; exiting.\n");
     }
@@ -240,7 +240,7 @@ public class StatmgrConfigReaderTests
     [Test]
     public void InvalidRingName()
     {
-        ConfigTexts.WriteMinimal(fixture, "RingName PICK_RING");
+        ConfigTexts.WriteMinimal(_fixture, "RingName PICK_RING");
 
         AssertFatalAtLine(8, "statmgr: Invalid ring name <PICK_RING>; exiting.\n");
     }
@@ -248,9 +248,9 @@ public class StatmgrConfigReaderTests
     [Test]
     public void InvalidMyModuleId()
     {
-        ConfigTexts.WriteMinimal(fixture, "MyModuleId MOD_NOBODY");
+        ConfigTexts.WriteMinimal(_fixture, "MyModuleId MOD_NOBODY");
 
-        AssertFatalAtLine(8, $"statmgr: Invalid MyModuleId <MOD_NOBODY> in <{configPath}>; exiting.\n");
+        AssertFatalAtLine(8, $"statmgr: Invalid MyModuleId <MOD_NOBODY> in <{_configPath}>; exiting.\n");
     }
 
     [TestCase("RingName")]
@@ -282,10 +282,10 @@ public class StatmgrConfigReaderTests
     [TestCase("PageMaxBytes")]
     public void MissingOrBadArgumentIsBadCommand(string line)
     {
-        ConfigTexts.WriteMinimal(fixture, line);
+        ConfigTexts.WriteMinimal(_fixture, line);
         var command = line.Split(' ')[0];
 
-        AssertFatalAtLine(8, $"statmgr: Bad <{command}> command in <{configPath}>; exiting.\n");
+        AssertFatalAtLine(8, $"statmgr: Bad <{command}> command in <{_configPath}>; exiting.\n");
     }
 
     [TestCase("pagegroup", 9)]
@@ -294,12 +294,12 @@ public class StatmgrConfigReaderTests
     {
         // statmgr.d of ConfigTexts.Minimal has one pagegroup already, on line 6.
         var lines = Enumerable.Range(1, extra).Select(i => $"{command} r{i}").ToArray();
-        ConfigTexts.WriteMinimal(fixture, lines);
-        var config = fixture.Start("statmgr.d").Config;
+        ConfigTexts.WriteMinimal(_fixture, lines);
+        var config = _fixture.Start("statmgr.d").Config;
         Assert.That(command == "mail" ? config.MailRecipients : config.PageGroups, Has.Count.EqualTo(10));
 
-        ConfigTexts.WriteMinimal(fixture, lines.Append($"{command} r11").ToArray());
-        AssertFatalAtLine(8 + extra, $"statmgr: Too many <{command}> commands in <{configPath}>; max=10; exiting.\n");
+        ConfigTexts.WriteMinimal(_fixture, lines.Append($"{command} r11").ToArray());
+        AssertFatalAtLine(8 + extra, $"statmgr: Too many <{command}> commands in <{_configPath}>; max=10; exiting.\n");
     }
 
     [TestCase("pagegroup")]
@@ -307,69 +307,69 @@ public class StatmgrConfigReaderTests
     public void RecipientOf59CharactersLoadsAnd60IsFatal(string command)
     {
         var ok = new string('a', 59);
-        ConfigTexts.WriteMinimal(fixture, $"{command} {ok}");
-        var config = fixture.Start("statmgr.d").Config;
+        ConfigTexts.WriteMinimal(_fixture, $"{command} {ok}");
+        var config = _fixture.Start("statmgr.d").Config;
         Assert.That(command == "mail" ? config.MailRecipients : config.PageGroups, Does.Contain(ok));
 
-        ConfigTexts.WriteMinimal(fixture, $"{command} {ok}b");
+        ConfigTexts.WriteMinimal(_fixture, $"{command} {ok}b");
         AssertFatalAtLine(8,
-            $"statmgr: Invalid length=60 for <{command}> argument in <{configPath}>; valid=1-59; exiting.\n");
+            $"statmgr: Invalid length=60 for <{command}> argument in <{_configPath}>; valid=1-59; exiting.\n");
     }
 
     [TestCase("pagegroup")]
     [TestCase("mail")]
     public void EmptyRecipientIsInvalidLength(string command)
     {
-        ConfigTexts.WriteMinimal(fixture, $"{command} \"\"");
+        ConfigTexts.WriteMinimal(_fixture, $"{command} \"\"");
 
-        AssertFatalAtLine(8, $"statmgr: Invalid length=0 for <{command}> argument in <{configPath}>; valid=1-59; exiting.\n");
+        AssertFatalAtLine(8, $"statmgr: Invalid length=0 for <{command}> argument in <{_configPath}>; valid=1-59; exiting.\n");
     }
 
     [TestCase("pagegroup")]
     [TestCase("mail")]
     public void RecipientWithoutArgument(string command)
     {
-        ConfigTexts.WriteMinimal(fixture, command);
+        ConfigTexts.WriteMinimal(_fixture, command);
 
-        AssertFatalAtLine(8, $"statmgr: No argument for <{command}> command in <{configPath}>; exiting.\n");
+        AssertFatalAtLine(8, $"statmgr: No argument for <{command}> command in <{_configPath}>; exiting.\n");
     }
 
     [Test]
     public void TwoHundredDescriptorsLoadAndTheNextIsFatal()
     {
-        fixture.Write("m.desc", ConfigTexts.Module("module", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
-        fixture.Write("m.d", "HeartBeatInt 10\n");
-        var lines = Enumerable.Repeat($"Descriptor {fixture.PathOf("m.desc")}", 199).ToArray();
-        ConfigTexts.WriteMinimal(fixture, lines);
+        _fixture.Write("m.desc", ConfigTexts.Module("module", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
+        _fixture.Write("m.d", "HeartBeatInt 10\n");
+        var lines = Enumerable.Repeat($"Descriptor {_fixture.PathOf("m.desc")}", 199).ToArray();
+        ConfigTexts.WriteMinimal(_fixture, lines);
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
         Assert.That(outcome.Exit, Is.Null);
         Assert.That(outcome.Config.Descriptors, Has.Count.EqualTo(200));
 
-        ConfigTexts.WriteMinimal(fixture, lines.Append(lines[0]).ToArray());
-        AssertFatalAtLine(207, $"statmgr: Too many <Descriptor> commands in <{configPath}>; max=200; exiting.\n");
+        ConfigTexts.WriteMinimal(_fixture, lines.Append(lines[0]).ToArray());
+        AssertFatalAtLine(207, $"statmgr: Too many <Descriptor> commands in <{_configPath}>; max=200; exiting.\n");
     }
 
     [Test]
     public void DescriptorPathOf63CharactersLoadsAnd64IsFatal()
     {
-        var prefix = fixture.Directory + "/";
+        var prefix = _fixture.Directory + "/";
         var name63 = new string('d', 63 - prefix.Length - ".desc".Length) + ".desc";
-        var path63 = fixture.Write(name63, ConfigTexts.Module("module", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
+        var path63 = _fixture.Write(name63, ConfigTexts.Module("module", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
         Assert.That(path63, Has.Length.EqualTo(63));
-        fixture.Write(name63[..^5] + ".d", "HeartBeatInt 10\n");
-        ConfigTexts.WriteMinimal(fixture, "Descriptor " + path63);
-        Assert.That(fixture.Start("statmgr.d").Config.Descriptors, Has.Count.EqualTo(2));
+        _fixture.Write(name63[..^5] + ".d", "HeartBeatInt 10\n");
+        ConfigTexts.WriteMinimal(_fixture, "Descriptor " + path63);
+        Assert.That(_fixture.Start("statmgr.d").Config.Descriptors, Has.Count.EqualTo(2));
 
-        var path64 = fixture.Write("d" + name63, ConfigTexts.Module("module", "MOD_PICK_EW"));
-        ConfigTexts.WriteMinimal(fixture, "Descriptor " + path64);
-        AssertFatalAtLine(8, $"statmgr: <Descriptor> {path64} length in <{configPath}> too long; max=63; exiting.\n");
+        var path64 = _fixture.Write("d" + name63, ConfigTexts.Module("module", "MOD_PICK_EW"));
+        ConfigTexts.WriteMinimal(_fixture, "Descriptor " + path64);
+        AssertFatalAtLine(8, $"statmgr: <Descriptor> {path64} length in <{_configPath}> too long; max=63; exiting.\n");
     }
 
     [Test]
     public void GetStatusFromWithUnknownInstallation()
     {
-        ConfigTexts.WriteMinimal(fixture, "GetStatusFrom INST_NOWHERE MOD_WILDCARD");
+        ConfigTexts.WriteMinimal(_fixture, "GetStatusFrom INST_NOWHERE MOD_WILDCARD");
 
         AssertFatalAtLine(8, "statmgr: Invalid installation name <INST_NOWHERE> in <GetStatusFrom> cmd; exiting.\n");
     }
@@ -377,7 +377,7 @@ public class StatmgrConfigReaderTests
     [Test]
     public void GetStatusFromWithUnknownModule()
     {
-        ConfigTexts.WriteMinimal(fixture, "GetStatusFrom INST_MENLO MOD_NOBODY");
+        ConfigTexts.WriteMinimal(_fixture, "GetStatusFrom INST_MENLO MOD_NOBODY");
 
         AssertFatalAtLine(8, "statmgr: Invalid module name <MOD_NOBODY> in <GetStatusFrom> cmd; exiting.\n");
     }
@@ -387,23 +387,23 @@ public class StatmgrConfigReaderTests
     {
         // decisions.md B9: C accepted one line (and said max=2).
         var lines = Enumerable.Range(0, 63).Select(i => i % 2 == 0 ? "GetStatusFrom INST_WILDCARD MOD_PICK_EW" : "GetStatusFrom INST_MENLO MOD_TANKPLAYER").ToArray();
-        ConfigTexts.WriteMinimal(fixture, lines);
-        var config = fixture.Start("statmgr.d").Config;
+        ConfigTexts.WriteMinimal(_fixture, lines);
+        var config = _fixture.Start("statmgr.d").Config;
         Assert.That(config.StatusSources, Has.Count.EqualTo(64));
         Assert.That(config.StatusSources[1], Is.EqualTo(new StatusSource("INST_WILDCARD", 0, "MOD_PICK_EW", 3)));
         Assert.That(config.StatusSources[2], Is.EqualTo(new StatusSource("INST_MENLO", 2, "MOD_TANKPLAYER", 4)));
 
-        ConfigTexts.WriteMinimal(fixture, lines.Append(lines[0]).ToArray());
-        AssertFatalAtLine(71, $"statmgr: Too many <GetStatusFrom> commands in <{configPath}>; max=64; exiting.\n", "et");
+        ConfigTexts.WriteMinimal(_fixture, lines.Append(lines[0]).ToArray());
+        AssertFatalAtLine(71, $"statmgr: Too many <GetStatusFrom> commands in <{_configPath}>; max=64; exiting.\n", "et");
     }
 
     [Test]
     public void TenMailServersAreKeptAndAnEleventhIsIgnoredWithCsWarning()
     {
         var lines = Enumerable.Range(1, 11).Select(i => $"MailServer smtp{i}.example.org").ToArray();
-        ConfigTexts.WriteMinimal(fixture, lines);
+        ConfigTexts.WriteMinimal(_fixture, lines);
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
         Assert.That(outcome.Config.MailServers, Has.Count.EqualTo(10));
@@ -414,18 +414,18 @@ public class StatmgrConfigReaderTests
         }));
         Assert.That(outcome.CheckLines, Is.EqualTo(new[]
         {
-            $"{configPath}:18: warning: statmgr: maximum of 10 mail servers allowed; 'smtp11.example.org' ignored",
+            $"{_configPath}:18: warning: statmgr: maximum of 10 mail servers allowed; 'smtp11.example.org' ignored",
         }));
     }
 
     [Test]
     public void EveryRequiredCommandMissing()
     {
-        fixture.Write("statmgr.d", "# nothing but a comment\nCheckAllRings 0\n");
+        _fixture.Write("statmgr.d", "# nothing but a comment\nCheckAllRings 0\n");
 
         AssertFatalAtLine(2,
             "statmgr: ERROR, no <RingName> <heartbeatPageit> <pagegroup> <LogFile> <Descriptor> <MyModuleId> <GetStatusFrom> command(s) in <"
-            + configPath + ">; exiting.\n");
+            + _configPath + ">; exiting.\n");
     }
 
     [TestCase("RingName", "<RingName> ")]
@@ -435,11 +435,11 @@ public class StatmgrConfigReaderTests
     [TestCase("GetStatusFrom", "<GetStatusFrom> ")]
     public void OneRequiredCommandMissing(string command, string label)
     {
-        var text = ConfigTexts.Minimal(fixture);
-        fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
-        fixture.Write("statmgr.d", string.Concat(text.Split('\n').Where(l => l.Length > 0 && !l.StartsWith(command + " ", StringComparison.Ordinal)).Select(l => l + "\n")));
+        var text = ConfigTexts.Minimal(_fixture);
+        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
+        _fixture.Write("statmgr.d", string.Concat(text.Split('\n').Where(l => l.Length > 0 && !l.StartsWith(command + " ", StringComparison.Ordinal)).Select(l => l + "\n")));
 
-        AssertFatalAtLine(6, $"statmgr: ERROR, no {label}command(s) in <{configPath}>; exiting.\n");
+        AssertFatalAtLine(6, $"statmgr: ERROR, no {label}command(s) in <{_configPath}>; exiting.\n");
     }
 
     [TestCase("SmtpSecurity tls", "statmgr: Invalid <SmtpSecurity> value <tls> in <{0}>; valid=auto, none, starttls, ssl; exiting.\n")]
@@ -448,31 +448,31 @@ public class StatmgrConfigReaderTests
     [TestCase("PageMaxBytes -1", "statmgr: Invalid <PageMaxBytes> value -1 in <{0}>; valid=1 or more bytes; exiting.\n")]
     public void InvalidPortCommandValues(string line, string format)
     {
-        ConfigTexts.WriteMinimal(fixture, line);
+        ConfigTexts.WriteMinimal(_fixture, line);
 
-        AssertFatalAtLine(8, string.Format(System.Globalization.CultureInfo.InvariantCulture, format, configPath), "et");
+        AssertFatalAtLine(8, string.Format(System.Globalization.CultureInfo.InvariantCulture, format, _configPath), "et");
     }
 
     [Test]
     public void CheckKeepsGoingAndReportsEveryProblem()
     {
-        fixture.Write("nested.d", "pagegroup\nBadCommand 1\n");
-        ConfigTexts.WriteMinimal(fixture,
+        _fixture.Write("nested.d", "pagegroup\nBadCommand 1\n");
+        ConfigTexts.WriteMinimal(_fixture,
             "RingName NO_RING",
-            "@" + fixture.PathOf("nested.d"),
+            "@" + _fixture.PathOf("nested.d"),
             "LogFile x",
             "SmtpTimeout 0");
-        var nested = fixture.PathOf("nested.d");
+        var nested = _fixture.PathOf("nested.d");
 
-        var check = fixture.Check("statmgr.d");
+        var check = _fixture.Check("statmgr.d");
 
         Assert.That(check.CheckLines, Is.EqualTo(new[]
         {
-            $"{configPath}:8: error: statmgr: Invalid ring name <NO_RING>; exiting.",
-            $"{nested}:1: error: statmgr: No argument for <pagegroup> command in <{configPath}>; exiting.",
-            $"{nested}:2: warning: statmgr: <BadCommand> unknown command in <{configPath}>.",
-            $"{configPath}:10: error: statmgr: Bad <LogFile> command in <{configPath}>; exiting.",
-            $"{configPath}:11: error: statmgr: Invalid <SmtpTimeout> value 0 in <{configPath}>; valid=1 or more seconds; exiting.",
+            $"{_configPath}:8: error: statmgr: Invalid ring name <NO_RING>; exiting.",
+            $"{nested}:1: error: statmgr: No argument for <pagegroup> command in <{_configPath}>; exiting.",
+            $"{nested}:2: warning: statmgr: <BadCommand> unknown command in <{_configPath}>.",
+            $"{_configPath}:10: error: statmgr: Bad <LogFile> command in <{_configPath}>; exiting.",
+            $"{_configPath}:11: error: statmgr: Invalid <SmtpTimeout> value 0 in <{_configPath}>; valid=1 or more seconds; exiting.",
         }));
     }
 }

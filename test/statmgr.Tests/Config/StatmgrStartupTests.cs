@@ -6,19 +6,19 @@ namespace Statmgr.Tests.Config;
 /// <summary>Startup steps 3-13 of statmgr.md §1.3: environment, tables, types, log lines, own descriptor.</summary>
 public class StatmgrStartupTests
 {
-    private ConfigFixture fixture = null!;
-    private string configPath = null!;
+    private ConfigFixture _fixture = null!;
+    private string _configPath = null!;
 
     [SetUp]
     public void SetUp()
     {
-        fixture = ConfigFixture.Create();
-        configPath = fixture.PathOf("statmgr.d");
-        ConfigTexts.WriteMinimal(fixture);
+        _fixture = ConfigFixture.Create();
+        _configPath = _fixture.PathOf("statmgr.d");
+        ConfigTexts.WriteMinimal(_fixture);
     }
 
     [TearDown]
-    public void TearDown() => fixture.Dispose();
+    public void TearDown() => _fixture.Dispose();
 
     private static void AssertFatal(StartupOutcome outcome, string text)
     {
@@ -30,7 +30,7 @@ public class StatmgrStartupTests
     [Test]
     public void ResultCarriesWhatTheMonitorNeeds()
     {
-        var result = fixture.Start("statmgr.d", processId: 777).Result!;
+        var result = _fixture.Start("statmgr.d", processId: 777).Result!;
 
         Assert.That(result.Types, Is.EqualTo(new StatusMessageTypes(3, 2, 104, 107, 109, 113, 108)));
         Assert.That(result.LocalInstallation, Is.EqualTo(2));
@@ -43,10 +43,10 @@ public class StatmgrStartupTests
     [Test]
     public void LogLinesAfterTheConfigurationAreCsInCsOrder()
     {
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         var entries = outcome.Log.Entries;
-        var read = entries.ToList().IndexOf(("", $"statmgr: Read command file <{configPath}>\n"));
+        var read = entries.ToList().IndexOf(("", $"statmgr: Read command file <{_configPath}>\n"));
         Assert.That(read, Is.GreaterThan(0));
         Assert.That(entries[read + 1], Is.EqualTo(("t", "statmgr: startup of statmgr version: 2.0.14 - 2017-06-08\n")));
         Assert.That(entries[read + 2], Is.EqualTo(("", "\n       *****  Statmgr Configuration file  *****\n")));
@@ -59,9 +59,9 @@ public class StatmgrStartupTests
     [Test]
     public void LogFileValueIsAppliedBeforeTheDump()
     {
-        ConfigTexts.WriteMinimal(fixture, "LogFile 2");
+        ConfigTexts.WriteMinimal(_fixture, "LogFile 2");
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         Assert.That(outcome.LogFileSwitches, Is.EqualTo(new[] { 2 }));
     }
@@ -69,45 +69,45 @@ public class StatmgrStartupTests
     [Test]
     public void SysNameNotDefined()
     {
-        fixture.SetEnvironment("SYS_NAME", null);
+        _fixture.SetEnvironment("SYS_NAME", null);
 
-        AssertFatal(fixture.Start("statmgr.d"), "statmgr: Environment variable SYS_NAME not defined; exiting.\n");
-        Assert.That(fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        AssertFatal(_fixture.Start("statmgr.d"), "statmgr: Environment variable SYS_NAME not defined; exiting.\n");
+        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{configPath}:0: error: statmgr: Environment variable SYS_NAME not defined; exiting.",
+            $"{_configPath}:0: error: statmgr: Environment variable SYS_NAME not defined; exiting.",
         }));
     }
 
     [Test]
     public void SysNameEmpty()
     {
-        fixture.SetEnvironment("SYS_NAME", "");
+        _fixture.SetEnvironment("SYS_NAME", "");
 
-        AssertFatal(fixture.Start("statmgr.d"), "statmgr: Environment variable SYS_NAME defined, but has no value; exiting.\n");
+        AssertFatal(_fixture.Start("statmgr.d"), "statmgr: Environment variable SYS_NAME defined, but has no value; exiting.\n");
     }
 
     [Test]
     public void EwInstallationNotDefined()
     {
-        fixture.SetEnvironment("EW_INSTALLATION", null);
+        _fixture.SetEnvironment("EW_INSTALLATION", null);
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         AssertFatal(outcome, "statmgr: error getting local installation id; exiting.\n");
         Assert.That(outcome.Log.Entries[^2], Is.EqualTo(("e", "GetLocalInst: Environment variable EW_INSTALLATION not defined.\n")));
-        Assert.That(fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{configPath}:0: error: GetLocalInst: Environment variable EW_INSTALLATION not defined.",
-            $"{configPath}:0: error: statmgr: error getting local installation id; exiting.",
+            $"{_configPath}:0: error: GetLocalInst: Environment variable EW_INSTALLATION not defined.",
+            $"{_configPath}:0: error: statmgr: error getting local installation id; exiting.",
         }));
     }
 
     [Test]
     public void EwInstallationUnknown()
     {
-        fixture.SetEnvironment("EW_INSTALLATION", "INST_NOWHERE");
+        _fixture.SetEnvironment("EW_INSTALLATION", "INST_NOWHERE");
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         AssertFatal(outcome, "statmgr: error getting local installation id; exiting.\n");
         Assert.That(outcome.Log.Entries[^2], Is.EqualTo(("e", "GetLocalInst: Environment variable EW_INSTALLATION has invalid value <INST_NOWHERE>\n")));
@@ -116,15 +116,15 @@ public class StatmgrStartupTests
     [Test]
     public void EwParamsNotDefinedEndsStartupInGetutil()
     {
-        fixture.SetEnvironment("EW_PARAMS", null);
+        _fixture.SetEnvironment("EW_PARAMS", null);
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit!.ExitCode, Is.EqualTo(255));
         Assert.That(outcome.Exit.Message, Does.StartWith("GetUtil_LoadTable: Environment variable EW_PARAMS not defined!"));
-        var check = fixture.Check("statmgr.d");
+        var check = _fixture.Check("statmgr.d");
         Assert.That(check.Result, Is.Null);
-        Assert.That(check.CheckLines, Is.EqualTo(new[] { $"{configPath}:0: error: {outcome.Exit.Message.TrimEnd('\n')}" }));
+        Assert.That(check.CheckLines, Is.EqualTo(new[] { $"{_configPath}:0: error: {outcome.Exit.Message.TrimEnd('\n')}" }));
     }
 
     [TestCase("TYPE_HEARTBEAT")]
@@ -138,39 +138,39 @@ public class StatmgrStartupTests
     {
         var global = string.Concat(EwParamsFixture.StandardGlobal.Split('\n').Where(l => !l.Contains(" " + type + " ")).Select(l => l + "\n"));
         var local = string.Concat(EwParamsFixture.StandardLocal.Split('\n').Where(l => !l.Contains(" " + type + " ")).Select(l => l + "\n"));
-        fixture.Write(EwParamsFixture.GlobalFileName, global);
-        fixture.Write(EwParamsFixture.LocalFileName, local);
+        _fixture.Write(EwParamsFixture.GlobalFileName, global);
+        _fixture.Write(EwParamsFixture.LocalFileName, local);
         var text = $"statmgr: Can't resolve the needed <{type}> from earthworm.d or earthworm_global.d; Make sure this type is there. Exiting.\n";
 
-        AssertFatal(fixture.Start("statmgr.d"), text);
-        Assert.That(fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[] { $"{configPath}:0: error: {text.TrimEnd('\n')}" }));
+        AssertFatal(_fixture.Start("statmgr.d"), text);
+        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[] { $"{_configPath}:0: error: {text.TrimEnd('\n')}" }));
     }
 
     [Test]
     public void FirstMissingTypeStopsARealStartAndCheckReportsThemAll()
     {
-        fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal
+        _fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal
             .Replace(" Message  TYPE_PAGE           104   # pager request to statmgr\n", "", StringComparison.Ordinal)
             .Replace(" Message  TYPE_STOP           113   # a module was stopped on purpose\n", "", StringComparison.Ordinal));
 
-        AssertFatal(fixture.Start("statmgr.d"),
+        AssertFatal(_fixture.Start("statmgr.d"),
             "statmgr: Can't resolve the needed <TYPE_PAGE> from earthworm.d or earthworm_global.d; Make sure this type is there. Exiting.\n");
-        Assert.That(fixture.Check("statmgr.d").CheckLines, Has.Count.EqualTo(2));
+        Assert.That(_fixture.Check("statmgr.d").CheckLines, Has.Count.EqualTo(2));
     }
 
     [Test]
     public void ProcessIdMinusOne()
     {
-        AssertFatal(fixture.Start("statmgr.d", processId: -1), "statmgr: Can't get my pid; exiting.\n");
+        AssertFatal(_fixture.Start("statmgr.d", processId: -1), "statmgr: Can't get my pid; exiting.\n");
     }
 
     [Test]
     public void OwnDescriptorNotLoaded()
     {
-        fixture.Write("startstop.desc", ConfigTexts.StartstopDesc);
-        fixture.Write("statmgr.d", ConfigTexts.Minimal(fixture).Replace("statmgr.desc", "startstop.desc", StringComparison.Ordinal));
+        _fixture.Write("startstop.desc", ConfigTexts.StartstopDesc);
+        _fixture.Write("statmgr.d", ConfigTexts.Minimal(_fixture).Replace("statmgr.desc", "startstop.desc", StringComparison.Ordinal));
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit!.ExitCode, Is.EqualTo(255));
         Assert.That(outcome.Log.Entries.TakeLast(2), Is.EqualTo(new[]
@@ -180,18 +180,18 @@ public class StatmgrStartupTests
         }));
         // The dump and start line come first, as in C.
         Assert.That(outcome.Log.Entries[^3], Is.EqualTo(("", "\n       *****  Start Message Log  *****\n")));
-        Assert.That(fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{configPath}:0: error: statmgr: Descriptor file of statmgr not loaded; or\n\tEW_INSTALLATION and instId in statmgr.desc don't match.",
+            $"{_configPath}:0: error: statmgr: Descriptor file of statmgr not loaded; or\n\tEW_INSTALLATION and instId in statmgr.desc don't match.",
         }));
     }
 
     [Test]
     public void OwnDescriptorOfAnotherInstallation()
     {
-        fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc.Replace("${EW_INST_ID}", "INST_UNKNOWN", StringComparison.Ordinal));
+        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc.Replace("${EW_INST_ID}", "INST_UNKNOWN", StringComparison.Ordinal));
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit!.Message, Is.EqualTo(
             "statmgr: Descriptor file of statmgr not loaded; or\n\tEW_INSTALLATION and instId in statmgr.desc don't match.\n"));
@@ -212,30 +212,30 @@ public class StatmgrStartupTests
     [Test]
     public void UnresolvedVariableIsAKomWarning()
     {
-        ConfigTexts.WriteMinimal(fixture, "Subject ${NO_SUCH_VARIABLE}");
+        ConfigTexts.WriteMinimal(_fixture, "Subject ${NO_SUCH_VARIABLE}");
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
         Assert.That(outcome.Config.Subject, Is.EqualTo("${NO_SUCH_VARIABLE}"));
         Assert.That(outcome.Log.Entries, Does.Contain(("et",
             "warning: skipping variable expansion for the following line (env var match not found):\nSubject ${NO_SUCH_VARIABLE}\n")));
-        Assert.That(fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{configPath}:8: warning: warning: skipping variable expansion for the following line (env var match not found):\nSubject ${{NO_SUCH_VARIABLE}}",
+            $"{_configPath}:8: warning: warning: skipping variable expansion for the following line (env var match not found):\nSubject ${{NO_SUCH_VARIABLE}}",
         }));
     }
 
     [Test]
     public void TableFileWarningsAreReportedByCheck()
     {
-        fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + "Moduel MOD_TYPO 9\n");
+        _fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + "Moduel MOD_TYPO 9\n");
 
-        var outcome = fixture.Start("statmgr.d");
+        var outcome = _fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
-        var localPath = fixture.PathOf(EwParamsFixture.LocalFileName);
-        Assert.That(fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        var localPath = _fixture.PathOf(EwParamsFixture.LocalFileName);
+        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
             $"{localPath}:21: warning: GetUtil_LoadTable: <Moduel> Unknown command in <{localPath}>.",
         }));

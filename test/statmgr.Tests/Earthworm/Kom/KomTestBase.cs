@@ -8,7 +8,7 @@ public abstract class KomTestBase
 {
     protected const string Home = "/home/u";
 
-    private readonly List<CommandFileReader> readers = [];
+    private readonly List<CommandFileReader> _readers = [];
 
     protected EwParamsFixture Files { get; private set; } = null!;
 
@@ -24,12 +24,12 @@ public abstract class KomTestBase
     [TearDown]
     public void DeleteDirectory()
     {
-        foreach (var reader in readers)
+        foreach (var reader in _readers)
         {
             reader.Dispose();
         }
 
-        readers.Clear();
+        _readers.Clear();
         Files.Dispose();
     }
 
@@ -39,7 +39,7 @@ public abstract class KomTestBase
         var all = new List<(string, string)> { ("HOME", Home) };
         all.AddRange(variables);
         var reader = new CommandFileReader(Files.Environment([.. all]), Diagnostics.Add);
-        readers.Add(reader);
+        _readers.Add(reader);
         return reader;
     }
 

@@ -10,17 +10,17 @@ namespace Statmgr.Tests.Notify.Mail;
 [Platform("Linux,MacOsX")]
 public class MailProgramTransportTests
 {
-    private TempDirectory temp = null!;
-    private string program = null!;
+    private TempDirectory _temp = null!;
+    private string _program = null!;
 
     [SetUp]
     public void SetUp()
     {
-        temp = new TempDirectory();
+        _temp = new TempDirectory();
         // Records each call's argv (NUL-separated) and standard input, then exits with the status in ./exit.
-        program = temp.WriteFile("fake-mail",
+        _program = _temp.WriteFile("fake-mail",
             "#!/bin/sh\n"
-            + $"dir='{temp.Path}'\n"
+            + $"dir='{_temp.Path}'\n"
             + "n=$(cat \"$dir/count\" 2>/dev/null || echo 0)\n"
             + "n=$((n+1))\n"
             + "echo \"$n\" > \"$dir/count\"\n"
@@ -32,27 +32,27 @@ public class MailProgramTransportTests
     }
 
     [TearDown]
-    public void TearDown() => temp.Dispose();
+    public void TearDown() => _temp.Dispose();
 
     [Test]
     public async Task ShellTextInTheReportAndSubjectArrivesByteForByteAndNothingRuns(CancellationToken token)
     {
         var config = new StatmgrConfig
         {
-            Subject = $"EW \"alarm\"; $(touch {temp.File("p1")}) `touch {temp.File("p2")}`",
-            MsgPrefix = $"prefix $(touch {temp.File("p3")})\n",
-            MsgSuffix = $"suffix `touch {temp.File("p4")}`; echo x",
+            Subject = $"EW \"alarm\"; $(touch {_temp.File("p1")}) `touch {_temp.File("p2")}`",
+            MsgPrefix = $"prefix $(touch {_temp.File("p3")})\n",
+            MsgSuffix = $"suffix `touch {_temp.File("p4")}`; echo x",
         };
         var report = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew say \"hi\"; "
-                     + $"$(touch {temp.File("p5")}) `touch {temp.File("p6")}`; rm -rf \\ ${{HOME}} 'q'\n Mail sent.\n";
-        var transport = new MailProgramTransport(program, MailSettings.FromConfig(config), TimeProvider.System);
+                     + $"$(touch {_temp.File("p5")}) `touch {_temp.File("p6")}`; rm -rf \\ ${{HOME}} 'q'\n Mail sent.\n";
+        var transport = new MailProgramTransport(_program, MailSettings.FromConfig(config), TimeProvider.System);
 
-        var outcome = await transport.DeliverAsync($"ops@example.org; touch {temp.File("p7")}", report, token);
+        var outcome = await transport.DeliverAsync($"ops@example.org; touch {_temp.File("p7")}", report, token);
 
-        Assert.That(outcome, Is.EqualTo(MailOutcome.Delivered($"mail program <{program}> exited with status 0")));
-        Assert.That(Arguments(1), Is.EqualTo(new[] { "-s", config.Subject, $"ops@example.org; touch {temp.File("p7")}" }));
-        Assert.That(File.ReadAllBytes(temp.File("stdin.1")), Is.EqualTo(Encoding.ASCII.GetBytes(config.MsgPrefix + report + config.MsgSuffix + "\n")));
-        Assert.That(Directory.GetFiles(temp.Path, "p?"), Is.Empty, "a command in the text was run");
+        Assert.That(outcome, Is.EqualTo(MailOutcome.Delivered($"mail program <{_program}> exited with status 0")));
+        Assert.That(Arguments(1), Is.EqualTo(new[] { "-s", config.Subject, $"ops@example.org; touch {_temp.File("p7")}" }));
+        Assert.That(File.ReadAllBytes(_temp.File("stdin.1")), Is.EqualTo(Encoding.ASCII.GetBytes(config.MsgPrefix + report + config.MsgSuffix + "\n")));
+        Assert.That(Directory.GetFiles(_temp.Path, "p?"), Is.Empty, "a command in the text was run");
     }
 
     [Test]
@@ -60,23 +60,23 @@ public class MailProgramTransportTests
     {
         var config = new StatmgrConfig();
         var log = new RecordingLogit();
-        var queue = new MailQueue(new MailProgramTransport(program, MailSettings.FromConfig(config), TimeProvider.System), log, TimeProvider.System);
+        var queue = new MailQueue(new MailProgramTransport(_program, MailSettings.FromConfig(config), TimeProvider.System), log, TimeProvider.System);
 
         queue.Send(new MailRequest(["a@example.org", "b@example.org"], "UTC_x  ewhost/pick_ew (MOD_PICK_EW) module dead\n"));
         await queue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit);
 
         Assert.That(Arguments(1), Is.EqualTo(new[] { "-s", "Earthworm Status Message", "a@example.org" }));
         Assert.That(Arguments(2), Is.EqualTo(new[] { "-s", "Earthworm Status Message", "b@example.org" }));
-        Assert.That(File.ReadAllText(temp.File("stdin.2")), Is.EqualTo("UTC_x  ewhost/pick_ew (MOD_PICK_EW) module dead\n\n"));
+        Assert.That(File.ReadAllText(_temp.File("stdin.2")), Is.EqualTo("UTC_x  ewhost/pick_ew (MOD_PICK_EW) module dead\n\n"));
         Assert.That(log.Lines, Is.Empty);
     }
 
     [Test]
     public async Task ANonZeroExitStatusIsFinalAndLoggedOnce()
     {
-        File.WriteAllText(temp.File("exit"), "3\n");
+        File.WriteAllText(_temp.File("exit"), "3\n");
         var log = new RecordingLogit();
-        var queue = new MailQueue(new MailProgramTransport(program, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System), log, TimeProvider.System);
+        var queue = new MailQueue(new MailProgramTransport(_program, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System), log, TimeProvider.System);
 
         queue.Send(new MailRequest(["ops@example.org"], "UTC_x  ewhost/pick_ew text\n Mail sent.\n"));
         await queue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit);
@@ -84,26 +84,26 @@ public class MailProgramTransportTests
         Assert.That(log.Lines, Is.EqualTo(new[]
         {
             ("et", "statmgr: error sending email\n"),
-            ("et", $"statmgr: mail to ops@example.org refused; server answer: mail program <{program}> exited with status 3; report: UTC_x  ewhost/pick_ew text\n"),
+            ("et", $"statmgr: mail to ops@example.org refused; server answer: mail program <{_program}> exited with status 3; report: UTC_x  ewhost/pick_ew text\n"),
         }));
-        Assert.That(File.ReadAllText(temp.File("count")), Is.EqualTo("1\n"));
+        Assert.That(File.ReadAllText(_temp.File("count")), Is.EqualTo("1\n"));
     }
 
     [Test]
     public async Task ExitStatus75IsTransient(CancellationToken token)
     {
-        File.WriteAllText(temp.File("exit"), "75\n");
-        var transport = new MailProgramTransport(program, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System);
+        File.WriteAllText(_temp.File("exit"), "75\n");
+        var transport = new MailProgramTransport(_program, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System);
 
         var outcome = await transport.DeliverAsync("ops@example.org", "report\n", token);
 
-        Assert.That(outcome, Is.EqualTo(MailOutcome.Transient($"mail program <{program}> exited with status 75")));
+        Assert.That(outcome, Is.EqualTo(MailOutcome.Transient($"mail program <{_program}> exited with status 75")));
     }
 
     [Test]
     public async Task AProgramThatCannotBeStartedIsTransient(CancellationToken token)
     {
-        var missing = temp.File("no-such-mail");
+        var missing = _temp.File("no-such-mail");
         var transport = new MailProgramTransport(missing, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System);
 
         var outcome = await transport.DeliverAsync("ops@example.org", "report\n", token);
@@ -115,19 +115,19 @@ public class MailProgramTransportTests
     [Test]
     public async Task AProgramThatHangsIsStoppedAfterSmtpTimeout(CancellationToken token)
     {
-        File.WriteAllText(temp.File("sleep"), "");
-        var transport = new MailProgramTransport(program, MailSettings.FromConfig(new StatmgrConfig { SmtpTimeoutSeconds = 1 }), TimeProvider.System);
+        File.WriteAllText(_temp.File("sleep"), "");
+        var transport = new MailProgramTransport(_program, MailSettings.FromConfig(new StatmgrConfig { SmtpTimeoutSeconds = 1 }), TimeProvider.System);
         var watch = Stopwatch.StartNew();
 
         var outcome = await transport.DeliverAsync("ops@example.org", "report\n", token);
 
-        Assert.That(outcome, Is.EqualTo(MailOutcome.Transient($"mail program <{program}> did not finish within 1 s and was stopped")));
+        Assert.That(outcome, Is.EqualTo(MailOutcome.Transient($"mail program <{_program}> did not finish within 1 s and was stopped")));
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
     }
 
     private string[] Arguments(int call)
     {
-        var text = File.ReadAllText(temp.File($"argv.{call}"));
+        var text = File.ReadAllText(_temp.File($"argv.{call}"));
         return text.Split('\0')[..^1];
     }
 }

@@ -15,25 +15,25 @@ public class MailQueueWithRelayTests
 {
     private const string Report = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n";
     private const string Error = "statmgr: error sending email\n";
-    private readonly List<TestSmtpServer> servers = new();
-    private FakeTimeProvider clock = null!;
-    private RecordingLogit log = null!;
+    private readonly List<TestSmtpServer> _servers = new();
+    private FakeTimeProvider _clock = null!;
+    private RecordingLogit _log = null!;
 
     [SetUp]
     public void SetUp()
     {
-        clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1709658131));
-        log = new RecordingLogit();
+        _clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1709658131));
+        _log = new RecordingLogit();
     }
 
     [TearDown]
     public async Task TearDown()
     {
-        foreach (var server in servers)
+        foreach (var server in _servers)
         {
             await server.StopAsync();
         }
-        servers.Clear();
+        _servers.Clear();
     }
 
     [Test]
@@ -41,16 +41,16 @@ public class MailQueueWithRelayTests
     {
         var server = await StartAsync(new TestSmtpServer());
         server.RejectedRecipients.Add("nobody@example.org");
-        await using var queue = new MailQueue(Transport(server.Address), log, clock);
+        await using var queue = new MailQueue(Transport(server.Address), _log, _clock);
 
         queue.Send(new MailRequest(["a@example.org", "nobody@example.org", "c@example.org"], Report));
         await queue.WhenIdleAsync();
 
         Assert.That(server.Received.Select(m => m.RcptTo), Is.EqualTo(new[] { new[] { "a@example.org" }, new[] { "c@example.org" } }));
-        Assert.That(log.Texts, Has.Count.EqualTo(2));
-        Assert.That(log.Texts[0], Is.EqualTo(Error));
-        Assert.That(log.Texts[1], Does.StartWith($"statmgr: mail to nobody@example.org refused; server answer: {server.Address}: 550 "));
-        Assert.That(log.Texts[1], Does.EndWith("; report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n"));
+        Assert.That(_log.Texts, Has.Count.EqualTo(2));
+        Assert.That(_log.Texts[0], Is.EqualTo(Error));
+        Assert.That(_log.Texts[1], Does.StartWith($"statmgr: mail to nobody@example.org refused; server answer: {server.Address}: 550 "));
+        Assert.That(_log.Texts[1], Does.EndWith("; report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n"));
         Assert.That(queue.Count, Is.Zero);
     }
 
@@ -60,7 +60,7 @@ public class MailQueueWithRelayTests
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var address = $"127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
-        var queue = new MailQueue(Transport(address, timeoutSeconds: 1), log, clock);
+        var queue = new MailQueue(Transport(address, timeoutSeconds: 1), _log, _clock);
         var watch = Stopwatch.StartNew();
 
         queue.Send(new MailRequest(["ops@example.org"], Report));
@@ -71,17 +71,17 @@ public class MailQueueWithRelayTests
 
         Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.9)).And.LessThan(TimeSpan.FromSeconds(10)));
         Assert.That(queue.Count, Is.EqualTo(2), "both wait for their retry");
-        Assert.That(log.Lines, Is.Empty);
+        Assert.That(_log.Lines, Is.Empty);
 
         await queue.DrainAsync(TimeSpan.Zero);
-        Assert.That(log.Texts.Where(t => t != Error).ToList(), Has.Count.EqualTo(2).And.All.StartWith($"statmgr: mail to ops@example.org lost at shutdown; server answer: {address}: "));
+        Assert.That(_log.Texts.Where(t => t != Error).ToList(), Has.Count.EqualTo(2).And.All.StartWith($"statmgr: mail to ops@example.org lost at shutdown; server answer: {address}: "));
     }
 
     [Test]
     public async Task ShutdownDrainDeliversWhatIsQueued()
     {
         var server = await StartAsync(new TestSmtpServer());
-        var queue = new MailQueue(Transport(server.Address), log, TimeProvider.System);
+        var queue = new MailQueue(Transport(server.Address), _log, TimeProvider.System);
 
         for (var i = 0; i < 5; i++)
         {
@@ -90,7 +90,7 @@ public class MailQueueWithRelayTests
         await queue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit);
 
         Assert.That(server.Received, Has.Count.EqualTo(10));
-        Assert.That(log.Lines, Is.Empty);
+        Assert.That(_log.Lines, Is.Empty);
         Assert.That(queue.Count, Is.Zero);
     }
 
@@ -100,7 +100,7 @@ public class MailQueueWithRelayTests
         var port = TestSmtpServer.FreePort();
         var first = await StartAsync(new TestSmtpServer(port));
         const int capacity = 100;
-        var queue = new MailQueue(Transport($"127.0.0.1:{port}"), log, clock, capacity);
+        var queue = new MailQueue(Transport($"127.0.0.1:{port}"), _log, _clock, capacity);
         queue.Send(new MailRequest(["ops@example.org"], "before the outage\n"));
         await queue.WhenIdleAsync();
         Assert.That(first.Received, Has.Count.EqualTo(1));
@@ -120,39 +120,39 @@ public class MailQueueWithRelayTests
                 reports.Add(report);
                 queue.Send(new MailRequest(["ops@example.org"], report + "\n"));
             }
-            clock.Advance(step);
+            _clock.Advance(step);
             await queue.WhenIdleAsync();
             most = Math.Max(most, queue.Count);
         }
         Assert.That(most, Is.EqualTo(capacity), "the queue filled up and never grew past its bound");
 
         var back = await StartAsync(new TestSmtpServer(port));
-        var returned = clock.GetUtcNow();
+        var returned = _clock.GetUtcNow();
         queue.Send(new MailRequest(["ops@example.org"], "after the return\n"));
         var deliveredAfter = TimeSpan.MaxValue;
-        while (clock.GetUtcNow() - returned <= TimeSpan.FromSeconds(60))
+        while (_clock.GetUtcNow() - returned <= TimeSpan.FromSeconds(60))
         {
             await queue.WhenIdleAsync();
             if (Bodies(back).Contains("after the return"))
             {
-                deliveredAfter = clock.GetUtcNow() - returned;
+                deliveredAfter = _clock.GetUtcNow() - returned;
                 break;
             }
-            clock.Advance(TimeSpan.FromSeconds(1));
+            _clock.Advance(TimeSpan.FromSeconds(1));
         }
         Assert.That(deliveredAfter, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(60)));
 
         // Let every waiting retry run out, then account for each report exactly once.
         for (var i = 0; i < 40; i++)
         {
-            clock.Advance(TimeSpan.FromSeconds(30));
+            _clock.Advance(TimeSpan.FromSeconds(30));
             await queue.WhenIdleAsync();
         }
         Assert.That(queue.Count, Is.Zero);
         var delivered = Bodies(back);
-        var abandoned = log.Texts.Where(t => t != Error).ToList();
-        Assert.That(log.Texts.Count(t => t == Error), Is.EqualTo(abandoned.Count));
-        Assert.That(log.Lines.Select(l => l.Flags), Is.All.EqualTo("et"));
+        var abandoned = _log.Texts.Where(t => t != Error).ToList();
+        Assert.That(_log.Texts.Count(t => t == Error), Is.EqualTo(abandoned.Count));
+        Assert.That(_log.Lines.Select(l => l.Flags), Is.All.EqualTo("et"));
         foreach (var report in reports)
         {
             var logged = abandoned.Count(t => t.EndsWith($"; report: {report}\n", StringComparison.Ordinal));
@@ -173,7 +173,7 @@ public class MailQueueWithRelayTests
 
     private async Task<TestSmtpServer> StartAsync(TestSmtpServer server)
     {
-        servers.Add(server);
+        _servers.Add(server);
         await server.StartAsync();
         return server;
     }
@@ -182,6 +182,6 @@ public class MailQueueWithRelayTests
     {
         var config = new StatmgrConfig { SmtpTimeoutSeconds = timeoutSeconds, From = "statmgr@ewhost.example" };
         config.MailServers.Add(address);
-        return new SmtpMailTransport(MailSettings.FromConfig(config), clock);
+        return new SmtpMailTransport(MailSettings.FromConfig(config), _clock);
     }
 }

@@ -7,14 +7,14 @@ namespace Statmgr.Tests.Notify.Mail;
 [Platform("Linux,MacOsX")]
 public class MailTransportFactoryTests
 {
-    private readonly FakeTimeProvider clock = new();
-    private TempDirectory temp = null!;
+    private readonly FakeTimeProvider _clock = new();
+    private TempDirectory _temp = null!;
 
     [SetUp]
-    public void SetUp() => temp = new TempDirectory();
+    public void SetUp() => _temp = new TempDirectory();
 
     [TearDown]
-    public void TearDown() => temp.Dispose();
+    public void TearDown() => _temp.Dispose();
 
     [Test]
     public void MailServerMeansSmtpAndMailProgramIsIgnoredWithOneWarning()
@@ -24,7 +24,7 @@ public class MailTransportFactoryTests
         config.MailProgram = "/usr/ucb/Mail";
         var log = new RecordingLogit();
 
-        var transport = MailTransportFactory.Create(MailSettings.FromConfig(config), log, clock);
+        var transport = MailTransportFactory.Create(MailSettings.FromConfig(config), log, _clock);
 
         Assert.That(transport, Is.TypeOf<SmtpMailTransport>());
         Assert.That(transport!.Description, Is.EqualTo("SMTP through relay.example.org:25, backup.example.org:2525"));
@@ -40,7 +40,7 @@ public class MailTransportFactoryTests
         var config = Config();
         config.MailServers.Add("relay:smtp");
 
-        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(config), clock, temp.Path);
+        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(config), _clock, _temp.Path);
 
         Assert.That(choice.Transport, Is.Null);
         Assert.That(choice.Notices, Is.EqualTo(new[]
@@ -53,11 +53,11 @@ public class MailTransportFactoryTests
     [Test]
     public void MailProgramIsRunWhenNoMailServerIsSet()
     {
-        var program = temp.WriteFile("mailx", "#!/bin/sh\n", "755");
+        var program = _temp.WriteFile("mailx", "#!/bin/sh\n", "755");
         var config = Config();
         config.MailProgram = program;
 
-        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(config), clock, "");
+        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(config), _clock, "");
 
         Assert.That(choice.Transport, Is.TypeOf<MailProgramTransport>());
         Assert.That(choice.Transport!.Description, Is.EqualTo($"mail program {program}"));
@@ -67,10 +67,10 @@ public class MailTransportFactoryTests
     [Test]
     public void WithNeitherTheProgramMailIsFoundOnPath()
     {
-        var bin = Directory.CreateDirectory(temp.File("bin")).FullName;
-        temp.WriteFile("bin/mail", "#!/bin/sh\n", "755");
+        var bin = Directory.CreateDirectory(_temp.File("bin")).FullName;
+        _temp.WriteFile("bin/mail", "#!/bin/sh\n", "755");
 
-        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(Config()), clock, $"{temp.File("empty")}:{bin}");
+        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(Config()), _clock, $"{_temp.File("empty")}:{bin}");
 
         Assert.That(choice.Transport!.Description, Is.EqualTo($"mail program {Path.Combine(bin, "mail")}"));
         Assert.That(choice.Notices, Is.Empty);
@@ -79,10 +79,10 @@ public class MailTransportFactoryTests
     [Test]
     public void WithNoProgramOnPathOneLineIsSaidAtStartupAndNothingIsMailed()
     {
-        temp.WriteFile("mail", "not executable\n", "644");
+        _temp.WriteFile("mail", "not executable\n", "644");
         var settings = MailSettings.FromConfig(Config());
 
-        var choice = MailTransportFactory.Choose(settings, clock, temp.Path);
+        var choice = MailTransportFactory.Choose(settings, _clock, _temp.Path);
 
         Assert.That(choice.Transport, Is.Null);
         Assert.That(choice.Notices, Is.EqualTo(new[]
@@ -97,7 +97,7 @@ public class MailTransportFactoryTests
         var config = Config();
         config.MailProgram = "/usr/ucb/Mail-not-here";
 
-        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(config), clock, "");
+        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(config), _clock, "");
 
         Assert.That(choice.Transport, Is.Null);
         Assert.That(choice.Notices, Is.EqualTo(new[] { "statmgr: mail program </usr/ucb/Mail-not-here> does not exist; reports will not be mailed\n" }));
@@ -106,7 +106,7 @@ public class MailTransportFactoryTests
     [Test]
     public void ASiteThatMailsNobodyHearsNothingAboutAMissingProgram()
     {
-        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(new StatmgrConfig()), clock, "");
+        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(new StatmgrConfig()), _clock, "");
 
         Assert.That(choice.Transport, Is.Null);
         Assert.That(choice.Notices, Is.Empty);

@@ -21,11 +21,11 @@ internal sealed record ReceivedMail(string MailFrom, IReadOnlyList<string> RcptT
 /// </summary>
 internal sealed class TestSmtpServer : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<ReceivedMail> received = new();
-    private readonly ConcurrentQueue<(string User, string Password)> logins = new();
-    private SmtpServer.SmtpServer? server;
-    private CancellationTokenSource? stop;
-    private Task? running;
+    private readonly ConcurrentQueue<ReceivedMail> _received = new();
+    private readonly ConcurrentQueue<(string User, string Password)> _logins = new();
+    private SmtpServer.SmtpServer? _server;
+    private CancellationTokenSource? _stop;
+    private Task? _running;
 
     public TestSmtpServer(int port = 0)
     {
@@ -44,8 +44,8 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>Recipients answered 451 at RCPT.</summary>
     public ISet<string> DeferredRecipients { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-    public IReadOnlyList<ReceivedMail> Received => received.ToArray();
-    public IReadOnlyList<(string User, string Password)> Logins => logins.ToArray();
+    public IReadOnlyList<ReceivedMail> Received => _received.ToArray();
+    public IReadOnlyList<(string User, string Password)> Logins => _logins.ToArray();
 
     public string Address => $"127.0.0.1:{Port}";
 
@@ -78,30 +78,30 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         services.Add(new Store(this));
         services.Add(new Filter(this));
         services.Add(new Authenticator(this));
-        server = new SmtpServer.SmtpServer(options, services);
-        stop = new CancellationTokenSource();
-        running = server.StartAsync(stop.Token);
+        _server = new SmtpServer.SmtpServer(options, services);
+        _stop = new CancellationTokenSource();
+        _running = _server.StartAsync(_stop.Token);
         await WaitUntilListeningAsync();
     }
 
     public async Task StopAsync()
     {
-        if (server is null)
+        if (_server is null)
         {
             return;
         }
-        server.Shutdown();
-        await stop!.CancelAsync();
+        _server.Shutdown();
+        await _stop!.CancelAsync();
         try
         {
-            await running!.WaitAsync(TimeSpan.FromSeconds(5));
+            await _running!.WaitAsync(TimeSpan.FromSeconds(5));
         }
         catch (OperationCanceledException)
         {
             // Cancelling the listener is how it stops.
         }
-        stop.Dispose();
-        server = null;
+        _stop.Dispose();
+        _server = null;
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
@@ -131,7 +131,7 @@ internal sealed class TestSmtpServer : IAsyncDisposable
         public Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             var user = context.Authentication.IsAuthenticated ? context.Authentication.User : null;
-            owner.received.Enqueue(new ReceivedMail(
+            owner._received.Enqueue(new ReceivedMail(
                 Text(transaction.From), transaction.To.Select(Text).ToArray(), buffer.ToArray(), context.Pipe.IsSecure, user));
             return Task.FromResult(SmtpResponse.Ok);
         }
@@ -156,7 +156,7 @@ internal sealed class TestSmtpServer : IAsyncDisposable
     {
         public Task<bool> AuthenticateAsync(ISessionContext context, string user, string password, CancellationToken cancellationToken)
         {
-            owner.logins.Enqueue((user, password));
+            owner._logins.Enqueue((user, password));
             return Task.FromResult(owner.RequiredLogin is { } login && login.User == user && login.Password == password);
         }
     }
