@@ -14,7 +14,7 @@ WHOLEPROCESS := FullyQualifiedName~Statmgr.Tests.Cli.WholeProcess|FullyQualified
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
-.PHONY: all build test run bench fuzz soak publish install clean
+.PHONY: all build test run bench fuzz soak publish install clean toolchain
 # build and publish restore the same project: never run them side by side (make -j).
 .NOTPARALLEL:
 
@@ -24,9 +24,13 @@ build:
 	$(DOTNET) build statmgr.csproj -c $(CONFIG) --nologo -v q
 	$(DOTNET) build $(TESTPROJ) -c $(CONFIG) --nologo -v q
 
+# What the tests need besides .NET: gcc -m32 for the ILP32 interop peer (gcc-multilib).
+toolchain:
+	@bash test/toolchain/ensure-gcc-m32.sh
+
 # The Published tests run out/publish/$(RID)/statmgr, so publish before testing. The publish is
 # trimmed: the whole-process tests then run once more against that binary (STATMGR_EXE).
-test: build publish
+test: toolchain build publish
 	$(DOTNET) test $(TESTPROJ) -c $(CONFIG) --no-build --nologo
 	STATMGR_EXE=$(abspath $(PUBLISHDIR))/statmgr $(DOTNET) test $(TESTPROJ) -c $(CONFIG) --no-build --nologo \
 	  --filter "$(WHOLEPROCESS)"

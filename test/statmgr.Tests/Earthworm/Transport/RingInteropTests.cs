@@ -7,14 +7,29 @@ namespace Statmgr.Tests.Earthworm.Transport;
 /// <summary>
 /// Interop with a C peer written from the spec's layouts alone (Interop/ringpeer.c, compiled with
 /// gcc into a temp directory): C writes and the port reads, the port writes and C reads, with
-/// varying lengths so that records and headers wrap at the end of the ring.
+/// varying lengths so that records and headers wrap at the end of the ring. Run twice: the peer
+/// built for x86-64 (LP64), and built with -m32 (ILP32, a 32-bit Earthworm on the same host).
 /// </summary>
+[TestFixture("LP64")]
+[TestFixture("ILP32")]
 public class RingInteropTests
 {
     private static readonly Logo[] Logos = [new(1, 2, 3), new(1, 2, 2), new(6, 131, 104)];
     private readonly TestRingKeys _keys = new();
+    private readonly RingLayout _layout;
+    private readonly int _head;
+    private readonly int _record;
+    private readonly ulong _keyMax;
     private string _tempDir = "";
     private string _peer = "";
+
+    public RingInteropTests(string layoutName)
+    {
+        _layout = layoutName == "ILP32" ? RingLayout.Ilp32 : RingLayout.Lp64;
+        _head = _layout.ShmHeadSize;
+        _record = _layout.TportHeadSize;
+        _keyMax = (ulong)(1024 - _head);
+    }
 
     [OneTimeSetUp]
     public void CompilePeer()
@@ -22,18 +37,37 @@ public class RingInteropTests
         _tempDir = Directory.CreateTempSubdirectory("ringpeer-").FullName;
         _peer = Path.Combine(_tempDir, "ringpeer");
         var source = Path.Combine(AppContext.BaseDirectory, "Earthworm", "Transport", "Interop", "ringpeer.c");
-        using var gcc = Process.Start(new ProcessStartInfo("gcc", ["-O2", "-Wall", "-Wextra", "-Werror", "-o", _peer, source])
+        string[] bits = _layout == RingLayout.Ilp32 ? ["-m32"] : [];
+        if (bits.Length > 0 && Compile(bits, Path.Combine(_tempDir, "probe"), WriteProbe()).ExitCode != 0)
+        {
+            // Only the 32-bit C library is missing (gcc-multilib); `make test` installs it where it can.
+            Assert.Ignore("gcc -m32 cannot link a program on this machine (install gcc-multilib)");
+        }
+        var (exitCode, errors) = Compile(bits, _peer, source);
+        Assert.That(exitCode, Is.EqualTo(0), errors);
+    }
+
+    [OneTimeTearDown]
+    public void RemoveTempDir() => Directory.Delete(_tempDir, recursive: true);
+
+    private static (int ExitCode, string Errors) Compile(string[] bits, string output, string source)
+    {
+        using var gcc = Process.Start(new ProcessStartInfo("gcc", [.. bits, "-O2", "-Wall", "-Wextra", "-Werror", "-o", output, source])
         {
             RedirectStandardError = true,
             UseShellExecute = false,
         })!;
         var errors = gcc.StandardError.ReadToEnd();
         gcc.WaitForExit();
-        Assert.That(gcc.ExitCode, Is.EqualTo(0), errors);
+        return (gcc.ExitCode, errors);
     }
 
-    [OneTimeTearDown]
-    public void RemoveTempDir() => Directory.Delete(_tempDir, recursive: true);
+    private string WriteProbe()
+    {
+        var probe = Path.Combine(_tempDir, "probe.c");
+        File.WriteAllText(probe, "int main(void) { return 0; }\n");
+        return probe;
+    }
 
     [TearDown]
     public void RemoveRings() => _keys.DestroyAll();
@@ -46,14 +80,14 @@ public class RingInteropTests
         Assert.That(peer.Ask("create 1024"), Is.EqualTo("ok"));
         using var reader = SystemVRing.Attach("INTEROP_RING", key);
         using var copier = SystemVRing.Attach("INTEROP_RING", key);
-        Assert.That(reader.Layout, Is.SameAs(RingLayout.Lp64));
-        Assert.That(peer.Ask("head"), Is.EqualTo("head 1024 984 0 0 0"));
+        Assert.That(reader.Layout, Is.SameAs(_layout), "the layout is detected from C's header");
+        Assert.That(peer.Ask("head"), Is.EqualTo($"head 1024 {_keyMax} 0 0 0"));
 
         var random = new Random(7);
         var buffer = new byte[511];
         var splitHeaders = 0;
         var sawPadding = false;
-        for (var round = 0; round < 40; round++)
+        for (var round = 0; round < 200; round++)
         {
             var sent = new List<(Logo Logo, byte[] Body, byte Seq)>();
             for (var m = 0; m < 3; m++)
@@ -63,11 +97,11 @@ public class RingInteropTests
                 var answer = peer.Ask($"put {logo.Type} {logo.Module} {logo.Installation} {Hex(body)}").Split(' ');
                 Assert.That(answer[0], Is.EqualTo("ok"));
                 var start = ulong.Parse(answer[2]);
-                if (start % 984 > 984 - 24)
+                if (start % _keyMax > _keyMax - (ulong)_record)
                 {
                     splitHeaders++;
                 }
-                sawPadding |= reader.MappedBytes[40 + (int)(start % 984 + 1) % 984] == 0xA5;
+                sawPadding |= reader.MappedBytes[_head + (int)((start % _keyMax + 1) % _keyMax)] == 0xA5;
                 sent.Add((logo, body, byte.Parse(answer[1])));
             }
             foreach (var (logo, body, seq) in sent)
@@ -79,7 +113,7 @@ public class RingInteropTests
             }
             Assert.That(reader.GetMessage([Logo.Wildcard], buffer, out _, out _), Is.EqualTo(GetStatus.None));
         }
-        Assert.That(reader.ReadHeader().KeyIn, Is.GreaterThan(5UL * 984), "the ring wrapped several times");
+        Assert.That(reader.ReadHeader().KeyIn, Is.GreaterThan(5UL * _keyMax), "the ring wrapped several times");
         Assert.That(splitHeaders, Is.GreaterThan(0), "some header was split across the end");
         Assert.That(sawPadding, Is.True, "C's padding (0xA5) was there and was ignored");
     }
@@ -88,15 +122,15 @@ public class RingInteropTests
     public void CReadsWhatThePortWrote()
     {
         var key = _keys.Next();
-        using var writer = SystemVRing.Create("INTEROP_RING", key, 1024);
+        using var writer = SystemVRing.Create("INTEROP_RING", key, 1024, _layout);
         using var peer = new LineProcess(_peer, key.ToString());
         Assert.That(peer.Ask("attach"), Is.EqualTo("ok"));
-        Assert.That(peer.Ask("head"), Is.EqualTo("head 1024 984 0 0 0"));
+        Assert.That(peer.Ask("head"), Is.EqualTo($"head 1024 {_keyMax} 0 0 0"));
 
         var random = new Random(11);
         var sequences = new Dictionary<Logo, int>();
         var splitHeaders = 0;
-        for (var round = 0; round < 40; round++)
+        for (var round = 0; round < 200; round++)
         {
             var expected = new List<string>();
             for (var m = 0; m < 3; m++)
@@ -104,7 +138,7 @@ public class RingInteropTests
                 var logo = Logos[random.Next(Logos.Length)];
                 var body = RandomText(random, random.Next(0, 200));
                 var start = writer.ReadHeader().KeyIn;
-                if (start % 984 > 984 - 24)
+                if (start % _keyMax > _keyMax - (ulong)_record)
                 {
                     splitHeaders++;
                 }
@@ -116,7 +150,7 @@ public class RingInteropTests
             expected.Add("none");
             Assert.That(Enumerable.Range(0, 4).Select(_ => peer.Ask("get")).ToArray(), Is.EqualTo(expected.ToArray()), $"round {round}");
         }
-        Assert.That(peer.Ask("head"), Does.StartWith($"head 1024 984 {writer.ReadHeader().KeyIn} {writer.ReadHeader().KeyOld} 0"));
+        Assert.That(peer.Ask("head"), Does.StartWith($"head 1024 {_keyMax} {writer.ReadHeader().KeyIn} {writer.ReadHeader().KeyOld} 0"));
         Assert.That(splitHeaders, Is.GreaterThan(0), "some header was split across the end");
     }
 
@@ -124,7 +158,7 @@ public class RingInteropTests
     public void BothWriteTheSameRingAndEachReadsTheOther()
     {
         var key = _keys.Next();
-        using var port = SystemVRing.Create("INTEROP_RING", key, 2048);
+        using var port = SystemVRing.Create("INTEROP_RING", key, 2048, _layout);
         using var peer = new LineProcess(_peer, key.ToString());
         Assert.That(peer.Ask("attach"), Is.EqualTo("ok"));
         var buffer = new byte[511];
@@ -145,13 +179,13 @@ public class RingInteropTests
     public void FlagWrittenByOneSideIsSeenByTheOther()
     {
         var key = _keys.Next();
-        using var port = SystemVRing.Create("INTEROP_RING", key, 1024);
+        using var port = SystemVRing.Create("INTEROP_RING", key, 1024, _layout);
         using var peer = new LineProcess(_peer, key.ToString());
         Assert.That(peer.Ask("attach"), Is.EqualTo("ok"));
 
         port.SetFlag(RingFlag.Terminate);
 
-        Assert.That(peer.Ask("head"), Is.EqualTo("head 1024 984 0 0 -999"));
+        Assert.That(peer.Ask("head"), Is.EqualTo($"head 1024 {_keyMax} 0 0 -999"));
     }
 
     private static byte[] RandomText(Random random, int length)

@@ -1,7 +1,7 @@
 /*
  * ringpeer: an independent C peer for the port's ring interop tests, written from the layouts in
- * the port's transport specification (no Earthworm code). It speaks the native (LP64 on x86-64)
- * SHM_HEAD / TPORT_HEAD layout, locks like C writers (semop without SEM_UNDO) and fills record
+ * the port's transport specification (no Earthworm code). It speaks the native SHM_HEAD /
+ * TPORT_HEAD layout of the compiler (LP64 on x86-64, ILP32 when built with -m32), locks like C writers (semop without SEM_UNDO) and fills record
  * padding with 0xA5 so that a reader that looks at padding fails.
  *
  * Usage: ringpeer KEY, then one command per line on stdin, one answer line each on stdout:
@@ -43,6 +43,8 @@ typedef struct {
 
 _Static_assert(sizeof(long) != 8 || sizeof(ring_head) == 40, "LP64 SHM_HEAD is 40 bytes");
 _Static_assert(sizeof(long) != 8 || sizeof(record_head) == 24, "LP64 TPORT_HEAD is 24 bytes");
+_Static_assert(sizeof(long) != 4 || sizeof(ring_head) == 20, "ILP32 SHM_HEAD is 20 bytes");
+_Static_assert(sizeof(long) != 4 || sizeof(record_head) == 12, "ILP32 TPORT_HEAD is 12 bytes");
 
 static key_t ring_key;
 static ring_head *head;
