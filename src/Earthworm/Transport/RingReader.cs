@@ -123,8 +123,11 @@ internal sealed class RingReader
                 var recordStart = position;
                 _region.Read(position, headerBytes);
                 header = TransportHeader.Decode(headerBytes, layout);
+                // Measured as room left before keyin, not as position + header + size, which
+                // damaged 64-bit keys near 2^64 would overflow into a walk that never ends.
+                var room = snapIn - position;
                 if (header.Start != RingLayout.FirstByte || header.Size < 0
-                    || (ulong)header.Size > keyMax - headSize || position + headSize + (ulong)header.Size > snapIn)
+                    || (ulong)header.Size > keyMax - headSize || room < headSize || (ulong)header.Size > room - headSize)
                 {
                     if (Overrun(checkFrom))
                     {

@@ -103,6 +103,7 @@ public class RingGarbageFuzzTests
         var run = new WatchedRun(FuzzBudget.Inputs, (_, run) =>
         {
             var length = layout.ShmHeadSize + 64 + random.Next(8192);
+            run.Operation = "create";
             using var heap = new HeapRing(length, layout);
             using var reader = heap.Attach();
             var damage = new RingDamage(random, layout, length);
@@ -115,6 +116,7 @@ public class RingGarbageFuzzTests
                     damage.Apply(heap.Bytes);
                 }
                 calls.One(heap.Ring, reader, run);
+                run.Operation = "attach";
                 using var fresh = random.Next(2) == 0 ? null : TryAttach(heap);
                 calls.One(heap.Ring, fresh ?? reader, run);
             }

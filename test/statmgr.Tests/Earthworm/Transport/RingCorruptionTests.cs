@@ -133,6 +133,58 @@ public class RingCorruptionTests
         Assert.That(heap.Ring.Put(Heartbeat, new byte[80]), Is.EqualTo(PutStatus.Ok));
     }
 
+    [Test]
+    public void RecordsThatWouldRunPastTwoToTheSixtyFourAreCorruptNotAnEndlessWalk()
+    {
+        // Found by `make fuzz` (input 1,067,322): damaged 64-bit keys just below 2^64 and a record
+        // whose end, measured as key + header + size, wraps to a small number behind keyold; the
+        // walk went back to keyold and round again for ever.
+        using var heap = new HeapRing(4096, RingLayout.Lp64);
+        var layout = heap.Ring.Layout;
+        const ulong keyOld = ulong.MaxValue - 99;
+        const ulong keyIn = ulong.MaxValue - 9;
+        var unwanted = new Logo(1, 9, 9);
+        WriteRecordHeader(heap, keyOld, 50, unwanted);
+        WriteRecordHeader(heap, keyOld + 24 + 50, 30, unwanted);
+        layout.WriteLong(heap.Bytes, layout.KeyOldOffset, unchecked((long)keyOld));
+        layout.WriteLong(heap.Bytes, layout.KeyInOffset, unchecked((long)keyIn));
+        using var copier = heap.Attach();
+
+        var status = RunOrFail(() => heap.Ring.GetMessage([Heartbeat], new byte[64], out _, out _));
+        var copyStatus = RunOrFail(() => copier.CopyFrom([Heartbeat], new byte[64], out _, out _, out _));
+        RunOrFail(() => heap.Ring.Put(Heartbeat, new byte[80]));
+
+        Assert.That(status, Is.EqualTo(GetStatus.Corrupt));
+        Assert.That(heap.Ring.LastProblem, Does.Contain($"the record at key {keyOld + 74} claims an impossible size 30"));
+        Assert.That(copyStatus, Is.EqualTo(GetStatus.Corrupt));
+        Assert.That(heap.Lock.Held, Is.Zero);
+    }
+
+    /// <summary>Runs a ring call on another thread; a call that has not come back in 10 s is the endless walk.</summary>
+    private static T RunOrFail<T>(Func<T> call)
+    {
+        var task = Task.Factory.StartNew(call, TaskCreationOptions.LongRunning);
+        Assert.That(task.Wait(TimeSpan.FromSeconds(10)), Is.True, "the ring call never came back");
+        return task.Result;
+    }
+
+    /// <summary>A TPORT_HEAD at <paramref name="key"/>, split across the end of the ring where the key puts it.</summary>
+    private static void WriteRecordHeader(HeapRing heap, ulong key, long size, Logo logo)
+    {
+        var layout = heap.Ring.Layout;
+        var header = new byte[layout.TportHeadSize];
+        header[0] = RingLayout.FirstByte;
+        layout.WriteLong(header, layout.SizeOffset, size);
+        header[layout.TypeOffset] = logo.Type;
+        header[layout.ModuleOffset] = logo.Module;
+        header[layout.InstallationOffset] = logo.Installation;
+        var keyMax = (ulong)(heap.Bytes.Length - layout.ShmHeadSize);
+        for (var i = 0; i < header.Length; i++)
+        {
+            heap.Bytes[layout.ShmHeadSize + (int)((key + (ulong)i) % keyMax)] = header[i];
+        }
+    }
+
     private static HeapRing RingOfUnwantedRecordsWithKeyIn(long keyIn)
     {
         var heap = new HeapRing(4096, RingLayout.Lp64);
@@ -157,8 +209,9 @@ public class RingCorruptionTests
             using var other = heap.Attach();
             heap.Ring.Put(Heartbeat, RingReadTests.Text("seed"));
             random.NextBytes(heap.Bytes[layout.ShmHeadSize..]);
-            var keyIn = (ulong)random.NextInt64() & layout.KeyMask;
-            var keyOld = random.Next(3) == 0 ? keyIn - (ulong)random.Next(0, 600) : (ulong)random.NextInt64() & layout.KeyMask;
+            // Keys anywhere in the layout's range, up to just below 2^64 for LP64.
+            var keyIn = unchecked((ulong)random.NextInt64(long.MinValue, long.MaxValue)) & layout.KeyMask;
+            var keyOld = random.Next(3) == 0 ? keyIn - (ulong)random.Next(0, 600) : unchecked((ulong)random.NextInt64(long.MinValue, long.MaxValue)) & layout.KeyMask;
             layout.WriteLong(heap.Bytes, layout.KeyInOffset, unchecked((long)keyIn));
             layout.WriteLong(heap.Bytes, layout.KeyOldOffset, unchecked((long)(keyOld & layout.KeyMask)));
 
