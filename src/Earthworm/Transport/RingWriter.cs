@@ -59,7 +59,9 @@ internal static class RingWriter
                 problem = $"the record at keyold {keyOld} starts with 0x{oldest.Start:X2}, not 0x6F";
                 return PutStatus.Corrupt;
             }
-            if (oldest.Size < 0 || (ulong)oldest.Size > keyMax - headSize || keyOld + headSize + (ulong)oldest.Size > keyIn)
+            // Room left before keyin, as the reader measures it: no sum that could wrap 2^64.
+            var room = keyIn - keyOld;
+            if (oldest.Size < 0 || (ulong)oldest.Size > keyMax - headSize || room < headSize || (ulong)oldest.Size > room - headSize)
             {
                 problem = $"the record at keyold {keyOld} claims an impossible size {oldest.Size}";
                 return PutStatus.Corrupt;
