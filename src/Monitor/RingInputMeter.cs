@@ -12,6 +12,12 @@ public sealed class RingInputMeter
     /// <summary>Look again when half of the ring could have been written.</summary>
     private const double LapShare = 0.5;
 
+    /// <summary>More than this share written between two looks is a burst the average understates.</summary>
+    private const double BurstShare = 0.75;
+
+    /// <summary>How soon to look again after such a burst, to measure it over a short span.</summary>
+    private static readonly TimeSpan Remeasure = TimeSpan.FromMilliseconds(1);
+
     private bool _started;
     private ulong _lastKeyIn;
     private long _lastTimestamp;
@@ -22,8 +28,12 @@ public sealed class RingInputMeter
     /// <summary>Takes one header reading; returns how long statmgr may wait before it could be lapped, if writers are active.</summary>
     public TimeSpan? Sample(RingHeaderSnapshot header, long timestamp, TimeProvider time)
     {
+        var burst = false;
         if (_started && header.KeyIn >= _lastKeyIn)
         {
+            // A flood that began late in a long wait, averaged over the whole wait, looks slower
+            // than it is; waiting by that rate would let it lap the ring a second time.
+            burst = header.KeyIn - _lastKeyIn > header.KeyMax * BurstShare;
             double elapsed = time.GetElapsedTime(_lastTimestamp, timestamp).TotalSeconds;
             if (elapsed > 0)
             {
@@ -35,6 +45,10 @@ public sealed class RingInputMeter
         _started = true;
         _lastKeyIn = header.KeyIn;
         _lastTimestamp = timestamp;
+        if (burst)
+        {
+            return Remeasure;
+        }
         double seconds = header.KeyMax / BytesPerSecond * LapShare;
         // Only a guard shorter than the longest idle wait matters (and a quiet ring gives infinity).
         return seconds < IdleWait.LongestMs / 1000.0 ? TimeSpan.FromSeconds(seconds) : null;

@@ -59,6 +59,14 @@ public static class FloodBench
         var missedLines = log.Lines.Skip(from)
             .Where(l => l.Text.StartsWith("UTC_", StringComparison.Ordinal) && l.Text.Contains("Missed msg(s)", StringComparison.Ordinal)).ToList();
         var missedAtStart = missedLines.Count(l => l.Seen - floodStart < TimeSpan.FromSeconds(2));
+        if (deaths > 0)
+        {
+            // A false death needs its story: every report line of the flood, timed from its start.
+            foreach (var line in log.Lines.Skip(from).Where(l => l.Text.StartsWith("UTC_", StringComparison.Ordinal)))
+            {
+                Console.Error.WriteLine($"  +{(line.Seen - floodStart).TotalSeconds,6:F2} s  {line.Text.TrimEnd()}");
+            }
+        }
         site.StopStatmgr();
         return new FloodResult(ringCount, rate, reached, deaths, missedLines.Count, missedAtStart, 100 * cpu.TotalSeconds / elapsed.TotalSeconds, elapsed);
     }

@@ -30,6 +30,33 @@ public class RingInputMeterTests
     }
 
     [Test]
+    public void AFloodThatBeganDuringALongWaitIsMeasuredAgainAfterOneMillisecond()
+    {
+        // 50 MB/s from the last 0.2 s of a 1 s wait: the 1 s average (10 MB/s) would give a 52 ms
+        // wait, in which the flood writes 2.6 MB into the 1 MB ring.
+        var time = new FakeTimeProvider();
+        var meter = new RingInputMeter();
+        meter.Sample(Header(0), time.GetTimestamp(), time);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(meter.Sample(Header(10_000_000), time.GetTimestamp(), time), Is.EqualTo(TimeSpan.FromMilliseconds(1)));
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.That(meter.Sample(Header(10_050_000), time.GetTimestamp(), time)!.Value.TotalMilliseconds,
+            Is.EqualTo(1048576 / 50_000_000.0 * 0.5 * 1000).Within(0.01), "the flood's own rate, 50 MB/s");
+    }
+
+    [Test]
+    public void AFloodAtItsMeasuredRateIsNotTakenForANewBurst()
+    {
+        var time = new FakeTimeProvider();
+        var meter = new RingInputMeter();
+        meter.Sample(Header(0), time.GetTimestamp(), time);
+        time.Advance(TimeSpan.FromMilliseconds(10));
+        var guard = meter.Sample(Header(500_000), time.GetTimestamp(), time)!.Value;
+        time.Advance(guard);
+        Assert.That(meter.Sample(Header(500_000 + 524_288), time.GetTimestamp(), time), Is.EqualTo(guard).Within(TimeSpan.FromMilliseconds(0.01)));
+    }
+
+    [Test]
     public void ABurstIsForgottenByHalvesEachSecond()
     {
         var time = new FakeTimeProvider();
