@@ -141,7 +141,7 @@ internal sealed class StatmgrSite : IDisposable
 
     public static string EwmodulePath => SiblingTool("ewmodule");
 
-    public static string EwringPath => SiblingTool("ewring");
+    public static string EwringPath => EwringTool.Path;
 
     /// <summary>Starts the built statmgr as Earthworm would: cwd EW_PARAMS, config statmgr.d.</summary>
     public Process StartStatmgr()
@@ -213,46 +213,20 @@ internal sealed class StatmgrSite : IDisposable
     /// <summary>Runs <c>ewring put</c> in its own process and waits for it.</summary>
     public void EwringPut(long ringKey, byte module, byte type, string text, int count = 1, int rate = 0)
     {
-        var start = new ProcessStartInfo(EwringPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         var args = new List<string> { "put", ringKey.ToString(CultureInfo.InvariantCulture), Inst.ToString(CultureInfo.InvariantCulture),
             module.ToString(CultureInfo.InvariantCulture), type.ToString(CultureInfo.InvariantCulture), text, "--count", count.ToString(CultureInfo.InvariantCulture) };
         if (rate > 0)
         {
             args.AddRange(["--rate", rate.ToString(CultureInfo.InvariantCulture)]);
         }
-        args.ForEach(start.ArgumentList.Add);
-        start.Environment.Remove("EW_PARAMS");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start ewring");
-        string error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        Assert.That(process.WaitForExit(60_000), Is.True, "ewring put hung");
-        Assert.That(process.ExitCode, Is.EqualTo(0), error);
+        Ewring([.. args]);
     }
 
     /// <summary>Runs ewring with these arguments (numbers, no EW_PARAMS) and waits for it; it must succeed.</summary>
     public void Ewring(params string[] arguments)
     {
-        var start = new ProcessStartInfo(EwringPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment.Remove("EW_PARAMS");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start ewring");
-        string error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        Assert.That(process.WaitForExit(60_000), Is.True, $"ewring {string.Join(' ', arguments)} hung");
-        Assert.That(process.ExitCode, Is.EqualTo(0), error);
+        var (exitCode, _, error) = EwringTool.Run(arguments);
+        Assert.That(exitCode, Is.EqualTo(0), error);
     }
 
     /// <summary>Starts <c>ewring put</c> in the background (a flood); stopped on Dispose.</summary>
