@@ -1,4 +1,5 @@
 using Statmgr.Earthworm;
+using Statmgr.Earthworm.Logging;
 using Statmgr.Tests.Config;
 
 namespace Statmgr.Tests.Fuzz;
@@ -89,7 +90,7 @@ public class ConfigLoaderFuzzTests
         catch (EarthwormExitException ex)
         {
             // getutil and logit end the process in C even under --check; that is a clean refusal.
-            return new StartupOutcome(null, [], new Statmgr.Earthworm.Logging.CollectingLogit(), ex, []);
+            return new StartupOutcome(null, [], new CollectingLogit(), ex, []);
         }
     }
 }

@@ -49,7 +49,7 @@ public class ChoresTests
         Assert.That(h.Manager!.RunPass().Stop, Is.True);
         Assert.That(h.Manager.Stop(), Is.EqualTo(0));
         string report = Utc(T + 5) + "  ewhost/statmgr Program stopping. Page sent. Mail sent.\n";
-        Assert.That(h.Log.Lines, Is.EqualTo(new[] { ("e", report) }));
+        Assert.That(h.Log.Entries, Is.EqualTo(new[] { ("e", report) }));
         Assert.That(h.Pages, Is.EqualTo(new[] { "group: ops " + report + "#" }));
         Assert.That(h.Ring.Disposed, Is.True);
     }
@@ -88,7 +88,7 @@ public class ChoresTests
         var h = Started(h => h.Statmgr.Errors.RemoveAll(e => e.Number == 1));
         h.Ring.Flag = RingFlag.Terminate;
         Assert.That(h.Manager!.Run(), Is.EqualTo(255));
-        Assert.That(h.Log.Lines, Is.EqualTo(new[] { ("et", "statmgr message 1 not found\n") }));
+        Assert.That(h.Log.Entries, Is.EqualTo(new[] { ("et", "statmgr message 1 not found\n") }));
         Assert.That(h.Ring.Disposed, Is.False);
     }
 
@@ -124,7 +124,7 @@ public class ChoresTests
         h.Rings["STATUS_RING"] = fresh;
         old.IsStale = true;
         h.RunUntil(T + 1);
-        Assert.That(h.Log.Lines, Is.EqualTo(new[] { ("et", "statmgr: ring STATUS_RING (key 1050) was re-created; attached to the new one\n") }));
+        Assert.That(h.Log.Entries, Is.EqualTo(new[] { ("et", "statmgr: ring STATUS_RING (key 1050) was re-created; attached to the new one\n") }));
         Assert.That(old.Disposed, Is.True);
         fresh.Beat(ModPick, T + 1, "9");
         h.RunUntil(T + 2);
@@ -141,7 +141,7 @@ public class ChoresTests
         h.Rings.Clear();
         old.IsStale = true;
         h.RunUntil(T + 5);
-        Assert.That(h.Log.Lines, Is.EqualTo(new[] { ("et", "statmgr: ring STATUS_RING (key 1050) was removed and cannot be attached again (no ring STATUS_RING 1050); still trying\n") }));
+        Assert.That(h.Log.Entries, Is.EqualTo(new[] { ("et", "statmgr: ring STATUS_RING (key 1050) was removed and cannot be attached again (no ring STATUS_RING 1050); still trying\n") }));
         h.Rings["STATUS_RING"] = new InMemoryRing("STATUS_RING", 1050);
         h.RunUntil(T + 7);
         Assert.That(h.Log.Texts.Last(), Is.EqualTo("statmgr: ring STATUS_RING (key 1050) was re-created; attached to the new one\n"));

@@ -45,7 +45,7 @@ public class ErrorReportTests
         var h = Started();
         h.SendError(ModPick, T, 99, "what is this");
         h.RunUntil(T + 1);
-        Assert.That(h.Log.Lines, Is.Empty);
+        Assert.That(h.Log.Entries, Is.Empty);
     }
 
     [Test]
@@ -157,7 +157,7 @@ public class ErrorReportTests
         var h = Started(h => h.Config.DontReportUnknownModule = 1);
         h.Beat(ModTank, T, "1");
         h.RunUntil(T + 1);
-        Assert.That(h.Log.Lines, Is.Empty);
+        Assert.That(h.Log.Entries, Is.Empty);
     }
 
     [Test]
@@ -166,7 +166,7 @@ public class ErrorReportTests
         var h = Started(h => h.Statmgr.Errors.RemoveAll(e => e.Number == 2));
         h.Beat(ModTank, T, "1");
         h.RunUntil(T + 1);
-        Assert.That(h.Log.Lines, Is.Empty);
+        Assert.That(h.Log.Entries, Is.Empty);
     }
 
     [Test]
@@ -176,7 +176,7 @@ public class ErrorReportTests
         h.Ring.Enqueue(new Logo(Inst, 0, Types.Heartbeat), "garbage\n");
         h.Ring.Enqueue(new Logo(Inst, 0, Types.Error), "garbage\n");
         h.RunUntil(T + 1);
-        Assert.That(h.Log.Lines, Is.Empty);
+        Assert.That(h.Log.Entries, Is.Empty);
     }
 
     [TestCase(3, "abc\n", "error decoding heartbeat time, non-numeric char <a> found at position 0, from mod:3")]
@@ -203,6 +203,6 @@ public class ErrorReportTests
         var h = Started(h => h.Statmgr.Errors.RemoveAll(e => e.Number == 3));
         h.Ring.Enqueue(From(ModPick, Types.Heartbeat), "abc\n");
         h.RunUntil(T + 1);
-        Assert.That(h.Log.Lines, Is.Empty);
+        Assert.That(h.Log.Entries, Is.Empty);
     }
 }

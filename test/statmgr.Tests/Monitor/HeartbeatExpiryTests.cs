@@ -149,7 +149,7 @@ public class HeartbeatExpiryTests
         h.Beat(ModPick, T, "4321");
         h.Ring.Enqueue(From(ModPick, Types.Heartbeat), $"{T}");
         h.Manager!.RunPass();
-        Assert.That(h.Log.Lines.Take(2), Is.EqualTo(new[]
+        Assert.That(h.Log.Entries.Take(2), Is.EqualTo(new[]
         {
             ("t", $"Debug: HB Observed in ring : inst:2 mod:MOD_PICK_EW typ:3 msg: {T} 4321\n"),
             ("t", $"Debug: HB Observed in ring : inst:2 mod:MOD_PICK_EW typ:3 msg: {T}\n"),
@@ -171,7 +171,7 @@ public class HeartbeatExpiryTests
             }
         };
         Assert.That(h.Manager!.Run(), Is.EqualTo(0));
-        Assert.That(h.Log.Lines.Where(l => l.Text.StartsWith("Debug", StringComparison.Ordinal)),
+        Assert.That(h.Log.Entries.Where(l => l.Text.StartsWith("Debug", StringComparison.Ordinal)),
             Is.EqualTo(new[] { ("t", "Debug: statmgr sleeping for 1024 msecs\n"), ("t", "Debug: statmgr sleeping for 1024 msecs\n") }));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Statmgr.Config;
+using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Time;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor;
@@ -61,7 +62,7 @@ internal sealed class MonitorHarness
     public FakeClockWaiter Waiter { get; }
     public InMemoryRing Ring { get; }
     public Dictionary<string, InMemoryRing> Rings { get; } = new();
-    public RecordingLogit Log { get; } = new();
+    public CollectingLogit Log { get; } = new();
     public RecordingMailSink Mail { get; } = new();
 
     /// <summary>A real mail sink to use instead of <see cref="Mail"/>.</summary>
@@ -179,7 +180,7 @@ internal sealed class MonitorHarness
     }
 
     /// <summary>Report lines (flag e) logged since startup, in order.</summary>
-    public List<string> Reports => Log.Lines.Where(l => l.Flags == "e" && l.Text.StartsWith("UTC_", StringComparison.Ordinal)).Select(l => l.Text).ToList();
+    public List<string> Reports => Log.Entries.Where(l => l.Flags == "e" && l.Text.StartsWith("UTC_", StringComparison.Ordinal)).Select(l => l.Text).ToList();
 
     public List<string> Pages => Ring.PutTexts(Types.Page);
 

@@ -59,7 +59,7 @@ public class MultiRingTests
         Assert.That(h.Ring.Puts[0], Is.EqualTo((new Logo(Inst, ModStatmgr, Types.ReqStatus), h.Ring.Puts[0].Body)));
         Assert.That(Text(h.Ring.Puts[0].Body), Is.EqualTo("2\n"));
         Assert.That(h.Out.ToString(), Is.EqualTo("WAVE_RING 1000 1024\nSTATUS_RING 1050 128\n"));
-        Assert.That(h.Log.Lines.Take(2), Is.EqualTo(new[]
+        Assert.That(h.Log.Entries.Take(2), Is.EqualTo(new[]
         {
             ("t", "Attaching to RING: WAVE_RING 1000 1024\n"),
             ("t", "Attaching to RING: STATUS_RING 1050 128\n"),
@@ -103,7 +103,7 @@ public class MultiRingTests
         h.Log.Clear();
         wave.Beat(ModPick, T, "4321");
         h.Manager!.RunPass();
-        Assert.That(h.Log.Lines, Is.EqualTo(new[]
+        Assert.That(h.Log.Entries, Is.EqualTo(new[]
         {
             ("t", "Debug: Checking ring WAVE_RING \n"),
             ("t", $"Debug: HB Observed in ring WAVE_RING: inst:2 mod:MOD_PICK_EW typ:3 msg: {T} 4321\n"),
@@ -124,7 +124,7 @@ public class MultiRingTests
             wave.Enqueue(From(ModPick, Types.Heartbeat), $"{T} 1\n", GetStatus.Miss);
         }
         h.Manager!.RunPass();
-        var lowering = h.Log.Lines.Where(l => l.Flags == "t").Select(l => l.Text).ToList();
+        var lowering = h.Log.Entries.Where(l => l.Flags == "t").Select(l => l.Text).ToList();
         Assert.That(lowering[0], Is.EqualTo("statmgr tport_getmsg missed messages in WAVE_RING: Lowering sleep_time, new value is 768\n"));
         Assert.That(lowering[14], Is.EqualTo("statmgr tport_getmsg missed messages in WAVE_RING: Lowering sleep_time, new value is 12\n"));
         Assert.That(lowering[15], Is.EqualTo("statmgr tport_getmsg missed messages in WAVE_RING\n"));
@@ -140,8 +140,8 @@ public class MultiRingTests
         h.Start();
         Assert.That(h.Waiter.Waits, Is.EqualTo(Enumerable.Repeat(TimeSpan.FromSeconds(1), 29)));
         Assert.That(h.Out.ToString(), Is.EqualTo("Earthworm may be hung; no response from startstop in 30 seconds while trying to get status message back.\n"));
-        Assert.That(h.Log.Lines[0], Is.EqualTo(("e", "Can't get any ring information back from startstop. Reverting to just check the one ring specified in statmgr.d: STATUS_RING\n")));
-        Assert.That(h.Log.Lines[1].Text, Does.EndWith("ewhost/statmgr Program starting. Page sent. Mail sent.\n"));
+        Assert.That(h.Log.Entries[0], Is.EqualTo(("e", "Can't get any ring information back from startstop. Reverting to just check the one ring specified in statmgr.d: STATUS_RING\n")));
+        Assert.That(h.Log.Entries[1].Text, Does.EndWith("ewhost/statmgr Program starting. Page sent. Mail sent.\n"));
         Assert.That(h.Config.CheckAllRings, Is.EqualTo(0));
         Assert.That(h.Manager!.Rings.Monitored.Single().DebugName, Is.EqualTo(""));
     }
@@ -155,7 +155,7 @@ public class MultiRingTests
         h.Start();
         Assert.That(h.Waiter.Waits, Has.Count.EqualTo(3), "C would poll 29 times");
         Assert.That(h.Out.ToString(), Is.Empty, "startstop is not hung; statmgr was told to stop");
-        Assert.That(h.Log.Lines[0], Is.EqualTo(("et", "statmgr: told to stop while waiting for startstop's ring list; monitoring only STATUS_RING until the stop\n")));
+        Assert.That(h.Log.Entries[0], Is.EqualTo(("et", "statmgr: told to stop while waiting for startstop's ring list; monitoring only STATUS_RING until the stop\n")));
         Assert.That(h.Manager!.Rings.Monitored.Single().Ring, Is.SameAs(h.Ring));
     }
 
@@ -173,7 +173,7 @@ public class MultiRingTests
         };
         h.Start();
         Assert.That(h.Waiter.Waits, Is.Empty);
-        Assert.That(h.Log.Lines[0].Text, Does.StartWith("statmgr: told to stop while waiting"));
+        Assert.That(h.Log.Entries[0].Text, Does.StartWith("statmgr: told to stop while waiting"));
         Assert.That(h.Manager!.Run(), Is.Zero);
         Assert.That(h.Waiter.Waits, Is.Empty, "the first pass sees the flag");
     }
@@ -208,7 +208,7 @@ public class MultiRingTests
             }
         };
         h.Start();
-        Assert.That(h.Log.Lines[0].Text, Does.StartWith("Can't get any ring information back from startstop."));
+        Assert.That(h.Log.Entries[0].Text, Does.StartWith("Can't get any ring information back from startstop."));
     }
 
     [Test]

@@ -86,7 +86,7 @@ public class RestartTests
         Assert.That(h.Reports, Is.EqualTo(new[] { Utc(T + 32) + Dead }));
         Assert.That(h.Restarts(), Is.EqualTo(new[] { "4321\n" }));
         Assert.That(h.Ring.Puts.Single(p => p.Logo.Type == Types.Restart).Logo, Is.EqualTo(new Logo(Inst, ModStatmgr, Types.Restart)));
-        Assert.That(h.Log.Lines.Where(l => l.Flags == "et"), Is.EqualTo(new[] { ("et", "Statmgr: sent restart request for pick_ew pid 4321\n") }));
+        Assert.That(h.Log.Entries.Where(l => l.Flags == "et"), Is.EqualTo(new[] { ("et", "Statmgr: sent restart request for pick_ew pid 4321\n") }));
     }
 
     [Test]
@@ -110,7 +110,7 @@ public class RestartTests
         h.Ring.PutResult = PutStatus.LockTimeout;
         h.Ring.LastProblem = "ring STATUS_RING (key 1050): semaphore held for 1 s";
         h.RunUntil(T + 32);
-        Assert.That(h.Log.Lines, Is.EqualTo(new[]
+        Assert.That(h.Log.Entries, Is.EqualTo(new[]
         {
             ("e", Utc(T + 32) + Dead),
             ("e", "Error sending pageit message to transport region.\n"),
@@ -129,10 +129,10 @@ public class RestartTests
         h.Beat(ModPick, T, "4321");
         h.Ring.Enqueue(StopTool, "4321\n");
         h.RunUntil(T + 1);
-        Assert.That(h.Log.Lines, Is.EqualTo(new[] { ("t", "TYPE_STOP message received for pick_ew with pid 4321; module marked as stopped\n") }));
+        Assert.That(h.Log.Entries, Is.EqualTo(new[] { ("t", "TYPE_STOP message received for pick_ew with pid 4321; module marked as stopped\n") }));
         Assert.That(h.Module(ModPick).Restart, Is.EqualTo(RestartState.Stopped));
         h.RunUntil(T + 31);
-        Assert.That(h.Log.Lines.Skip(1), Is.EqualTo(new[]
+        Assert.That(h.Log.Entries.Skip(1), Is.EqualTo(new[]
         {
             ("et", "Statmgr: Module pid 4321 has been marked as intentionally stopped, so we won't try to restart it.\n"),
             ("e", Utc(T + 31) + Dead),
@@ -164,7 +164,7 @@ public class RestartTests
         h.Ring.Enqueue(StopTool, "0\n");
         h.Ring.Enqueue(RestartTool, "0\n");
         h.RunUntil(T + 1);
-        Assert.That(h.Log.Lines, Is.Empty);
+        Assert.That(h.Log.Entries, Is.Empty);
         Assert.That(h.Module(ModPick).Restart, Is.EqualTo(RestartState.UnknownPid));
     }
 
@@ -204,6 +204,6 @@ public class RestartTests
         h.Ring.Enqueue(From(ModStatmgr, Types.Restart), "4321\n");
         h.RunUntil(T + 33);
         Assert.That(h.Module(ModPick).Restart, Is.EqualTo(RestartState.RestartMe));
-        Assert.That(h.Log.Lines.Where(l => l.Text.StartsWith("TYPE_", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(h.Log.Entries.Where(l => l.Text.StartsWith("TYPE_", StringComparison.Ordinal)), Is.Empty);
     }
 }

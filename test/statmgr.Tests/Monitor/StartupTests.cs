@@ -12,7 +12,7 @@ public class StartupTests
         var h = new MonitorHarness();
         h.Start();
         string report = Utc(StartTime) + "  ewhost/statmgr Program starting. Page sent. Mail sent.\n";
-        Assert.That(h.Log.Lines, Is.EqualTo(new[] { ("e", report) }));
+        Assert.That(h.Log.Entries, Is.EqualTo(new[] { ("e", report) }));
         Assert.That(h.Pages, Is.EqualTo(new[] { "group: ops " + report + "#" }));
         Assert.That(h.Ring.Puts.Single().Logo, Is.EqualTo(new Logo(Inst, ModStatmgr, Types.Page)));
         Assert.That(h.Mail.Sent.Single().Recipients, Is.EqualTo(new[] { "ops@example.org", "boss@example.org" }));
@@ -25,7 +25,7 @@ public class StartupTests
         var h = new MonitorHarness();
         h.Statmgr.Errors.RemoveAt(0);
         h.Start();
-        Assert.That(h.Log.Lines, Is.EqualTo(new[] { ("e", "statmgr message 0 not found\n") }));
+        Assert.That(h.Log.Entries, Is.EqualTo(new[] { ("e", "statmgr message 0 not found\n") }));
     }
 
     [Test]
@@ -68,6 +68,6 @@ public class StartupTests
         var ex = Assert.Throws<EarthwormExitException>(() => Statmgr.Monitor.MonitorStartup.Start(failing));
         const string text = "statmgr: transport ring STATUS_RING (key 1050) does not exist; startstop normally creates it from its Ring lines; exiting.\n";
         Assert.That(ex!.ExitCode, Is.EqualTo(1));
-        Assert.That(h.Log.Lines, Is.EqualTo(new[] { ("et", text) }));
+        Assert.That(h.Log.Entries, Is.EqualTo(new[] { ("et", text) }));
     }
 }

@@ -27,7 +27,7 @@ public class TransportStatusTests
         h.RunUntil(T + 4);
         Assert.That(h.Reports, Is.EqualTo(new[] { Utc(T + 3) + "  ewhost/statmgr Missed msg(s)  inst:2 mod:3 typ:3  region:1050 Mail sent.\n" }));
         Assert.That(h.Module(ModPick).Timer, Is.EqualTo(T + 3));
-        Assert.That(h.Log.Lines.Where(l => l.Flags == "t"), Is.Empty, "single-ring mode keeps its wait");
+        Assert.That(h.Log.Entries.Where(l => l.Flags == "t"), Is.Empty, "single-ring mode keeps its wait");
     }
 
     [Test]
@@ -72,7 +72,7 @@ public class TransportStatusTests
         h.Ring.Enqueue(From(ModPick, Types.Heartbeat), $"{T} 55\n", GetStatus.MissLapped);
         h.Ring.Enqueue(From(ModPick, Types.Heartbeat), new string('9', 600));
         h.RunUntil(T + 1);
-        Assert.That(h.Log.Lines, Is.EqualTo(new[]
+        Assert.That(h.Log.Entries, Is.EqualTo(new[]
         {
             ("e", "statmgr message tporterr: 4 status: -4 not found\n"),
             ("e", "statmgr message tporterr: 5 status: -3 not found\n"),
@@ -87,7 +87,7 @@ public class TransportStatusTests
         h.Ring.NextGetStatuses.Enqueue(GetStatus.Corrupt);
         h.Beat(ModPick, T + 7, "1");
         h.RunUntil(T + 1);
-        Assert.That(h.Log.Lines, Is.EqualTo(new[] { ("et", "statmgr: ring STATUS_RING (key 1050) is corrupt: record at 4096 starts with 0x00; skipped to the newest message\n") }));
+        Assert.That(h.Log.Entries, Is.EqualTo(new[] { ("et", "statmgr: ring STATUS_RING (key 1050) is corrupt: record at 4096 starts with 0x00; skipped to the newest message\n") }));
         Assert.That(h.Module(ModPick).Timer, Is.EqualTo(T + 7));
     }
 }

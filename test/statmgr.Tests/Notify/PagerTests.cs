@@ -1,3 +1,4 @@
+using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Notify;
 using Statmgr.Tests.Monitor;
@@ -13,7 +14,7 @@ public class PagerTests
     public void OnePagePerGroupWithStatmgrsLogo()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
-        var pager = new Pager(() => ring, PageLogo, 249, new RecordingLogit());
+        var pager = new Pager(() => ring, PageLogo, 249, new CollectingLogit());
         Assert.That(pager.PageOut(["ops", "seis"], Report), Is.EqualTo(0));
         Assert.That(ring.Puts.Select(p => p.Logo), Is.EqualTo(new[] { PageLogo, PageLogo }));
         Assert.That(ring.PutTexts(104), Is.EqualTo(new[] { "group: ops " + Report + "#", "group: seis " + Report + "#" }));
@@ -23,7 +24,7 @@ public class PagerTests
     public void PageitHeartbeatHasNoSpaceAndNoNewline()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
-        new Pager(() => ring, PageLogo, 249, new RecordingLogit()).SendHeartbeat("ewhost");
+        new Pager(() => ring, PageLogo, 249, new CollectingLogit()).SendHeartbeat("ewhost");
         Assert.That(ring.PutTexts(104), Is.EqualTo(new[] { "alive:ewhost#" }));
     }
 
@@ -31,7 +32,7 @@ public class PagerTests
     public void LongPagesAreCutTo249BytesKeepingTheHashAndSaySoOnce()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
-        var log = new RecordingLogit();
+        var log = new CollectingLogit();
         var pager = new Pager(() => ring, PageLogo, 249, log);
         string longReport = "UTC_x  " + new string('n', 400) + "\n";
         pager.PageOut(["ops"], longReport);
@@ -39,7 +40,7 @@ public class PagerTests
         var first = ring.Puts[0].Body;
         Assert.That(first, Has.Length.EqualTo(249));
         Assert.That(MonitorHarness.Text(first), Is.EqualTo(("group: ops " + longReport)[..248] + "#"));
-        Assert.That(log.Lines, Is.EqualTo(new[] { ("et", "statmgr: a page was longer than PageMaxBytes (249); its text was cut to fit, ending with #\n") }));
+        Assert.That(log.Entries, Is.EqualTo(new[] { ("et", "statmgr: a page was longer than PageMaxBytes (249); its text was cut to fit, ending with #\n") }));
     }
 
     [Test]
@@ -55,12 +56,12 @@ public class PagerTests
     public void FailedPutIsLoggedAndOnlyTheLastGroupDecidesTheStatus()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
-        var log = new RecordingLogit();
+        var log = new CollectingLogit();
         var pager = new Pager(() => ring, PageLogo, 249, log);
         ring.NextPutResults.Enqueue(PutStatus.Ok);
         ring.NextPutResults.Enqueue(PutStatus.NoTrack);
         Assert.That(pager.PageOut(["a", "b"], Report), Is.EqualTo(-1));
-        Assert.That(log.Lines, Is.EqualTo(new[] { ("e", "Error sending pageit message to transport region.\n") }));
+        Assert.That(log.Entries, Is.EqualTo(new[] { ("e", "Error sending pageit message to transport region.\n") }));
         ring.NextPutResults.Enqueue(PutStatus.NoTrack);
         ring.NextPutResults.Enqueue(PutStatus.Ok);
         Assert.That(pager.PageOut(["a", "b"], Report), Is.EqualTo(0), "a failure on the first group is forgotten when the last succeeds");
@@ -71,8 +72,8 @@ public class PagerTests
     public void FailedHeartbeatPutIsLogged()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050) { PutResult = PutStatus.NoTrack };
-        var log = new RecordingLogit();
+        var log = new CollectingLogit();
         new Pager(() => ring, PageLogo, 249, log).SendHeartbeat("ewhost");
-        Assert.That(log.Lines, Is.EqualTo(new[] { ("e", "Error sending pageit hbeat to transport region.\n") }));
+        Assert.That(log.Entries, Is.EqualTo(new[] { ("e", "Error sending pageit hbeat to transport region.\n") }));
     }
 }

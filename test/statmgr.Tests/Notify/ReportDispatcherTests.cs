@@ -1,4 +1,5 @@
 using Statmgr.Config;
+using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Notify;
 using Statmgr.Tests.Monitor;
@@ -9,14 +10,14 @@ public class ReportDispatcherTests
 {
     private const long Time = 1709658131;
     private InMemoryRing _ring = null!;
-    private RecordingLogit _log = null!;
+    private CollectingLogit _log = null!;
     private RecordingMailSink _mail = null!;
 
     [SetUp]
     public void SetUp()
     {
         _ring = new InMemoryRing("STATUS_RING", 1050);
-        _log = new RecordingLogit();
+        _log = new CollectingLogit();
         _mail = new RecordingMailSink();
     }
 
@@ -34,7 +35,7 @@ public class ReportDispatcherTests
         var text = Dispatcher(new DocumentedRouting(["ops@example.org"])).ReportHealth(pick, new ReportLimits(2, 5), counters, Time, "module dead");
         const string expected = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent. Mail sent.\n";
         Assert.That(text, Is.EqualTo(expected));
-        Assert.That(_log.Lines, Is.EqualTo(new[] { ("e", expected) }));
+        Assert.That(_log.Entries, Is.EqualTo(new[] { ("e", expected) }));
         Assert.That(_ring.PutTexts(104), Is.EqualTo(new[] { "group: ops " + expected + "#" }));
         Assert.That(_mail.Sent.Single().Recipients, Is.EqualTo(new[] { "ops@example.org" }));
         Assert.That(_mail.Sent.Single().ReportText, Is.EqualTo(expected));
@@ -89,7 +90,7 @@ public class ReportDispatcherTests
         _ring.PutResult = PutStatus.NoTrack;
         var counters = new ReportCounters();
         Dispatcher(new DocumentedRouting([])).ReportHealth(pick, new ReportLimits(2, 5), counters, Time, "module dead");
-        Assert.That(_log.Lines, Is.EqualTo(new[]
+        Assert.That(_log.Entries, Is.EqualTo(new[]
         {
             ("e", "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n"),
             ("e", "Error sending pageit message to transport region.\n"),

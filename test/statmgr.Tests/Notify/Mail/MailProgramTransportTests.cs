@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Statmgr.Config;
+using Statmgr.Earthworm.Logging;
 using Statmgr.Notify;
 using Statmgr.Notify.Mail;
 
@@ -59,7 +60,7 @@ public class MailProgramTransportTests
     public async Task TheQueueRunsTheProgramOncePerRecipient()
     {
         var config = new StatmgrConfig();
-        var log = new RecordingLogit();
+        var log = new CollectingLogit();
         var queue = new MailQueue(new MailProgramTransport(_program, MailSettings.FromConfig(config), TimeProvider.System), log, TimeProvider.System);
 
         queue.Send(new MailRequest(["a@example.org", "b@example.org"], "UTC_x  ewhost/pick_ew (MOD_PICK_EW) module dead\n"));
@@ -68,20 +69,20 @@ public class MailProgramTransportTests
         Assert.That(Arguments(1), Is.EqualTo(new[] { "-s", "Earthworm Status Message", "a@example.org" }));
         Assert.That(Arguments(2), Is.EqualTo(new[] { "-s", "Earthworm Status Message", "b@example.org" }));
         Assert.That(File.ReadAllText(_temp.File("stdin.2")), Is.EqualTo("UTC_x  ewhost/pick_ew (MOD_PICK_EW) module dead\n\n"));
-        Assert.That(log.Lines, Is.Empty);
+        Assert.That(log.Entries, Is.Empty);
     }
 
     [Test]
     public async Task ANonZeroExitStatusIsFinalAndLoggedOnce()
     {
         File.WriteAllText(_temp.File("exit"), "3\n");
-        var log = new RecordingLogit();
+        var log = new CollectingLogit();
         var queue = new MailQueue(new MailProgramTransport(_program, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System), log, TimeProvider.System);
 
         queue.Send(new MailRequest(["ops@example.org"], "UTC_x  ewhost/pick_ew text\n Mail sent.\n"));
         await queue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit);
 
-        Assert.That(log.Lines, Is.EqualTo(new[]
+        Assert.That(log.Entries, Is.EqualTo(new[]
         {
             ("et", "statmgr: error sending email\n"),
             ("et", $"statmgr: mail to ops@example.org refused; server answer: mail program <{_program}> exited with status 3; report: UTC_x  ewhost/pick_ew text\n"),

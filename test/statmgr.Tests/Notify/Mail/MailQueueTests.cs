@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Statmgr.Earthworm.Logging;
 using Statmgr.Notify;
 using Statmgr.Notify.Mail;
 
@@ -13,13 +14,13 @@ public class MailQueueTests
     private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1709658131);
 
     private FakeTimeProvider _clock = null!;
-    private RecordingLogit _log = null!;
+    private CollectingLogit _log = null!;
 
     [SetUp]
     public void SetUp()
     {
         _clock = new FakeTimeProvider(Start);
-        _log = new RecordingLogit();
+        _log = new CollectingLogit();
     }
 
     [Test]
@@ -45,7 +46,7 @@ public class MailQueueTests
         await queue.WhenIdleAsync();
 
         Assert.That(transport.Attempts.Select(a => (a.At - Start).TotalSeconds), Is.EqualTo(new[] { 0, 30, 90, 210, 450, 930 }));
-        Assert.That(_log.Lines, Is.EqualTo(new[]
+        Assert.That(_log.Entries, Is.EqualTo(new[]
         {
             ("et", Error),
             ("et", "statmgr: mail to ops@example.org given up after 6 attempts; server answer: 127.0.0.1:25: Connection refused; "
@@ -66,7 +67,7 @@ public class MailQueueTests
         await queue.WhenIdleAsync();
 
         Assert.That(transport.Attempts, Has.Count.EqualTo(1));
-        Assert.That(_log.Lines, Is.EqualTo(new[]
+        Assert.That(_log.Entries, Is.EqualTo(new[]
         {
             ("et", Error),
             ("et", "statmgr: mail to nobody@example.org refused; server answer: relay:25: 550 5.1.1 no such user; "
@@ -88,7 +89,7 @@ public class MailQueueTests
         {
             ("a@example.org", Report), ("b@example.org", Report), ("c@example.org", ErrorReport),
         }));
-        Assert.That(_log.Lines, Is.Empty);
+        Assert.That(_log.Entries, Is.Empty);
     }
 
     [Test]
@@ -134,7 +135,7 @@ public class MailQueueTests
         await queue.WhenIdleAsync();
 
         Assert.That(transport.Attempts.Select(a => a.ReportText), Is.EqualTo(new[] { "first\n", "first\n", "second\n" }));
-        Assert.That(_log.Lines, Is.Empty);
+        Assert.That(_log.Entries, Is.Empty);
     }
 
     [Test]
@@ -174,7 +175,7 @@ public class MailQueueTests
         }
 
         Assert.That(queue.Count, Is.EqualTo(MailRetryPolicy.QueueCapacity + 1));
-        Assert.That(_log.Lines, Is.EqualTo(new[]
+        Assert.That(_log.Entries, Is.EqualTo(new[]
         {
             ("et", Error),
             ("et", "statmgr: mail to ops@example.org dropped, queue full (1000 messages); server answer: none, not yet tried; report: report 1\n"),
@@ -185,7 +186,7 @@ public class MailQueueTests
         await queue.WhenIdleAsync();
         Assert.That(transport.Attempts, Has.Count.EqualTo(MailRetryPolicy.QueueCapacity + 1));
         Assert.That(transport.Attempts[1].ReportText, Is.EqualTo("report 3\nsecond line\n"));
-        Assert.That(_log.Lines, Has.Count.EqualTo(4));
+        Assert.That(_log.Entries, Has.Count.EqualTo(4));
     }
 
     [Test]
@@ -206,7 +207,7 @@ public class MailQueueTests
         {
             ("a@example.org", 0.0), ("b@example.org", 0.0), ("a@example.org", 0.0), ("b@example.org", 0.0),
         }));
-        Assert.That(_log.Lines, Is.Empty);
+        Assert.That(_log.Entries, Is.Empty);
         Assert.That(queue.Count, Is.Zero);
     }
 
@@ -250,7 +251,7 @@ public class MailQueueTests
             Error,
             "statmgr: mail to after@example.org lost at shutdown; server answer: none, not yet tried; report: after shutdown\n",
         }));
-        Assert.That(_log.Lines.Select(l => l.Flags), Is.All.EqualTo("et"));
+        Assert.That(_log.Entries.Select(l => l.Flags), Is.All.EqualTo("et"));
         Assert.That(transport.Attempts.Select(a => a.Recipient), Is.EqualTo(new[] { "later@example.org", "slow@example.org" }));
     }
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Statmgr.Config;
+using Statmgr.Earthworm.Logging;
 using Statmgr.Notify;
 using Statmgr.Notify.Mail;
 
@@ -17,13 +18,13 @@ public class MailQueueWithRelayTests
     private const string Error = "statmgr: error sending email\n";
     private readonly List<TestSmtpServer> _servers = new();
     private FakeTimeProvider _clock = null!;
-    private RecordingLogit _log = null!;
+    private CollectingLogit _log = null!;
 
     [SetUp]
     public void SetUp()
     {
         _clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1709658131));
-        _log = new RecordingLogit();
+        _log = new CollectingLogit();
     }
 
     [TearDown]
@@ -71,7 +72,7 @@ public class MailQueueWithRelayTests
 
         Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.9)).And.LessThan(TimeSpan.FromSeconds(10)));
         Assert.That(queue.Count, Is.EqualTo(2), "both wait for their retry");
-        Assert.That(_log.Lines, Is.Empty);
+        Assert.That(_log.Entries, Is.Empty);
 
         await queue.DrainAsync(TimeSpan.Zero);
         Assert.That(_log.Texts.Where(t => t != Error).ToList(), Has.Count.EqualTo(2).And.All.StartWith($"statmgr: mail to ops@example.org lost at shutdown; server answer: {address}: "));
@@ -90,7 +91,7 @@ public class MailQueueWithRelayTests
         await queue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit);
 
         Assert.That(server.Received, Has.Count.EqualTo(10));
-        Assert.That(_log.Lines, Is.Empty);
+        Assert.That(_log.Entries, Is.Empty);
         Assert.That(queue.Count, Is.Zero);
     }
 
@@ -152,7 +153,7 @@ public class MailQueueWithRelayTests
         var delivered = Bodies(back);
         var abandoned = _log.Texts.Where(t => t != Error).ToList();
         Assert.That(_log.Texts.Count(t => t == Error), Is.EqualTo(abandoned.Count));
-        Assert.That(_log.Lines.Select(l => l.Flags), Is.All.EqualTo("et"));
+        Assert.That(_log.Entries.Select(l => l.Flags), Is.All.EqualTo("et"));
         foreach (var report in reports)
         {
             var logged = abandoned.Count(t => t.EndsWith($"; report: {report}\n", StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Statmgr.Config;
+using Statmgr.Earthworm.Logging;
 using Statmgr.Notify.Mail;
 
 namespace Statmgr.Tests.Notify.Mail;
@@ -22,13 +23,13 @@ public class MailTransportFactoryTests
         var config = Config();
         config.MailServers.AddRange(["relay.example.org", "backup.example.org:2525"]);
         config.MailProgram = "/usr/ucb/Mail";
-        var log = new RecordingLogit();
+        var log = new CollectingLogit();
 
         var transport = MailTransportFactory.Create(MailSettings.FromConfig(config), log, _clock);
 
         Assert.That(transport, Is.TypeOf<SmtpMailTransport>());
         Assert.That(transport!.Description, Is.EqualTo("SMTP through relay.example.org:25, backup.example.org:2525"));
-        Assert.That(log.Lines, Is.EqualTo(new[]
+        Assert.That(log.Entries, Is.EqualTo(new[]
         {
             ("et", "statmgr: MailProgram </usr/ucb/Mail> ignored: MailServer is set, so reports are mailed by SMTP\n"),
         }));
