@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Statmgr.Earthworm.Transport;
+using Statmgr.EwSupervisor;
 
 namespace Statmgr.Stress;
 
@@ -15,15 +15,23 @@ public sealed class StartstopStandIn : IDisposable
     public StartstopStandIn(StressSite site)
     {
         _ring = SystemVRing.Attach("STATUS_RING", site.KeyOf("STATUS_RING"));
-        var text = new StringBuilder("                    EARTHWORM-64 SYSTEM STATUS\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"        Hostname-OS:            {StressSite.SysName} - Linux\n");
-        var index = 1;
-        foreach (var (name, ring) in site.Rings)
+        var now = DateTimeOffset.UtcNow;
+        _status = StatusText.Format(new StatusSnapshot
         {
-            text.Append(CultureInfo.InvariantCulture, $"        Ring {index++,2} name/key/size:  {name} / {ring.Key} / {ring.KeyMax / 1024 + 1} kb\n");
-        }
-        text.Append("        Startstop's Log Dir:    /tmp/\n");
-        _status = text.ToString();
+            HostName = StressSite.SysName,
+            OsName = "Linux",
+            OsRelease = Environment.OSVersion.Version.ToString(),
+            StartTime = now,
+            CurrentTime = now,
+            Rings = [.. site.Rings.Select(r => new StatusRing(r.Key, checked((int)r.Value.Key), (long)(r.Value.KeyMax / 1024) + 1))],
+            LogDir = site.LogDirectory + "/",
+            ParamsDir = site.ParamsDirectory,
+            Version = "stress stand-in",
+            ParentName = "startstop",
+            ParentPid = Environment.ProcessId,
+            ParentCpuUsed = TimeSpan.Zero,
+            Children = [],
+        });
         _thread = new Thread(Answer) { IsBackground = true, Name = "startstop stand-in" };
         _thread.Start();
     }

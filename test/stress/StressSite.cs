@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Statmgr.Earthworm.Transport;
+using Statmgr.TestSupport;
 
 namespace Statmgr.Stress;
 
@@ -31,6 +32,7 @@ public sealed class StressSite : IDisposable
     private readonly Dictionary<string, TransportRing> _rings = new();
     private readonly List<Process> _children = new();
     private readonly long _keyBase;
+    private readonly TempDirectory _root = new("statmgr-stress-");
     private bool _disposed;
 
     public StressSite(Tools tools, long? keyBase = null)
@@ -38,9 +40,8 @@ public sealed class StressSite : IDisposable
         Tools = tools;
         // 0x59000000 + (pid mod 65536) * 256 + 4 keys per site: no clash with tests (0x57...) or the ring bench (0x58...).
         _keyBase = keyBase ?? 0x59000000L + ((Environment.ProcessId & 0xFFFF) << 8) + 4 * (Interlocked.Increment(ref s_sites) % 64);
-        var root = Path.Combine(Path.GetTempPath(), "statmgr-stress-" + Guid.NewGuid().ToString("N"));
-        ParamsDirectory = Path.Combine(root, "params");
-        LogDirectory = Path.Combine(root, "log");
+        ParamsDirectory = _root.PathOf("params");
+        LogDirectory = _root.PathOf("log");
         Directory.CreateDirectory(ParamsDirectory);
         Directory.CreateDirectory(LogDirectory);
         Cleanup.Register(this);
@@ -117,19 +118,13 @@ public sealed class StressSite : IDisposable
     /// <summary>Starts statmgr as startstop would: cwd EW_PARAMS, argument statmgr.d.</summary>
     public Process StartStatmgr()
     {
-        var start = new ProcessStartInfo(Tools.Statmgr)
+        var start = ChildProgram.StartInfo(Tools.Statmgr, ["statmgr.d"], new Dictionary<string, string?>
         {
-            WorkingDirectory = ParamsDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("statmgr.d");
-        start.Environment["EW_PARAMS"] = ParamsDirectory;
-        start.Environment["EW_LOG"] = LogDirectory + "/";
-        start.Environment["EW_INSTALLATION"] = "INST_MENLO";
-        start.Environment["SYS_NAME"] = SysName;
+            ["EW_PARAMS"] = ParamsDirectory,
+            ["EW_LOG"] = LogDirectory + "/",
+            ["EW_INSTALLATION"] = "INST_MENLO",
+            ["SYS_NAME"] = SysName,
+        }, ParamsDirectory, redirectInput: true);
         Statmgr = Launch(start);
         return Statmgr;
     }
@@ -142,21 +137,7 @@ public sealed class StressSite : IDisposable
     public Process StartFlood(string ring, byte module, byte type, string body, long count, long rate) =>
         Start(Tools.Ewring, "put", Text(KeyOf(ring)), Text(Inst), Text(module), Text(type), body, "--count", Text(count), "--rate", Text(rate));
 
-    public Process Start(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment.Remove("EW_PARAMS");
-        return Launch(start);
-    }
+    public Process Start(string program, params string[] arguments) => Launch(ChildProgram.StartInfo(program, arguments));
 
     /// <summary>Stops statmgr as startstop does (TERMINATE in the ring's flag); kills it after 10 s.</summary>
     public int StopStatmgr()
@@ -187,19 +168,7 @@ public sealed class StressSite : IDisposable
             _disposed = true;
             foreach (var child in _children)
             {
-                try
-                {
-                    if (!child.HasExited)
-                    {
-                        child.Kill();
-                        child.WaitForExit(10_000);
-                    }
-                }
-                catch (InvalidOperationException)
-                {
-                    // Never started or already reaped.
-                }
-                child.Dispose();
+                ChildProgram.Stop(child);
             }
         }
         foreach (var ring in _rings.Values)
@@ -210,11 +179,7 @@ public sealed class StressSite : IDisposable
         {
             SystemVRing.Destroy(KeyOf(name));
         }
-        var root = Path.GetDirectoryName(ParamsDirectory)!;
-        if (Directory.Exists(root))
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        _root.Dispose();
         Cleanup.Unregister(this);
     }
 
@@ -235,7 +200,7 @@ public sealed class StressSite : IDisposable
         return process;
     }
 
-    private void Write(string name, string text) => File.WriteAllText(Path.Combine(ParamsDirectory, name), text, Encoding.Latin1);
+    private void Write(string name, string text) => _root.Write(Path.Combine("params", name), text);
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

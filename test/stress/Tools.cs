@@ -1,3 +1,5 @@
+using Statmgr.TestSupport;
+
 namespace Statmgr.Stress;
 
 /// <summary>
@@ -21,8 +23,8 @@ public sealed class Tools
             Statmgr = built;
             StatmgrKind = $"built binary ({configuration}, framework-dependent)";
         }
-        Ewmodule = Path.Combine(root, "test", "ewmodule", "bin", configuration, framework, "ewmodule");
-        Ewring = Path.Combine(root, "test", "ewring", "bin", configuration, framework, "ewring");
+        Ewmodule = ChildProgram.SiblingTool("ewmodule");
+        Ewring = ChildProgram.SiblingTool("ewring");
     }
 
     public string Root { get; }

@@ -1,12 +1,8 @@
-using System.Diagnostics;
-
 namespace Statmgr.Tests.Cli;
 
 /// <summary>Runs the built statmgr.dll (or <see cref="Executable"/>) as its own process, as startstop would.</summary>
 internal static class StatmgrProcess
 {
-    private static readonly string[] EarthwormVariables = ["EW_PARAMS", "EW_LOG", "EW_INSTALLATION", "SYS_NAME", "EW_INST_ID"];
-
     public static string DllPath => Path.Combine(TestContext.CurrentContext.TestDirectory, "statmgr.dll");
 
     /// <summary>
@@ -29,40 +25,7 @@ internal static class StatmgrProcess
         }
     }
 
-    public static ProcessOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var info = new ProcessStartInfo(Executable ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (Executable is null)
-        {
-            info.ArgumentList.Add(DllPath);
-        }
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-        foreach (var name in EarthwormVariables)
-        {
-            info.Environment.Remove(name);
-        }
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("statmgr did not finish within 60 s");
-        }
-        return new ProcessOutcome(process.ExitCode, stdout.Result, stderr.Result);
-    }
+    public static ProcessOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        ChildProgram.Run(ChildProgram.StartInfo(Executable ?? "dotnet", Executable is null ? [DllPath, .. args] : args,
+            environment, workingDirectory));
 }

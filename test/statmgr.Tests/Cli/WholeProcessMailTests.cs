@@ -13,7 +13,7 @@ namespace Statmgr.Tests.Cli;
 public class WholeProcessMailTests
 {
     private ConfigFixture _fixture = null!;
-    private Dictionary<string, string> _environment = null!;
+    private Dictionary<string, string?> _environment = null!;
 
     [SetUp]
     public void SetUp()

@@ -11,7 +11,7 @@ namespace Statmgr.Tests.Cli;
 public class WholeProcessTests
 {
     private ConfigFixture _fixture = null!;
-    private Dictionary<string, string> _environment = null!;
+    private Dictionary<string, string?> _environment = null!;
 
     [SetUp]
     public void SetUp()

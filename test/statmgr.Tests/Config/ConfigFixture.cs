@@ -1,4 +1,3 @@
-using System.Text;
 using Statmgr.Config;
 using Statmgr.Earthworm;
 using Statmgr.Earthworm.Logging;
@@ -11,7 +10,7 @@ namespace Statmgr.Tests.Config;
 /// earthworm_commonvars.d (EW_INST_ID = INST_MENLO), in a directory with a short name so that
 /// absolute descriptor paths stay within C's 63 characters. Runs statmgr's startup in-process.
 /// </summary>
-internal sealed class ConfigFixture : IDisposable
+internal sealed class ConfigFixture : TempDirectory
 {
     public const string Installation = "INST_MENLO";
     public const string SystemName = "testhost";
@@ -19,38 +18,22 @@ internal sealed class ConfigFixture : IDisposable
 
     private readonly Dictionary<string, string?> _environment = new(StringComparer.Ordinal);
 
-    private ConfigFixture(string directory)
+    private ConfigFixture()
+        : base("smc", inMemory: true)
     {
-        Directory = directory;
-        _environment["EW_PARAMS"] = directory;
+        _environment["EW_PARAMS"] = Directory;
         _environment["EW_INSTALLATION"] = Installation;
         _environment["SYS_NAME"] = SystemName;
     }
 
-    public string Directory { get; }
-
     public static ConfigFixture Create()
     {
         // tmpfs when the machine has one: the loader fuzzer rewrites these files millions of times.
-        var root = System.IO.Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
-        var directory = Path.Combine(root, "smc" + Guid.NewGuid().ToString("N")[..8]);
-        System.IO.Directory.CreateDirectory(directory);
-        var fixture = new ConfigFixture(directory);
+        var fixture = new ConfigFixture();
         fixture.Write(EwParamsFixture.GlobalFileName, EwParamsFixture.StandardGlobal);
         fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal);
         fixture.Write(EwParamsFixture.CommonVarsFileName, EwParamsFixture.StandardCommonVars);
         return fixture;
-    }
-
-    public string PathOf(string name) => Path.Combine(Directory, name);
-
-    /// <summary>Writes <paramref name="text"/> as ISO-8859-1 bytes; returns the full path.</summary>
-    public string Write(string name, string text)
-    {
-        var path = PathOf(name);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, Encoding.Latin1.GetBytes(text));
-        return path;
     }
 
     public void SetEnvironment(string name, string? value) => _environment[name] = value;
@@ -83,13 +66,5 @@ internal sealed class ConfigFixture : IDisposable
         var startup = new StatmgrStartup(log, Environment, problems, File.Exists, Version);
         var result = startup.Run(PathOf(configName), 4242);
         return new StartupOutcome(result, problems.All, log, null, []);
-    }
-
-    public void Dispose()
-    {
-        if (System.IO.Directory.Exists(Directory))
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
     }
 }

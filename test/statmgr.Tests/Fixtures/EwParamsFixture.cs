@@ -1,14 +1,11 @@
-using System.Text;
-
 namespace Statmgr.Tests.Fixtures;
 
 /// <summary>
 /// A temporary EW_PARAMS directory for tests, deleted on Dispose. <see cref="Create"/> writes a
 /// small standard earthworm_global.d and earthworm.d (modelled on Earthworm's, with the names
-/// statmgr needs); <see cref="CreateEmpty"/> writes nothing. Files are written as ISO-8859-1 bytes,
-/// so "\u00F3" in a text becomes the single byte 0xF3, as in Earthworm's own files.
+/// statmgr needs); <see cref="CreateEmpty"/> writes nothing.
 /// </summary>
-public sealed class EwParamsFixture : IDisposable
+public sealed class EwParamsFixture : TempDirectory
 {
     /// <summary>earthworm_global.d: installations and global message types.</summary>
     public const string StandardGlobal =
@@ -55,53 +52,25 @@ public sealed class EwParamsFixture : IDisposable
     public const string LocalFileName = "earthworm.d";
     public const string CommonVarsFileName = "earthworm_commonvars.d";
 
-    private EwParamsFixture(string directory)
+    private EwParamsFixture()
+        : base("statmgr-tests-")
     {
-        Directory = directory;
     }
-
-    /// <summary>Full path of the directory (no trailing separator).</summary>
-    public string Directory { get; }
 
     /// <summary>A directory holding the standard earthworm_global.d and earthworm.d.</summary>
     public static EwParamsFixture Create()
     {
         var fixture = CreateEmpty();
-        fixture.WriteFile(GlobalFileName, StandardGlobal);
-        fixture.WriteFile(LocalFileName, StandardLocal);
+        fixture.Write(GlobalFileName, StandardGlobal);
+        fixture.Write(LocalFileName, StandardLocal);
         return fixture;
     }
 
     /// <summary>A fresh empty temporary directory.</summary>
-    public static EwParamsFixture CreateEmpty()
-    {
-        string directory = Path.Combine(Path.GetTempPath(), "statmgr-tests-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(directory);
-        return new EwParamsFixture(directory);
-    }
-
-    /// <summary>Full path of <paramref name="name"/> inside the directory.</summary>
-    public string PathOf(string name) => Path.Combine(Directory, name);
-
-    /// <summary>Writes <paramref name="text"/> as ISO-8859-1 bytes; returns the full path.</summary>
-    public string WriteFile(string name, string text) => WriteBytes(name, Encoding.Latin1.GetBytes(text));
-
-    /// <summary>Writes raw bytes (creating sub-directories); returns the full path.</summary>
-    public string WriteBytes(string name, byte[] bytes)
-    {
-        string path = PathOf(name);
-        string? parent = Path.GetDirectoryName(path);
-        if (parent is not null)
-        {
-            System.IO.Directory.CreateDirectory(parent);
-        }
-
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    public static EwParamsFixture CreateEmpty() => new();
 
     /// <summary>Writes earthworm_commonvars.d (by default the standard one); returns the full path.</summary>
-    public string WriteCommonVars(string text = StandardCommonVars) => WriteFile(CommonVarsFileName, text);
+    public string WriteCommonVars(string text = StandardCommonVars) => Write(CommonVarsFileName, text);
 
     /// <summary>
     /// An environment lookup for code under test: EW_PARAMS is this directory, plus the given
@@ -116,13 +85,5 @@ public sealed class EwParamsFixture : IDisposable
         }
 
         return name => map.TryGetValue(name, out string? value) ? value : null;
-    }
-
-    public void Dispose()
-    {
-        if (System.IO.Directory.Exists(Directory))
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
     }
 }

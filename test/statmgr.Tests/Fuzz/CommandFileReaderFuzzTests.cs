@@ -18,27 +18,22 @@ public class CommandFileReaderFuzzTests
         + "err: 3 nerr: 1 tsec: 0 page: 1 mail: 10\n"
         + "text: \"Station XYZ dead\"\n";
 
-    private string _directory = "";
+    private TempDirectory _directory = null!;
 
+    // tmpfs when the machine has one: twenty thousand small files should not wait on a disk.
     [SetUp]
-    public void CreateDirectory()
-    {
-        // tmpfs when the machine has one: twenty thousand small files should not wait on a disk.
-        var root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
-        _directory = Path.Combine(root, "statmgr-fuzz-kom-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
-    }
+    public void CreateDirectory() => _directory = new TempDirectory("statmgr-fuzz-kom-", inMemory: true);
 
     [TearDown]
-    public void RemoveDirectory() => Directory.Delete(_directory, recursive: true);
+    public void RemoveDirectory() => _directory.Dispose();
 
     [Test]
     public void MutatedFilesNeverThrowAndLinesStayWithinTheBuffer()
     {
         var random = new Random(FuzzBudget.Seed);
         var mutator = new TextMutator(random);
-        var path = Path.Combine(_directory, "fuzz.d");
-        var environment = new Dictionary<string, string?> { ["EW_PARAMS"] = _directory, ["EW_INST_ID"] = "INST_MENLO" };
+        var path = _directory.PathOf("fuzz.d");
+        var environment = new Dictionary<string, string?> { ["EW_PARAMS"] = _directory.Directory, ["EW_INST_ID"] = "INST_MENLO" };
         long tokens = 0;
 
         var run = new WatchedRun(FuzzBudget.Inputs, (_, run) =>

@@ -28,7 +28,7 @@ public class RingGarbageFuzzTests
     {
         if (_garbler is not null)
         {
-            EwringTool.Stop(_garbler);
+            ChildProgram.Stop(_garbler);
             _garbler.Dispose();
             _garbler = null;
         }

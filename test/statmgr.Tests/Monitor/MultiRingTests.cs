@@ -1,6 +1,7 @@
-using System.Text;
 using Statmgr.Earthworm.Transport;
+using Statmgr.EwSupervisor;
 using Statmgr.Monitor;
+using Statmgr.Tests.Fixtures;
 using static Statmgr.Tests.Monitor.MonitorHarness;
 
 namespace Statmgr.Tests.Monitor;
@@ -9,29 +10,6 @@ public class MultiRingTests
 {
     private const long T = StartTime;
 
-    /// <summary>startstop's TYPE_STATUS text (kom-getutil-logit.md §5.4 layout).</summary>
-    public static string StatusText(params (int Index, string Name, long Key, int Kb)[] rings)
-    {
-        var text = new StringBuilder();
-        text.Append("                    EARTHWORM-64 SYSTEM STATUS\n\n");
-        text.Append("        Hostname-OS:            ewhost - Linux 6.1.0-18-amd64\n");
-        text.Append("        Start time (UTC):       Tue Mar  5 17:00:00 2024\n");
-        text.Append("        Current time (UTC):     Tue Mar  5 17:01:40 2024\n");
-        text.Append("        Disk space avail:       123456789 kb\n");
-        foreach (var (index, name, key, kb) in rings)
-        {
-            text.Append($"        Ring {index,2} name/key/size:  {name} / {key} / {kb} kb\n");
-        }
-        text.Append("        Startstop's Log Dir:    /opt/ew/run/logs/\n");
-        text.Append("        Startstop Version:      v7.10 2019-08-13 (64 bit)\n\n");
-        text.Append("         Process  Process               Class/    CPU\n");
-        text.Append("          Name      Id      Status     Priority   Used    Argument\n");
-        text.Append("         -------  -------   ------     --------   ----    --------\n");
-        text.Append("       startstop    4321    Alive         ??/ 0 00:00:01  startstop_unix.d\n");
-        text.Append("         statmgr    4322    Alive         ??/ 0 00:00:00  statmgr.d\n");
-        return text.ToString();
-    }
-
     private static MonitorHarness TwoRings(out InMemoryRing wave)
     {
         var h = new MonitorHarness();
@@ -39,7 +17,7 @@ public class MultiRingTests
         h.Pick.RestartMe = true;
         wave = new InMemoryRing("WAVE_RING", 1000);
         h.Rings["WAVE_RING"] = wave;
-        var answer = StatusText((1, "WAVE_RING", 1000, 1024), (2, "STATUS_RING", 1050, 128));
+        var answer = StartstopStatus.Text(new("WAVE_RING", 1000, 1024), new("STATUS_RING", 1050, 128));
         h.Ring.OnPut = (logo, body) =>
         {
             if (logo.Type == Types.ReqStatus)
@@ -54,7 +32,7 @@ public class MultiRingTests
     public void RingsComeFromStartstopsStatus()
     {
         var h = TwoRings(out _);
-        h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), StatusText((1, "OLD_RING", 9, 1)));
+        h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), StartstopStatus.Text(new StatusRing("OLD_RING", 9, 1)));
         h.Start();
         Assert.That(h.Ring.Puts[0], Is.EqualTo((new Logo(Inst, ModStatmgr, Types.ReqStatus), h.Ring.Puts[0].Body)));
         Assert.That(Text(h.Ring.Puts[0].Body), Is.EqualTo("2\n"));
@@ -204,7 +182,7 @@ public class MultiRingTests
         {
             if (logo.Type == Types.ReqStatus)
             {
-                h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), StatusText());
+                h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), StartstopStatus.Text());
             }
         };
         h.Start();
@@ -224,7 +202,9 @@ public class MultiRingTests
     [Test]
     public void StatusTextParsingFollowsTheTokens()
     {
-        var rings = StartstopStatusText.ParseRings(StatusText((1, "WAVE_RING", 1000, 1024), (10, "STATUS_RING", 1050, 128)) + "  name/key/size:  CUT / 5");
-        Assert.That(rings, Is.EqualTo(new[] { new StartstopRing("WAVE_RING", 1000, 1024), new StartstopRing("STATUS_RING", 1050, 128) }));
+        // Ten rings: the tenth is numbered in two columns ("Ring 10"); a cut line ends the list.
+        var listed = Enumerable.Range(1, 10).Select(i => new StatusRing($"R{i}", 41000 + i, 64 * i)).ToArray();
+        var rings = StartstopStatusText.ParseRings(StartstopStatus.Text(listed) + "  name/key/size:  CUT / 5");
+        Assert.That(rings, Is.EqualTo(listed.Select(r => new StartstopRing(r.Name, r.Key, r.SizeKb))));
     }
 }

@@ -9,18 +9,17 @@ public class PublishedBinaryTests
 {
     private const string Version = "2.0.14 - 2017-06-08";
 
-    private string _directory = null!;
-    private Dictionary<string, string> _environment = null!;
+    private TempDirectory _directory = null!;
+    private Dictionary<string, string?> _environment = null!;
 
     [SetUp]
     public void SetUp()
     {
         // A short name: descriptor paths are limited to 63 characters, as in C.
-        _directory = Path.Combine(Path.GetTempPath(), "smp" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_directory);
-        _environment = new Dictionary<string, string>
+        _directory = new TempDirectory("smp");
+        _environment = new Dictionary<string, string?>
         {
-            ["EW_PARAMS"] = _directory + Path.DirectorySeparatorChar, // as the Earthworm env scripts set it
+            ["EW_PARAMS"] = _directory.Directory + Path.DirectorySeparatorChar, // as the Earthworm env scripts set it
             ["EW_INSTALLATION"] = "INST_MENLO",
             ["SYS_NAME"] = "demohost",
         };
@@ -28,11 +27,11 @@ public class PublishedBinaryTests
     }
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_directory, recursive: true);
+    public void TearDown() => _directory.Dispose();
 
     private void CopyInto(string source)
     {
-        File.Copy(source, Path.Combine(_directory, Path.GetFileName(source)), overwrite: true);
+        File.Copy(source, _directory.PathOf(Path.GetFileName(source)), overwrite: true);
     }
 
     [Test]
@@ -62,7 +61,7 @@ public class PublishedBinaryTests
             CopyInto(file);
         }
 
-        var outcome = PublishedStatmgr.Run(_directory, _environment, "--check", "statmgr.d");
+        var outcome = PublishedStatmgr.Run(_directory.Directory, _environment, "--check", "statmgr.d");
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stdout + outcome.Stderr);
         Assert.That(outcome.Stderr, Is.Empty);
@@ -80,7 +79,7 @@ public class PublishedBinaryTests
     {
         var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-        var outcome = PublishedStatmgr.Run(_directory, _environment, args);
+        var outcome = PublishedStatmgr.Run(_directory.Directory, _environment, args);
 
         Assert.That(outcome.Stderr, Is.EqualTo("Usage: statmgr <configfile>\nVersion: " + Version + "\n"));
         Assert.That(outcome.Stdout, Is.Empty);
@@ -90,7 +89,7 @@ public class PublishedBinaryTests
     [Test]
     public void VersionOptionPrintsTheVersion()
     {
-        var outcome = PublishedStatmgr.Run(_directory, _environment, "--version");
+        var outcome = PublishedStatmgr.Run(_directory.Directory, _environment, "--version");
 
         Assert.That(outcome.Stdout, Is.EqualTo("statmgr version " + Version + "\n"));
         Assert.That(outcome.Stderr, Is.Empty);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Statmgr.Tests.Cli;
 
@@ -10,8 +9,6 @@ namespace Statmgr.Tests.Published;
 /// </summary>
 internal static class PublishedStatmgr
 {
-    private static readonly string[] EarthwormVariables = ["EW_PARAMS", "EW_LOG", "EW_INSTALLATION", "SYS_NAME", "EW_INST_ID"];
-
     /// <summary>The runtime identifier the Makefile and build.ps1 publish for on this machine.</summary>
     public static string RuntimeIdentifier
     {
@@ -39,42 +36,12 @@ internal static class PublishedStatmgr
         }
     }
 
-    public static ProcessOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static ProcessOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         RequirePublished();
-        var info = new ProcessStartInfo(ExecutablePath)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
         // A self-contained binary needs no .NET installation: nothing of the SDK's environment
         // may help it start.
-        info.Environment.Remove("DOTNET_ROOT");
-        foreach (var name in EarthwormVariables)
-        {
-            info.Environment.Remove(name);
-        }
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the published statmgr did not finish within 60 s");
-        }
-        return new ProcessOutcome(process.ExitCode, stdout.Result, stderr.Result);
+        var start = ChildProgram.StartInfo(ExecutablePath, args, new Dictionary<string, string?>(environment) { ["DOTNET_ROOT"] = null }, workingDirectory, redirectInput: true);
+        return ChildProgram.Run(start);
     }
 }

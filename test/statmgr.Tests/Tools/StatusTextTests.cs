@@ -1,30 +1,10 @@
 using Statmgr.EwSupervisor;
+using static Statmgr.Tests.Fixtures.StartstopStatus;
 
 namespace Statmgr.Tests.Tools;
 
 public class StatusTextTests
 {
-    private static StatusSnapshot Example(IReadOnlyList<StatusRing> rings, IReadOnlyList<StatusChildRow> children) => new()
-    {
-        PointerBits = 64,
-        HostName = "myhost",
-        OsName = "Linux",
-        OsRelease = "6.1.0-18-amd64",
-        StartTime = DateTimeOffset.FromUnixTimeSeconds(1795640885),   // Wed Nov 25 21:08:05 2026
-        CurrentTime = DateTimeOffset.FromUnixTimeSeconds(1795641000), // Wed Nov 25 21:10:00 2026
-        DiskAvailKb = 123456789,
-        Rings = rings,
-        LogDir = "/opt/ew/run/logs/",
-        ParamsDir = "/opt/ew/run/params/",
-        BinDir = "/opt/ew/bin",
-        Version = "v7.10 2019-08-13 (64 bit)",
-        ParentName = "startstop",
-        ParentPid = 4321,
-        ParentCpuUsed = TimeSpan.FromSeconds(1),
-        ParentArgument = "startstop_unix.d",
-        Children = children,
-    };
-
     [Test]
     public void LayoutIsStartstopsLineForLine()
     {

@@ -25,7 +25,7 @@ public class ExpansionTests : KomTestBase
     public void EmptyEnvironmentValueResolvesToNothing()
     {
         var kom = NewReader(("EMPTY", ""));
-        kom.Open(Files.WriteFile("e.d", "a${EMPTY}b\n"));
+        kom.Open(Files.Write("e.d", "a${EMPTY}b\n"));
         kom.ReadLine();
         Assert.That(kom.Line, Is.EqualTo("ab"));
         Assert.That(Diagnostics, Has.None.StartsWith("warning"));
@@ -36,11 +36,11 @@ public class ExpansionTests : KomTestBase
     {
         Files.WriteCommonVars();
         var kom = NewReader();
-        kom.Open(Files.WriteFile("top.d", "plain\n@x\nA ${EW_INST_ID}\nB ${EW_INST_ID}\nlast\n"));
+        kom.Open(Files.Write("top.d", "plain\n@x\nA ${EW_INST_ID}\nB ${EW_INST_ID}\nlast\n"));
         kom.ReadLine();
         Assert.That(Diagnostics, Is.Empty);
         kom.ReadLine();
-        kom.Open(Files.WriteFile("nested.d", "N ${EW_INST_ID}\n"));
+        kom.Open(Files.Write("nested.d", "N ${EW_INST_ID}\n"));
         kom.ReadLine();
         Assert.That(kom.Line, Is.EqualTo("N INST_MENLO"));
         Assert.That(kom.CurrentFile, Is.EqualTo(Files.PathOf("nested.d")));
@@ -71,7 +71,7 @@ public class ExpansionTests : KomTestBase
     public void TrailingSlashInEwParamsIsNotDoubled()
     {
         var kom = NewReader(("EW_PARAMS", Files.Directory + "/"));
-        kom.Open(Files.WriteFile("a.d", "A ${HOME}\n"));
+        kom.Open(Files.Write("a.d", "A ${HOME}\n"));
         kom.ReadLine();
         Assert.That(Diagnostics, Is.EqualTo(new[]
         {
@@ -83,7 +83,7 @@ public class ExpansionTests : KomTestBase
     public void UnsetEwParamsMeansNoFile()
     {
         var kom = new Statmgr.Earthworm.Kom.CommandFileReader(name => name == "HOME" ? Home : null, Diagnostics.Add);
-        kom.Open(Files.WriteFile("a.d", "A ${HOME}\n"));
+        kom.Open(Files.Write("a.d", "A ${HOME}\n"));
         kom.ReadLine();
         kom.Dispose();
         Assert.That(kom.Line, Is.EqualTo("A /home/u"));
@@ -97,10 +97,10 @@ public class ExpansionTests : KomTestBase
         var kom = NewReader();
         for (int depth = 1; depth <= 4; depth++)
         {
-            kom.Open(Files.WriteFile($"n{depth}.d", "x\n"));
+            kom.Open(Files.Write($"n{depth}.d", "x\n"));
         }
 
-        kom.Open(Files.WriteFile("n5.d", "A ${EW_INST_ID} ${HOME}\nB ${EW_INST_ID} ${HOME}\n"));
+        kom.Open(Files.Write("n5.d", "A ${EW_INST_ID} ${HOME}\nB ${EW_INST_ID} ${HOME}\n"));
         kom.ReadLine();
         Assert.That(kom.Line, Is.EqualTo("A ${EW_INST_ID} /home/u"));
         kom.ReadLine();
@@ -126,7 +126,7 @@ public class ExpansionTests : KomTestBase
         string value = new string('v', 1000);
         var kom = NewReader(("BIG", value));
         string raw = "A ${BIG} ${BIG} ${BIG}\n";
-        kom.Open(Files.WriteFile("a.d", raw + "B ${BIG} ${BIG}\n"));
+        kom.Open(Files.Write("a.d", raw + "B ${BIG} ${BIG}\n"));
         kom.ReadLine();
         Assert.That(kom.Line, Is.EqualTo("A ${BIG} ${BIG} ${BIG}"));
         Assert.That(Diagnostics[^1], Is.EqualTo(Skipping + raw));
@@ -139,13 +139,13 @@ public class ExpansionTests : KomTestBase
     {
         // The expanded text including its newline must stay within kom's 2047 chars.
         var kom = NewReader(("V", new string('v', 2045)));
-        kom.Open(Files.WriteFile("a.d", "${V}\n${V}x\n"));
+        kom.Open(Files.Write("a.d", "${V}\n${V}x\n"));
         kom.ReadLine();
         Assert.That(kom.Line, Has.Length.EqualTo(2045));
         kom.ReadLine();
         Assert.That(kom.Line, Has.Length.EqualTo(2046));
         var second = NewReader(("V", new string('v', 2046)));
-        second.Open(Files.WriteFile("b.d", "${V}x\n"));
+        second.Open(Files.Write("b.d", "${V}x\n"));
         second.ReadLine();
         Assert.That(second.Line, Is.EqualTo("${V}x"));
     }

@@ -7,20 +7,20 @@ public class FileStackTests : KomTestBase
     public void FiveFilesNestAndTheSixthFailsWithoutChangingAnything()
     {
         var kom = NewReader();
-        string first = Files.WriteFile("n1.d", "first line of n1 a b\nsecond\n");
+        string first = Files.Write("n1.d", "first line of n1 a b\nsecond\n");
         Assert.That(kom.Open(first), Is.EqualTo(1));
         kom.ReadLine();
         Assert.That(kom.NextToken(), Is.EqualTo("first"));
 
         for (int depth = 2; depth <= 5; depth++)
         {
-            string nested = Files.WriteFile($"n{depth}.d", $"line of n{depth}\n");
+            string nested = Files.Write($"n{depth}.d", $"line of n{depth}\n");
             Assert.That(kom.Open(nested), Is.EqualTo(depth));
             Assert.That(kom.ReadLine(), Is.GreaterThan(0));
             Assert.That(kom.Line, Is.EqualTo($"line of n{depth}"));
         }
 
-        Assert.That(kom.Open(Files.WriteFile("n6.d", "never read\n")), Is.EqualTo(0));
+        Assert.That(kom.Open(Files.Write("n6.d", "never read\n")), Is.EqualTo(0));
         Assert.That(kom.OpenFileCount, Is.EqualTo(5));
         Assert.That(kom.CurrentFile, Is.EqualTo(Files.PathOf("n5.d")));
         Assert.That(kom.Line, Is.EqualTo("line of n5"));
@@ -41,11 +41,11 @@ public class FileStackTests : KomTestBase
     public void ParentErrorAndScanStateAreRestored()
     {
         var kom = NewReader();
-        kom.Open(Files.WriteFile("parent.d", "Cmd\n"));
+        kom.Open(Files.Write("parent.d", "Cmd\n"));
         kom.ReadLine();
         kom.NextToken();
         kom.NextInt();
-        kom.Open(Files.WriteFile("child.d", "x 1\n"));
+        kom.Open(Files.Write("child.d", "x 1\n"));
         kom.ReadLine();
         Assert.That(kom.TakeError(), Is.EqualTo(0));
         kom.Close();
@@ -56,7 +56,7 @@ public class FileStackTests : KomTestBase
     public void FailedOpenOfMissingFileKeepsTheCurrentFile()
     {
         var kom = NewReader();
-        string parent = Files.WriteFile("parent.d", "a\nb\n");
+        string parent = Files.Write("parent.d", "a\nb\n");
         kom.Open(parent);
         kom.ReadLine();
         Assert.That(kom.Open(Files.PathOf("missing.d")), Is.EqualTo(0));
@@ -104,7 +104,7 @@ public class FileStackTests : KomTestBase
     public void EndOfFileKeepsReturningZeroUntilClosed()
     {
         var kom = NewReader();
-        kom.Open(Files.WriteFile("one.d", "only\n"));
+        kom.Open(Files.Write("one.d", "only\n"));
         Assert.That(kom.ReadLine(), Is.EqualTo(4));
         Assert.That(kom.ReadLine(), Is.EqualTo(0));
         Assert.That(kom.ReadLine(), Is.EqualTo(0));
@@ -116,8 +116,8 @@ public class FileStackTests : KomTestBase
     public void DisposeClosesEveryFile()
     {
         var kom = NewReader();
-        kom.Open(Files.WriteFile("a.d", "a\n"));
-        kom.Open(Files.WriteFile("b.d", "b\n"));
+        kom.Open(Files.Write("a.d", "a\n"));
+        kom.Open(Files.Write("b.d", "b\n"));
         kom.Dispose();
         Assert.That(kom.OpenFileCount, Is.EqualTo(0));
     }
@@ -126,7 +126,7 @@ public class FileStackTests : KomTestBase
     public void LineNumbersCountPhysicalLines()
     {
         var kom = NewReader();
-        kom.Open(Files.WriteFile("lines.d", "one\r\n\r\n" + new string('x', 3000) + "\nlast"));
+        kom.Open(Files.Write("lines.d", "one\r\n\r\n" + new string('x', 3000) + "\nlast"));
         var seen = new List<(int, string)>();
         while (kom.ReadLine() > 0)
         {

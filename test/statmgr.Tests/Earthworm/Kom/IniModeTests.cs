@@ -7,7 +7,7 @@ public class IniModeTests : KomTestBase
     public void KeyEndsAtEqualsAndValuesAtCommas()
     {
         var kom = NewReader();
-        kom.Open(Files.WriteFile("a.ini", "Key name = a value, b ,c d\nx = \"q,r\" , [s,t] , last one\n"), earthwormFormat: false);
+        kom.Open(Files.Write("a.ini", "Key name = a value, b ,c d\nx = \"q,r\" , [s,t] , last one\n"), earthwormFormat: false);
         kom.ReadLine();
         Assert.That(Tokens(kom, 5), Is.EqualTo(new[] { "Key name", "a value", "b", "c d", null }));
         kom.ReadLine();
@@ -19,7 +19,7 @@ public class IniModeTests : KomTestBase
     {
         // As in C: after a quoted token the scan resumes at the comma, which starts a plain token.
         var kom = NewReader();
-        kom.Open(Files.WriteFile("a.ini", "x = \"q,r\" , [s,t] , last one\n"), earthwormFormat: false);
+        kom.Open(Files.Write("a.ini", "x = \"q,r\" , [s,t] , last one\n"), earthwormFormat: false);
         kom.ReadLine();
         Assert.That(Tokens(kom, 6), Is.EqualTo(new[] { "x", "q,r", ", [s", "t]", "last one", null }));
     }
@@ -28,14 +28,14 @@ public class IniModeTests : KomTestBase
     public void NormalOpenAndTreatAsEarthwormLeaveIniMode()
     {
         var kom = NewReader();
-        kom.Open(Files.WriteFile("a.ini", "k = v w\nk = v w\n"), earthwormFormat: false);
+        kom.Open(Files.Write("a.ini", "k = v w\nk = v w\n"), earthwormFormat: false);
         kom.ReadLine();
         kom.TreatAsEarthworm();
         Assert.That(Tokens(kom, 2), Is.EqualTo(new[] { "k", "=" }));
         kom.TreatAsIni();
         kom.ReadLine();
         Assert.That(Tokens(kom, 2), Is.EqualTo(new[] { "k", "v w" }));
-        kom.Open(Files.WriteFile("b.d", "k = v\n"));
+        kom.Open(Files.Write("b.d", "k = v\n"));
         kom.ReadLine();
         Assert.That(Tokens(kom, 3), Is.EqualTo(new[] { "k", "=", "v" }));
     }

@@ -47,7 +47,7 @@ public abstract class KomTestBase
     protected CommandFileReader AtFirstLine(string content, bool expand = true)
     {
         var reader = NewReader();
-        Assert.That(reader.Open(Files.WriteFile("test.d", content)), Is.EqualTo(1));
+        Assert.That(reader.Open(Files.Write("test.d", content)), Is.EqualTo(1));
         int length = expand ? reader.ReadLine() : reader.ReadLineRaw();
         Assert.That(length, Is.GreaterThan(0));
         return reader;

@@ -29,7 +29,7 @@ public class LineReadingTests : KomTestBase
     public void CrlfLinesReadLikeLfLines()
     {
         var kom = NewReader();
-        kom.Open(Files.WriteFile("crlf.d", "Ring WAVE_RING 1000\r\n\r\n Module MOD_X 5 \r\nlast\r\n"));
+        kom.Open(Files.Write("crlf.d", "Ring WAVE_RING 1000\r\n\r\n Module MOD_X 5 \r\nlast\r\n"));
         var lines = new List<string>();
         while (kom.ReadLine() > 0)
         {

@@ -33,7 +33,7 @@ public class TrickyInputTests : KomTestBase
     public void EmptyLine()
     {
         var kom = NewReader();
-        kom.Open(Files.WriteFile("test.d", "\n"));
+        kom.Open(Files.Write("test.d", "\n"));
         Assert.That(kom.ReadLine(), Is.EqualTo(1));
         Assert.That(kom.NextToken(), Is.Null);
         Assert.That(kom.TakeError(), Is.EqualTo(-17));
@@ -44,7 +44,7 @@ public class TrickyInputTests : KomTestBase
     public void BlanksTabAndCrlfOnly()
     {
         var kom = NewReader();
-        kom.Open(Files.WriteFile("test.d", "   \t  \r\n"));
+        kom.Open(Files.Write("test.d", "   \t  \r\n"));
         Assert.That(kom.ReadLine(), Is.EqualTo(1));
         Assert.That(kom.NextToken(), Is.Null);
         Assert.That(kom.Line, Is.EqualTo(" "));

@@ -9,16 +9,16 @@ public sealed class LogitHarness : IDisposable
 {
     public const int ProcessId = 4242;
 
+    private readonly TempDirectory _directory = new("statmgr-logit-");
+
     public LogitHarness(DateTimeOffset start)
     {
-        Directory = Path.Combine(Path.GetTempPath(), "statmgr-logit-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(Directory);
         Environment["EW_LOG"] = Directory + "/";
         Time = new FakeTimeProvider(start);
         Logit = new Logit(Time, ProcessId, Stdout, Stderr, name => Environment.GetValueOrDefault(name));
     }
 
-    public string Directory { get; }
+    public string Directory => _directory.Directory;
 
     public Dictionary<string, string?> Environment { get; } = [];
 
@@ -30,7 +30,7 @@ public sealed class LogitHarness : IDisposable
 
     public Logit Logit { get; }
 
-    public string PathOf(string fileName) => Path.Combine(Directory, fileName);
+    public string PathOf(string fileName) => _directory.PathOf(fileName);
 
     /// <summary>A log file read as bytes, one character per byte.</summary>
     public string Read(string fileName) => Encoding.Latin1.GetString(File.ReadAllBytes(PathOf(fileName)));
@@ -40,9 +40,6 @@ public sealed class LogitHarness : IDisposable
         Logit.Dispose();
         Stdout.Dispose();
         Stderr.Dispose();
-        if (System.IO.Directory.Exists(Directory))
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
+        _directory.Dispose();
     }
 }

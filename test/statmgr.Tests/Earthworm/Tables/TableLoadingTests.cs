@@ -156,10 +156,10 @@ public class TableLoadingTests : TablesTestBase
             rings.Append($"Ring RING_{i} {1000 + i}\n");
         }
 
-        Params.WriteFile(EwParamsFixture.LocalFileName, rings.ToString());
+        Params.Write(EwParamsFixture.LocalFileName, rings.ToString());
         Assert.That(Load().GetKey("RING_49"), Is.EqualTo(1049L));
 
-        Params.WriteFile(EwParamsFixture.LocalFileName, rings + "Ring RING_1 1001\n");
+        Params.Write(EwParamsFixture.LocalFileName, rings + "Ring RING_1 1001\n");
         AssertFatal($"GetUtil_LoadTable: Too many <Ring> lines in <{LocalPath}>; max=50; EXITING!\n");
     }
 
@@ -175,12 +175,12 @@ public class TableLoadingTests : TablesTestBase
             text.Append($"{command} X_{i} {i}\n");
         }
 
-        Params.WriteFile(EwParamsFixture.GlobalFileName, "# nothing here\n");
-        Params.WriteFile(EwParamsFixture.LocalFileName, text.ToString());
+        Params.Write(EwParamsFixture.GlobalFileName, "# nothing here\n");
+        Params.Write(EwParamsFixture.LocalFileName, text.ToString());
         Load();
         Assert.That(Diagnostics, Is.Empty);
 
-        Params.WriteFile(EwParamsFixture.LocalFileName, text + $"{command} X_1 1\n");
+        Params.Write(EwParamsFixture.LocalFileName, text + $"{command} X_1 1\n");
         AssertFatal(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, LocalPath));
     }
 
@@ -226,7 +226,7 @@ public class TableLoadingTests : TablesTestBase
     [Test]
     public void FirstEntryWithSameNameOrNumberDecides()
     {
-        Params.WriteFile(EwParamsFixture.GlobalFileName, EwParamsFixture.StandardGlobal + "Ring A 1\nRing B 2\nRing B 1\n");
+        Params.Write(EwParamsFixture.GlobalFileName, EwParamsFixture.StandardGlobal + "Ring A 1\nRing B 2\nRing B 1\n");
         Load();
         Assert.That(Diagnostics[0], Does.EndWith("original: <Ring A 1>\n                        new: <Ring B 1>\n"));
     }
@@ -234,15 +234,15 @@ public class TableLoadingTests : TablesTestBase
     [Test]
     public void MissingCommandKindsAreFatalTogether()
     {
-        Params.WriteFile(EwParamsFixture.LocalFileName, "Message TYPE_PAGE 104\n");
+        Params.Write(EwParamsFixture.LocalFileName, "Message TYPE_PAGE 104\n");
         AssertFatal("GetUtil_LoadTable: ERROR, no <Ring> <Module> line(s) in file(s) <earthworm_global.d> <earthworm.d> exiting!\n");
     }
 
     [Test]
     public void AnyFileMayHoldAnyCommand()
     {
-        Params.WriteFile(EwParamsFixture.GlobalFileName, "Ring R 7\nModule M 1\nMessage T 1\nInstallation I 1\n");
-        Params.WriteFile(EwParamsFixture.LocalFileName, "# empty\n");
+        Params.Write(EwParamsFixture.GlobalFileName, "Ring R 7\nModule M 1\nMessage T 1\nInstallation I 1\n");
+        Params.Write(EwParamsFixture.LocalFileName, "# empty\n");
         Assert.That(Load().GetKey("R"), Is.EqualTo(7L));
     }
 
@@ -271,8 +271,8 @@ public class TableLoadingTests : TablesTestBase
     [Test]
     public void IncludesAreRelativeToEwParams()
     {
-        Params.WriteFile("sub/more.d", "Ring MORE_RING 3000\n");
-        Params.WriteFile("abs.d", "Ring ABS_RING 3001\n");
+        Params.Write("sub/more.d", "Ring MORE_RING 3000\n");
+        Params.Write("abs.d", "Ring ABS_RING 3001\n");
         AppendToLocal("@sub/more.d\n@/abs.d\nRing AFTER_RING 3002\n");
         var tables = Load();
         Assert.That(tables.GetKey("MORE_RING"), Is.EqualTo(3000L));
@@ -290,7 +290,7 @@ public class TableLoadingTests : TablesTestBase
     [Test]
     public void AfterAnIncludeMessagesNameTheIncludedFileLikeC()
     {
-        Params.WriteFile("more.d", "Ring MORE_RING 3000\n");
+        Params.Write("more.d", "Ring MORE_RING 3000\n");
         AppendToLocal("@more.d\nBogus 1\n");
         Load();
         Assert.That(Diagnostics, Is.EqualTo(new[] { $"GetUtil_LoadTable: <Bogus> Unknown command in <{Params.PathOf("more.d")}>.\n" }));
@@ -301,10 +301,10 @@ public class TableLoadingTests : TablesTestBase
     {
         for (int i = 1; i <= 4; i++)
         {
-            Params.WriteFile($"inc{i}.d", $"@inc{i + 1}.d\n");
+            Params.Write($"inc{i}.d", $"@inc{i + 1}.d\n");
         }
 
-        Params.WriteFile("inc5.d", "Ring DEEP 1\n");
+        Params.Write("inc5.d", "Ring DEEP 1\n");
         AppendToLocal("@inc1.d\n");
         AssertFatal($"GetUtil_LoadTable: Error opening file <{Params.PathOf("inc5.d")}>; EXITING!\n");
     }

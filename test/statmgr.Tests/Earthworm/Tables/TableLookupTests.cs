@@ -148,7 +148,7 @@ public class TableLookupTests : TablesTestBase
     public void SharedReaderKeepsTheCallersFileAndLine()
     {
         using var reader = new CommandFileReader(_ => null, Diagnostics.Add);
-        reader.Open(Params.WriteFile("statmgr.d", "MyModuleId MOD_STATMGR\nnext line\n"));
+        reader.Open(Params.Write("statmgr.d", "MyModuleId MOD_STATMGR\nnext line\n"));
         reader.ReadLine();
         Assert.That(reader.NextToken(), Is.EqualTo("MyModuleId"));
 
@@ -165,7 +165,7 @@ public class TableLookupTests : TablesTestBase
     {
         AppendToLocal("\nModule MOD_BAD 300\n");
         using var reader = new CommandFileReader(_ => null);
-        string top = Params.WriteFile("statmgr.d", "MyModuleId MOD_STATMGR\n");
+        string top = Params.Write("statmgr.d", "MyModuleId MOD_STATMGR\n");
         reader.Open(top);
         reader.ReadLine();
         string? locationAtMessage = null;
@@ -184,7 +184,7 @@ public class TableLookupTests : TablesTestBase
         using var reader = new CommandFileReader(_ => null);
         for (int i = 1; i <= 5; i++)
         {
-            reader.Open(Params.WriteFile($"n{i}.d", "x\n"));
+            reader.Open(Params.Write($"n{i}.d", "x\n"));
         }
 
         var exit = Assert.Throws<EarthwormExitException>(() => EarthwormTables.Load(Params.Directory, Diagnostics.Add, reader));

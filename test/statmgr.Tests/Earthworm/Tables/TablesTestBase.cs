@@ -39,5 +39,5 @@ public abstract class TablesTestBase
     }
 
     /// <summary>Replaces earthworm.d with the standard one plus <paramref name="extra"/>.</summary>
-    protected void AppendToLocal(string extra) => Params.WriteFile(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + extra);
+    protected void AppendToLocal(string extra) => Params.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + extra);
 }

@@ -48,9 +48,9 @@ public class EwringToolTests
         var key = _keys.Next();
         var flagKey = _keys.Next();
         using var ewParams = EwParamsFixture.CreateEmpty();
-        ewParams.WriteFile(EwParamsFixture.GlobalFileName,
+        ewParams.Write(EwParamsFixture.GlobalFileName,
             " Installation INST_WILDCARD 0\n Installation INST_MENLO 2\n Message TYPE_WILDCARD 0\n Message TYPE_ERROR 2\n Message TYPE_HEARTBEAT 3\n");
-        ewParams.WriteFile(EwParamsFixture.LocalFileName,
+        ewParams.Write(EwParamsFixture.LocalFileName,
             $" Ring TEST_RING {key}\n Ring FLAG_RING {flagKey}\n Module MOD_WILDCARD 0\n Module MOD_STATMGR 2\n Module MOD_PICK_EW 3\n");
         var dir = ewParams.Directory;
 

@@ -10,18 +10,7 @@ internal sealed class LineProcess : IDisposable
 
     public LineProcess(string fileName, params string[] arguments)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {fileName}");
+        _process = ChildProgram.Start(ChildProgram.StartInfo(fileName, arguments, redirectInput: true));
     }
 
     /// <summary>Sends one command and returns the one-line answer.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Statmgr.Earthworm.Transport;
 
@@ -20,7 +19,7 @@ public class RingInteropTests
     private readonly int _head;
     private readonly int _record;
     private readonly ulong _keyMax;
-    private string _tempDir = "";
+    private TempDirectory _tempDir = null!;
     private string _peer = "";
 
     public RingInteropTests(string layoutName)
@@ -34,11 +33,11 @@ public class RingInteropTests
     [OneTimeSetUp]
     public void CompilePeer()
     {
-        _tempDir = Directory.CreateTempSubdirectory("ringpeer-").FullName;
-        _peer = Path.Combine(_tempDir, "ringpeer");
+        _tempDir = new TempDirectory("ringpeer-");
+        _peer = _tempDir.PathOf("ringpeer");
         var source = Path.Combine(AppContext.BaseDirectory, "Earthworm", "Transport", "Interop", "ringpeer.c");
         string[] bits = _layout == RingLayout.Ilp32 ? ["-m32"] : [];
-        if (bits.Length > 0 && Compile(bits, Path.Combine(_tempDir, "probe"), WriteProbe()).ExitCode != 0)
+        if (bits.Length > 0 && Compile(bits, _tempDir.PathOf("probe"), _tempDir.Write("probe.c", "int main(void) { return 0; }\n")).ExitCode != 0)
         {
             // Only the 32-bit C library is missing (gcc-multilib); `make test` installs it where it can.
             Assert.Ignore("gcc -m32 cannot link a program on this machine (install gcc-multilib)");
@@ -48,25 +47,12 @@ public class RingInteropTests
     }
 
     [OneTimeTearDown]
-    public void RemoveTempDir() => Directory.Delete(_tempDir, recursive: true);
+    public void RemoveTempDir() => _tempDir.Dispose();
 
     private static (int ExitCode, string Errors) Compile(string[] bits, string output, string source)
     {
-        using var gcc = Process.Start(new ProcessStartInfo("gcc", [.. bits, "-O2", "-Wall", "-Wextra", "-Werror", "-o", output, source])
-        {
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        var errors = gcc.StandardError.ReadToEnd();
-        gcc.WaitForExit();
-        return (gcc.ExitCode, errors);
-    }
-
-    private string WriteProbe()
-    {
-        var probe = Path.Combine(_tempDir, "probe.c");
-        File.WriteAllText(probe, "int main(void) { return 0; }\n");
-        return probe;
+        var gcc = ChildProgram.Run(ChildProgram.StartInfo("gcc", [.. bits, "-O2", "-Wall", "-Wextra", "-Werror", "-o", output, source]));
+        return (gcc.ExitCode, gcc.Stderr);
     }
 
     [TearDown]

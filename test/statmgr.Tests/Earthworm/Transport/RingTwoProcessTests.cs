@@ -16,7 +16,7 @@ public class RingTwoProcessTests
     {
         foreach (var child in _children)
         {
-            EwringTool.Stop(child);
+            ChildProgram.Stop(child);
         }
         _children.Clear();
         _keys.DestroyAll();

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Statmgr.Earthworm.Transport;
+using Statmgr.EwSupervisor;
+using Statmgr.Tests.Fixtures;
 using static Statmgr.Tests.Monitor.EndToEnd.StatmgrSite;
 
 namespace Statmgr.Tests.Monitor.EndToEnd;
@@ -274,7 +276,7 @@ public partial class StatmgrEndToEndTests
                 Thread.Sleep(10);
                 continue;
             }
-            string text = MultiRingTests.StatusText((1, "WAVE_RING", _site.WaveKey, 1024), (2, "STATUS_RING", _site.StatusKey, 1024));
+            string text = StartstopStatus.Text(new("WAVE_RING", (int)_site.WaveKey, 1024), new("STATUS_RING", (int)_site.StatusKey, 1024));
             ring.Put(new Logo(Inst, ModStartstop, TypeStatus), Encoding.ASCII.GetBytes(text));
         }
         GC.KeepAlive(statusRing);

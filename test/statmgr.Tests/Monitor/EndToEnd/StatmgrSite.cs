@@ -32,7 +32,7 @@ internal sealed class StatmgrSite : IDisposable
     private readonly List<Process> _children = new();
     private readonly List<TransportRing> _rings = new();
     private readonly EwParamsFixture _params;
-    private readonly string _logDirectory;
+    private readonly TempDirectory _log = new("statmgr-e2e-log-");
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
 
@@ -41,10 +41,8 @@ internal sealed class StatmgrSite : IDisposable
         StatusKey = _keys.Next();
         WaveKey = _keys.Next();
         _params = EwParamsFixture.CreateEmpty();
-        _logDirectory = Path.Combine(Path.GetTempPath(), "statmgr-e2e-log-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_logDirectory);
-        _params.WriteFile(EwParamsFixture.GlobalFileName, EwParamsFixture.StandardGlobal);
-        _params.WriteFile(EwParamsFixture.LocalFileName,
+        _params.Write(EwParamsFixture.GlobalFileName, EwParamsFixture.StandardGlobal);
+        _params.Write(EwParamsFixture.LocalFileName,
             $" Ring   WAVE_RING        {WaveKey}\n"
             + $" Ring   STATUS_RING      {StatusKey}\n"
             + " Module   MOD_WILDCARD          0\n"
@@ -61,7 +59,7 @@ internal sealed class StatmgrSite : IDisposable
             + " Message  TYPE_REQSTATUS      108\n"
             + " Message  TYPE_STATUS         109\n"
             + " Message  TYPE_STOP           113\n");
-        _params.WriteFile("statmgr.desc",
+        _params.Write("statmgr.desc",
             "modName  statmgr\nmodId    MOD_STATMGR\ninstId   INST_MENLO\ntsec: 0  page: 0  mail: 0\n"
             + "err: 0  nerr: 1  tsec: 0  page: 1  mail: 0\ntext: \"Program starting.\"\n"
             + "err: 1  nerr: 1  tsec: 0  page: 1  mail: 0\ntext: \"Program stopping.\"\n"
@@ -106,9 +104,9 @@ internal sealed class StatmgrSite : IDisposable
         for (int i = 1; i <= simulated; i++)
         {
             extra.Append($"Descriptor   sim{i}.desc\n");
-            _params.WriteFile($"sim{i}.desc", $"modName  sim{i}\nmodId    MOD_SIM{i}\ninstId   INST_MENLO\nrestartMe\ntsec: 1  page: 0  mail: 0\n");
+            _params.Write($"sim{i}.desc", $"modName  sim{i}\nmodId    MOD_SIM{i}\ninstId   INST_MENLO\nrestartMe\ntsec: 1  page: 0  mail: 0\n");
         }
-        _params.WriteFile("statmgr.d",
+        _params.Write("statmgr.d",
             "MyModuleId   MOD_STATMGR\n"
             + "RingName     STATUS_RING\n"
             + $"heartbeatPageit {heartbeatPageit}\n"
@@ -121,10 +119,10 @@ internal sealed class StatmgrSite : IDisposable
             + "Descriptor   pick_ew.desc\n"
             + "Descriptor   tankplayer.desc\n"
             + extra);
-        _params.WriteFile("pick_ew.desc",
+        _params.Write("pick_ew.desc",
             "modName  pick_ew\nmodId    MOD_PICK_EW\ninstId   INST_MENLO\nrestartMe\n"
             + $"tsec: {pickTsec}  page: 9  mail: 0\n");
-        _params.WriteFile("tankplayer.desc",
+        _params.Write("tankplayer.desc",
             "modName  tankplayer\nmodId    MOD_TANKPLAYER\ninstId   INST_MENLO\ntsec: 0  page: 0  mail: 0\n"
             + "err: 7  nerr: 3  tsec: 10  page: 1  mail: 0\ntext: \"Too many errors.\"\n");
     }
@@ -139,7 +137,7 @@ internal sealed class StatmgrSite : IDisposable
 
     public static string StatmgrDll => Path.Combine(AppContext.BaseDirectory, "statmgr.dll");
 
-    public static string EwmodulePath => SiblingTool("ewmodule");
+    public static string EwmodulePath => ChildProgram.SiblingTool("ewmodule");
 
     public static string EwringPath => EwringTool.Path;
 
@@ -147,20 +145,8 @@ internal sealed class StatmgrSite : IDisposable
     public Process StartStatmgr()
     {
         var executable = StatmgrProcess.Executable;
-        var start = new ProcessStartInfo(executable ?? "dotnet")
-        {
-            WorkingDirectory = ParamsDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (executable is null)
-        {
-            start.ArgumentList.Add(StatmgrDll);
-        }
-        start.ArgumentList.Add("statmgr.d");
-        SetEarthwormEnvironment(start.Environment);
-        return Launch(start);
+        string[] arguments = executable is null ? [StatmgrDll, "statmgr.d"] : ["statmgr.d"];
+        return Launch(ChildProgram.StartInfo(executable ?? "dotnet", arguments, EarthwormEnvironment, ParamsDirectory));
     }
 
     /// <summary>
@@ -169,17 +155,10 @@ internal sealed class StatmgrSite : IDisposable
     /// </summary>
     public Process StartStatmgrLikeStartstop()
     {
-        var start = new ProcessStartInfo("/bin/sh")
-        {
-            WorkingDirectory = ParamsDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-c");
         var executable = StatmgrProcess.Executable;
-        start.ArgumentList.Add(executable is null ? "exec dotnet \"$0\" statmgr.d < /dev/null" : "exec \"$0\" statmgr.d < /dev/null");
-        start.ArgumentList.Add(executable ?? StatmgrDll);
+        var start = ChildProgram.StartInfo("/bin/sh",
+            ["-c", executable is null ? "exec dotnet \"$0\" statmgr.d < /dev/null" : "exec \"$0\" statmgr.d < /dev/null", executable ?? StatmgrDll],
+            workingDirectory: ParamsDirectory);
         string path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin";
         string? dotnetRoot = Environment.GetEnvironmentVariable("DOTNET_ROOT");
         start.Environment.Clear();
@@ -188,39 +167,20 @@ internal sealed class StatmgrSite : IDisposable
         {
             start.Environment["DOTNET_ROOT"] = dotnetRoot;
         }
-        SetEarthwormEnvironment(start.Environment);
+        foreach (var (name, value) in EarthwormEnvironment)
+        {
+            start.Environment[name] = value;
+        }
         return Launch(start);
     }
 
     /// <summary>A simulated module: heartbeats with its own pid every interval, for a while, then silence.</summary>
-    public Process StartModule(long ringKey, byte module, int intervalMs, int durationMs)
-    {
-        var start = new ProcessStartInfo(EwmodulePath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { ringKey, Inst, module, TypeHeartbeat, intervalMs, durationMs })
-        {
-            start.ArgumentList.Add(arg.ToString(CultureInfo.InvariantCulture));
-        }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start ewmodule");
-        _children.Add(process);
-        return process;
-    }
+    public Process StartModule(long ringKey, byte module, int intervalMs, int durationMs) =>
+        Track(ChildProgram.Start(ChildProgram.StartInfo(EwmodulePath, Numbers(ringKey, Inst, module, TypeHeartbeat, intervalMs, durationMs))));
 
     /// <summary>Runs <c>ewring put</c> in its own process and waits for it.</summary>
-    public void EwringPut(long ringKey, byte module, byte type, string text, int count = 1, int rate = 0)
-    {
-        var args = new List<string> { "put", ringKey.ToString(CultureInfo.InvariantCulture), Inst.ToString(CultureInfo.InvariantCulture),
-            module.ToString(CultureInfo.InvariantCulture), type.ToString(CultureInfo.InvariantCulture), text, "--count", count.ToString(CultureInfo.InvariantCulture) };
-        if (rate > 0)
-        {
-            args.AddRange(["--rate", rate.ToString(CultureInfo.InvariantCulture)]);
-        }
-        Ewring([.. args]);
-    }
+    public void EwringPut(long ringKey, byte module, byte type, string text, int count = 1, int rate = 0) =>
+        Ewring(PutArguments(ringKey, module, type, text, count, rate));
 
     /// <summary>Runs ewring with these arguments (numbers, no EW_PARAMS) and waits for it; it must succeed.</summary>
     public void Ewring(params string[] arguments)
@@ -230,31 +190,21 @@ internal sealed class StatmgrSite : IDisposable
     }
 
     /// <summary>Starts <c>ewring put</c> in the background (a flood); stopped on Dispose.</summary>
-    public Process StartEwringPut(long ringKey, byte module, byte type, string text, int count, int rate)
-    {
-        var start = new ProcessStartInfo(EwringPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "put", ringKey.ToString(CultureInfo.InvariantCulture), Inst.ToString(CultureInfo.InvariantCulture),
-            module.ToString(CultureInfo.InvariantCulture), type.ToString(CultureInfo.InvariantCulture), text, "--count",
-            count.ToString(CultureInfo.InvariantCulture), "--rate", rate.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment.Remove("EW_PARAMS");
-        var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start ewring");
-        _children.Add(process);
-        return process;
-    }
+    public Process StartEwringPut(long ringKey, byte module, byte type, string text, int count, int rate) =>
+        Track(ChildProgram.Start(ChildProgram.StartInfo(EwringPath, PutArguments(ringKey, module, type, text, count, rate))));
+
+    /// <summary>ewring put's arguments: the logo as numbers, the text, a count and (when positive) a rate a second.</summary>
+    private static string[] PutArguments(long ringKey, byte module, byte type, string text, int count, int rate) =>
+        [
+            "put", .. Numbers(ringKey, Inst, module, type), text, "--count", Number(count),
+            .. rate > 0 ? (string[])["--rate", Number(rate)] : [],
+        ];
 
     /// <summary>Everything statmgr has logged (every day's file, in name order).</summary>
     public string Log()
     {
         var text = new StringBuilder();
-        foreach (var file in Directory.GetFiles(_logDirectory, "statmgr_*.log").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(_log.Directory, "statmgr_*.log").Order(StringComparer.Ordinal))
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream, Encoding.Latin1);
@@ -326,19 +276,7 @@ internal sealed class StatmgrSite : IDisposable
     {
         foreach (var child in _children)
         {
-            try
-            {
-                if (!child.HasExited)
-                {
-                    child.Kill(entireProcessTree: true);
-                    child.WaitForExit(10_000);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-            child.Dispose();
+            ChildProgram.Stop(child);
         }
         foreach (var ring in _rings)
         {
@@ -346,19 +284,26 @@ internal sealed class StatmgrSite : IDisposable
         }
         _keys.DestroyAll();
         _params.Dispose();
-        if (Directory.Exists(_logDirectory))
-        {
-            Directory.Delete(_logDirectory, recursive: true);
-        }
+        _log.Dispose();
     }
 
-    private void SetEarthwormEnvironment(IDictionary<string, string?> environment)
+    private Dictionary<string, string?> EarthwormEnvironment => new()
     {
-        environment["EW_PARAMS"] = ParamsDirectory;
-        environment["EW_LOG"] = _logDirectory + "/";
-        environment["EW_INSTALLATION"] = "INST_MENLO";
-        environment["SYS_NAME"] = "ewhost";
+        ["EW_PARAMS"] = ParamsDirectory,
+        ["EW_LOG"] = _log.Directory + "/",
+        ["EW_INSTALLATION"] = "INST_MENLO",
+        ["SYS_NAME"] = "ewhost",
+    };
+
+    private Process Track(Process process)
+    {
+        _children.Add(process);
+        return process;
     }
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string[] Numbers(params long[] values) => [.. values.Select(Number)];
 
     private Process Launch(ProcessStartInfo start)
     {
@@ -380,19 +325,7 @@ internal sealed class StatmgrSite : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _children.Add(process);
-        Statmgr = process;
+        Statmgr = Track(process);
         return process;
-    }
-
-    private static string SiblingTool(string name)
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testBin.Name;
-        var configuration = testBin.Parent!.Name;
-        var testRoot = testBin.Parent!.Parent!.Parent!.Parent!.FullName;
-        var tool = Path.Combine(testRoot, name, "bin", configuration, framework, name);
-        Assert.That(File.Exists(tool), Is.True, $"{name} was not built at {tool}");
-        return tool;
     }
 }

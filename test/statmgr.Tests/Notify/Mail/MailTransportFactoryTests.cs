@@ -12,7 +12,7 @@ public class MailTransportFactoryTests
     private TempDirectory _temp = null!;
 
     [SetUp]
-    public void SetUp() => _temp = new TempDirectory();
+    public void SetUp() => _temp = new TempDirectory("statmgr-mail-");
 
     [TearDown]
     public void TearDown() => _temp.Dispose();
@@ -41,7 +41,7 @@ public class MailTransportFactoryTests
         var config = Config();
         config.MailServers.Add("relay:smtp");
 
-        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(config), _clock, _temp.Path);
+        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(config), _clock, _temp.Directory);
 
         Assert.That(choice.Transport, Is.Null);
         Assert.That(choice.Notices, Is.EqualTo(new[]
@@ -54,7 +54,7 @@ public class MailTransportFactoryTests
     [Test]
     public void MailProgramIsRunWhenNoMailServerIsSet()
     {
-        var program = _temp.WriteFile("mailx", "#!/bin/sh\n", "755");
+        var program = _temp.Write("mailx", "#!/bin/sh\n", "755");
         var config = Config();
         config.MailProgram = program;
 
@@ -68,10 +68,10 @@ public class MailTransportFactoryTests
     [Test]
     public void WithNeitherTheProgramMailIsFoundOnPath()
     {
-        var bin = Directory.CreateDirectory(_temp.File("bin")).FullName;
-        _temp.WriteFile("bin/mail", "#!/bin/sh\n", "755");
+        var bin = Directory.CreateDirectory(_temp.PathOf("bin")).FullName;
+        _temp.Write("bin/mail", "#!/bin/sh\n", "755");
 
-        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(Config()), _clock, $"{_temp.File("empty")}:{bin}");
+        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(Config()), _clock, $"{_temp.PathOf("empty")}:{bin}");
 
         Assert.That(choice.Transport!.Description, Is.EqualTo($"mail program {Path.Combine(bin, "mail")}"));
         Assert.That(choice.Notices, Is.Empty);
@@ -80,10 +80,10 @@ public class MailTransportFactoryTests
     [Test]
     public void WithNoProgramOnPathOneLineIsSaidAtStartupAndNothingIsMailed()
     {
-        _temp.WriteFile("mail", "not executable\n", "644");
+        _temp.Write("mail", "not executable\n", "644");
         var settings = MailSettings.FromConfig(Config());
 
-        var choice = MailTransportFactory.Choose(settings, _clock, _temp.Path);
+        var choice = MailTransportFactory.Choose(settings, _clock, _temp.Directory);
 
         Assert.That(choice.Transport, Is.Null);
         Assert.That(choice.Notices, Is.EqualTo(new[]

@@ -17,7 +17,7 @@ public class SmtpMailTransportTests
     private TempDirectory _temp = null!;
 
     [SetUp]
-    public void SetUp() => _temp = new TempDirectory();
+    public void SetUp() => _temp = new TempDirectory("statmgr-mail-");
 
     [TearDown]
     public async Task TearDown()
@@ -126,13 +126,13 @@ public class SmtpMailTransportTests
     {
         using var certificate = TestCertificates.CreateSelfSignedServer();
         var server = await StartAsync(new TestSmtpServer { Certificate = certificate, RequiredLogin = ("ewmail", "p4ss\"word$(x)") });
-        TestCertificates.WritePem(certificate, _temp.File("relay.pem"));
-        File.WriteAllText(_temp.File("password"), "p4ss\"word$(x)\n");
+        TestCertificates.WritePem(certificate, _temp.PathOf("relay.pem"));
+        File.WriteAllText(_temp.PathOf("password"), "p4ss\"word$(x)\n");
         var config = Config(server.Address);
         config.SmtpSecurity = SmtpSecurityMode.StartTls;
         config.SmtpUser = "ewmail";
-        config.SmtpPasswordFile = _temp.File("password");
-        config.SmtpCaFile = _temp.File("relay.pem");
+        config.SmtpPasswordFile = _temp.PathOf("password");
+        config.SmtpCaFile = _temp.PathOf("relay.pem");
 
         var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
 
@@ -148,12 +148,12 @@ public class SmtpMailTransportTests
     {
         using var certificate = TestCertificates.CreateSelfSignedServer();
         var server = await StartAsync(new TestSmtpServer { Certificate = certificate, RequiredLogin = ("ewmail", "right") });
-        TestCertificates.WritePem(certificate, _temp.File("relay.pem"));
-        File.WriteAllText(_temp.File("password"), "Wr0ngSecret\n");
+        TestCertificates.WritePem(certificate, _temp.PathOf("relay.pem"));
+        File.WriteAllText(_temp.PathOf("password"), "Wr0ngSecret\n");
         var config = Config(server.Address);
         config.SmtpUser = "ewmail";
-        config.SmtpPasswordFile = _temp.File("password");
-        config.SmtpCaFile = _temp.File("relay.pem");
+        config.SmtpPasswordFile = _temp.PathOf("password");
+        config.SmtpCaFile = _temp.PathOf("relay.pem");
 
         var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
 
@@ -168,10 +168,10 @@ public class SmtpMailTransportTests
     public async Task APasswordIsNotSentOverAConnectionWithoutTls(CancellationToken token)
     {
         var server = await StartAsync(new TestSmtpServer { RequiredLogin = ("ewmail", "secret"), AuthenticationWithoutTls = true });
-        File.WriteAllText(_temp.File("password"), "secret\n");
+        File.WriteAllText(_temp.PathOf("password"), "secret\n");
         var config = Config(server.Address);
         config.SmtpUser = "ewmail";
-        config.SmtpPasswordFile = _temp.File("password");
+        config.SmtpPasswordFile = _temp.PathOf("password");
 
         var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
 
@@ -195,8 +195,8 @@ public class SmtpMailTransportTests
         Assert.That(refused.Answer, Does.StartWith(server.Address + ": TLS refused: certificate <CN=statmgr test relay> is not trusted ("));
         Assert.That(server.Received, Is.Empty);
 
-        TestCertificates.WritePem(ca, _temp.File("ca.pem"));
-        config.SmtpCaFile = _temp.File("ca.pem");
+        TestCertificates.WritePem(ca, _temp.PathOf("ca.pem"));
+        config.SmtpCaFile = _temp.PathOf("ca.pem");
         var accepted = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
 
         Assert.That(accepted.Kind, Is.EqualTo(MailOutcomeKind.Delivered), accepted.Answer);
@@ -210,9 +210,9 @@ public class SmtpMailTransportTests
         using var other = TestCertificates.CreateCa("some other CA");
         using var certificate = TestCertificates.CreateServer(ca);
         var server = await StartAsync(new TestSmtpServer { Certificate = certificate });
-        TestCertificates.WritePem(other, _temp.File("other.pem"));
+        TestCertificates.WritePem(other, _temp.PathOf("other.pem"));
         var config = Config(server.Address);
-        config.SmtpCaFile = _temp.File("other.pem");
+        config.SmtpCaFile = _temp.PathOf("other.pem");
 
         var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
 
@@ -227,10 +227,10 @@ public class SmtpMailTransportTests
         using var ca = TestCertificates.CreateCa("statmgr test CA");
         using var certificate = TestCertificates.CreateServer(ca);
         var server = await StartAsync(new TestSmtpServer { Certificate = certificate, TlsOnConnect = true });
-        TestCertificates.WritePem(ca, _temp.File("ca.pem"));
+        TestCertificates.WritePem(ca, _temp.PathOf("ca.pem"));
         var config = Config(server.Address);
         config.SmtpSecurity = SmtpSecurityMode.Ssl;
-        config.SmtpCaFile = _temp.File("ca.pem");
+        config.SmtpCaFile = _temp.PathOf("ca.pem");
 
         var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
 

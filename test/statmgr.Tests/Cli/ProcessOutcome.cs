@@ -1,3 +1,0 @@
-namespace Statmgr.Tests.Cli;
-
-internal sealed record ProcessOutcome(int ExitCode, string Stdout, string Stderr);
