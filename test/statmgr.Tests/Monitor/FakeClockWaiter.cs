@@ -3,7 +3,7 @@ using Statmgr.Monitor;
 
 namespace Statmgr.Tests.Monitor;
 
-/// <summary>An idle wait that moves the fake clock instead of sleeping.</summary>
+/// <summary>An idle wait that moves the fake clock instead of sleeping (behaviour a substitute would have to be taught).</summary>
 internal sealed class FakeClockWaiter : IIdleWaiter
 {
     private readonly FakeTimeProvider _time;

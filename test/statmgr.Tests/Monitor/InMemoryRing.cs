@@ -5,7 +5,8 @@ namespace Statmgr.Tests.Monitor;
 
 /// <summary>
 /// A transport ring for unit tests: messages queue in order, readers take the first one matching
-/// a wanted logo (wildcard 0) and skip the rest for good, as tport_getmsg does.
+/// a wanted logo (wildcard 0) and skip the rest for good, as tport_getmsg does. Hand-written,
+/// not a substitute: it stores and hands out messages as a ring does, which the monitor's passes depend on.
 /// </summary>
 internal sealed class InMemoryRing : ITransportRing
 {

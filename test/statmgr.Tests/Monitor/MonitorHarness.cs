@@ -154,12 +154,16 @@ internal sealed class MonitorHarness
     public void SendError(byte module, long time, int number, string note = "", InMemoryRing? ring = null) =>
         (ring ?? Ring).Enqueue(From(module, Types.Error), $"{time} {number} {note}\n");
 
+    /// <summary>More passes than any test needs: a loop that reaches it has stopped moving the clock.</summary>
+    public const int MaxPasses = 100_000;
+
     /// <summary>Runs passes and waits until the fake clock reaches <paramref name="epochSeconds"/> (+ <paramref name="extraMs"/>).</summary>
     public void RunUntil(long epochSeconds, int extraMs = 0)
     {
         var target = DateTimeOffset.FromUnixTimeSeconds(epochSeconds).AddMilliseconds(extraMs);
-        while (true)
+        for (var passes = 1; ; passes++)
         {
+            Assert.That(passes, Is.LessThanOrEqualTo(MaxPasses), $"the fake clock did not reach {target} within {MaxPasses} passes");
             var pass = Manager!.RunPass();
             Assert.That(pass.Stop, Is.False, "the monitor stopped unexpectedly");
             var now = Time.GetUtcNow();

@@ -2,6 +2,7 @@ using Statmgr.Config;
 using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Notify;
+using Statmgr.Notify.Mail;
 using Statmgr.Tests.Monitor;
 
 namespace Statmgr.Tests.Notify;
@@ -24,8 +25,8 @@ public class ReportDispatcherTests
     [TearDown]
     public void TearDown() => _ring.Dispose();
 
-    private ReportDispatcher Dispatcher(IRecipientRouting routing) =>
-        new(_log, new Pager(() => _ring, new Logo(2, 2, 104), 249, _log), _mail, routing, ["ops"]);
+    private ReportDispatcher Dispatcher(IRecipientRouting routing, IMailSink? mail = null) =>
+        new(_log, new Pager(() => _ring, new Logo(2, 2, 104), 249, _log), mail ?? _mail, routing, ["ops"]);
 
     [Test]
     public void HealthReportIsLoggedPagedMailedAndCounted()
@@ -39,6 +40,21 @@ public class ReportDispatcherTests
         Assert.That(_ring.PutTexts(104), Is.EqualTo(new[] { "group: ops " + expected + "#" }));
         Assert.That(_mail.Sent.Single().Recipients, Is.EqualTo(new[] { "ops@example.org" }));
         Assert.That(_mail.Sent.Single().ReportText, Is.EqualTo(expected));
+        Assert.That((counters.Pages, counters.Mails), Is.EqualTo((1, 1)));
+    }
+
+    [Test]
+    public void WithoutAMailPathTheReportIsLoggedAndPagedAndTheMailDroppedQuietly()
+    {
+        // No mail path was said once at startup; each report then goes to the discarding sink.
+        var pick = MonitorHarness.NewDescriptor("pick_ew", "MOD_PICK_EW", 3, 30, 2, 5);
+        var counters = new ReportCounters();
+        var text = Dispatcher(new DocumentedRouting(["ops@example.org"]), DiscardMailSink.Instance)
+            .ReportHealth(pick, new ReportLimits(2, 5), counters, Time, "module dead");
+        const string expected = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent. Mail sent.\n";
+        Assert.That(text, Is.EqualTo(expected));
+        Assert.That(_log.Entries, Is.EqualTo(new[] { ("e", expected) }), "the dropped mail adds no log line");
+        Assert.That(_ring.PutTexts(104), Is.EqualTo(new[] { "group: ops " + expected + "#" }));
         Assert.That((counters.Pages, counters.Mails), Is.EqualTo((1, 1)));
     }
 

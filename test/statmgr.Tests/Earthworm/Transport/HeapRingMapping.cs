@@ -3,7 +3,10 @@ using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>A ring region in this process's own zeroed memory, for layout arithmetic (e.g. Windows) on Linux.</summary>
+/// <summary>
+/// A ring region in this process's own zeroed memory, for layout arithmetic (e.g. Windows) on Linux.
+/// Hand-written, not a substitute: the ring code reads and writes the real bytes behind it.
+/// </summary>
 internal sealed unsafe class HeapRingMapping : IRingMapping
 {
     public HeapRingMapping(long size)

@@ -2,7 +2,10 @@ using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>A writer lock that answers as told and counts how it is used.</summary>
+/// <summary>
+/// A writer lock that answers as told and counts how it is used. Hand-written, not a substitute:
+/// it keeps how many times it is held, so that a test can see every Enter matched by an Exit.
+/// </summary>
 internal sealed class ScriptedRingLock : IRingLock
 {
     public RingLockResult NextResult { get; set; } = RingLockResult.Acquired;

@@ -61,7 +61,7 @@ public partial class StatmgrEndToEndTests
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         _site.EwringPut(_site.StatusKey, ModTank, TypeError, $"{now} 7 disk full\\n", count: 7);
         _site.WaitForLog("ewhost/tankplayer disk full", TimeSpan.FromSeconds(5), count: 2);
-        Thread.Sleep(1500);
+        _site.CatchUp();
         var log = _site.Log();
         Assert.That(Occurrences(log, "ewhost/tankplayer disk full Page sent.\n"), Is.EqualTo(1));
         Assert.That(Occurrences(log, "ewhost/tankplayer disk full\n"), Is.EqualTo(1), "7 errors make two batches of 3; the page limit is 1");
@@ -113,7 +113,7 @@ public partial class StatmgrEndToEndTests
         var statmgr = _site.StartStatmgrLikeStartstop();
         _site.WaitForLog(StartupReport, Startup);
         ring.SetFlag(statmgr.Id + 1);
-        Thread.Sleep(1500);
+        _site.CatchUp();
         Assert.That(statmgr.HasExited, Is.False, "another pid in the flag is not for statmgr");
         ring.SetFlag(statmgr.Id);
         Assert.That(_site.WaitForExit(TimeSpan.FromSeconds(10)), Is.EqualTo(0), _site.Stderr);

@@ -240,6 +240,19 @@ internal sealed class StatmgrSite : IDisposable
         }
     }
 
+    /// <summary>
+    /// Puts a heartbeat statmgr cannot decode and waits for the report of it: statmgr has then read
+    /// everything put before it, and it checks the ring's flag right after each drain. Lets a test
+    /// show that something did not happen without sleeping on a guess.
+    /// </summary>
+    public void CatchUp()
+    {
+        const string report = "ewhost/statmgr error decoding heartbeat time, non-numeric char <c> found at position 0, from mod:4\n";
+        int seen = Occurrences(Log(), report);
+        EwringPut(StatusKey, ModTank, TypeHeartbeat, "catch up\\n");
+        WaitForLog(report, TimeSpan.FromSeconds(5), seen + 1);
+    }
+
     /// <summary>Waits until statmgr's standard output (read as it comes) holds <paramref name="part"/>.</summary>
     public void WaitForStdout(string part, TimeSpan timeout)
     {

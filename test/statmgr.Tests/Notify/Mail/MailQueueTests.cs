@@ -164,10 +164,7 @@ public class MailQueueTests
             : Task.FromResult(MailOutcome.Delivered("250 Ok")));
         await using var queue = new MailQueue(transport, _log, _clock);
         queue.Send(new MailRequest(["ops@example.org"], "in flight\n"));
-        while (transport.Attempts.Count == 0)
-        {
-            await Task.Delay(1);
-        }
+        await transport.WaitForAttemptsAsync(1);
 
         for (var i = 1; i <= MailRetryPolicy.QueueCapacity + 2; i++)
         {
@@ -227,10 +224,7 @@ public class MailQueueTests
         queue.Send(new MailRequest(["later@example.org"], "waiting for retry\n"));
         await queue.WhenIdleAsync();
         queue.Send(new MailRequest(["slow@example.org", "never@example.org"], ErrorReport));
-        while (transport.Attempts.Count < 2)
-        {
-            await Task.Delay(1);
-        }
+        await transport.WaitForAttemptsAsync(2);
 
         var drain = queue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit);
         _clock.Advance(TimeSpan.FromSeconds(9));
