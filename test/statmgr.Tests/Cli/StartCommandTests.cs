@@ -6,9 +6,8 @@ using Statmgr.Tests.Config;
 
 namespace Statmgr.Tests.Cli;
 
-public class StartCommandTests
+public class StartCommandTests : ConfigFixtureTests
 {
-    private ConfigFixture _fixture = null!;
     private string _logs = null!;
     private StringWriter _stdout = null!;
     private StringWriter _stderr = null!;
@@ -16,9 +15,8 @@ public class StartCommandTests
     [SetUp]
     public void SetUp()
     {
-        _fixture = ConfigFixture.Create();
-        _logs = Directory.CreateDirectory(_fixture.PathOf("logs")).FullName;
-        _fixture.SetEnvironment("EW_LOG", _logs);
+        _logs = Directory.CreateDirectory(Fixture.PathOf("logs")).FullName;
+        Fixture.SetEnvironment("EW_LOG", _logs);
         _stdout = new StringWriter();
         _stderr = new StringWriter();
     }
@@ -28,38 +26,37 @@ public class StartCommandTests
     {
         _stdout.Dispose();
         _stderr.Dispose();
-        _fixture.Dispose();
     }
 
     private StartCommand Command(Func<StartupResult, ILogit, int> monitor)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 5, 12, 0, 0, TimeSpan.Zero));
-        return new StartCommand(() => new Logit(time, 4321, _stdout, _stderr, _fixture.Environment), _fixture.Environment, File.Exists, 4321, monitor);
+        return new StartCommand(() => new Logit(time, 4321, _stdout, _stderr, Fixture.Environment), Fixture.Environment, File.Exists, 4321, monitor);
     }
 
     [Test]
     public void MonitorGetsTheStartupResultAndTheLog()
     {
-        ConfigTexts.WriteMinimal(_fixture);
+        ConfigTexts.WriteMinimal(Fixture);
         StartupResult? seen = null;
 
-        var exit = Command((result, log) => { seen = result; log.Write("", "monitor ran\n"); return 0; }).Run(_fixture.PathOf("statmgr.d"));
+        var exit = Command((result, log) => { seen = result; log.Write("", "monitor ran\n"); return 0; }).Run(Fixture.PathOf("statmgr.d"));
 
         Assert.That(exit, Is.EqualTo(0));
         Assert.That(seen!.ProcessId, Is.EqualTo(4321));
         Assert.That(seen.Config.RingName, Is.EqualTo("STATUS_RING"));
         var log = File.ReadAllText(Path.Combine(_logs, "statmgr_20260305.log"));
         Assert.That(log, Does.StartWith("\n-------------------------------------------------------\nstatmgr: startup at UTC_20260305_12:00:00\n"));
-        Assert.That(log, Does.Contain($"statmgr: Read command file <{_fixture.PathOf("statmgr.d")}>\n20260305_UTC_12:00:00 statmgr: startup of statmgr version: 2.0.14 - 2017-06-08\n"));
+        Assert.That(log, Does.Contain($"statmgr: Read command file <{Fixture.PathOf("statmgr.d")}>\n20260305_UTC_12:00:00 statmgr: startup of statmgr version: 2.0.14 - 2017-06-08\n"));
         Assert.That(log, Does.EndWith("\n       *****  Start Message Log  *****\nmonitor ran\n"));
     }
 
     [Test]
     public void LogFileZeroStopsDiskLoggingAfterStartup()
     {
-        ConfigTexts.WriteMinimal(_fixture, "LogFile 0");
+        ConfigTexts.WriteMinimal(Fixture, "LogFile 0");
 
-        Command((_, log) => { log.Write("", "not on disk\n"); return 0; }).Run(_fixture.PathOf("statmgr.d"));
+        Command((_, log) => { log.Write("", "not on disk\n"); return 0; }).Run(Fixture.PathOf("statmgr.d"));
 
         var log = File.ReadAllText(Path.Combine(_logs, "statmgr_20260305.log"));
         Assert.That(log, Does.Contain("statmgr: startup of statmgr version"));
@@ -70,12 +67,12 @@ public class StartCommandTests
     [Test]
     public void ConfigurationErrorExits255WithCsTextInTheLogAndOnStderr()
     {
-        ConfigTexts.WriteMinimal(_fixture, "heartbeatPageit soon");
+        ConfigTexts.WriteMinimal(Fixture, "heartbeatPageit soon");
         var monitorRan = false;
 
-        var exit = Command((_, _) => { monitorRan = true; return 0; }).Run(_fixture.PathOf("statmgr.d"));
+        var exit = Command((_, _) => { monitorRan = true; return 0; }).Run(Fixture.PathOf("statmgr.d"));
 
-        var text = $"statmgr: Bad <heartbeatPageit> command in <{_fixture.PathOf("statmgr.d")}>; exiting.\n";
+        var text = $"statmgr: Bad <heartbeatPageit> command in <{Fixture.PathOf("statmgr.d")}>; exiting.\n";
         Assert.That(exit, Is.EqualTo(255));
         Assert.That(monitorRan, Is.False);
         Assert.That(_stderr.ToString(), Does.EndWith(text));
@@ -85,10 +82,10 @@ public class StartCommandTests
     [Test]
     public void EwLogNotDefinedIsLogitsExit()
     {
-        _fixture.SetEnvironment("EW_LOG", null);
-        ConfigTexts.WriteMinimal(_fixture);
+        Fixture.SetEnvironment("EW_LOG", null);
+        ConfigTexts.WriteMinimal(Fixture);
 
-        var exit = Command((_, _) => 0).Run(_fixture.PathOf("statmgr.d"));
+        var exit = Command((_, _) => 0).Run(Fixture.PathOf("statmgr.d"));
 
         Assert.That(exit, Is.EqualTo(255));
         Assert.That(_stderr.ToString(), Is.EqualTo("Environment variable EW_LOG not defined; statmgr exiting.\n"));
@@ -98,10 +95,10 @@ public class StartCommandTests
     public void LogFileThatCannotBeOpenedIsLogitsExitWithStatusZero()
     {
         var missing = Path.Combine(_logs, "no-such-directory");
-        _fixture.SetEnvironment("EW_LOG", missing);
-        ConfigTexts.WriteMinimal(_fixture);
+        Fixture.SetEnvironment("EW_LOG", missing);
+        ConfigTexts.WriteMinimal(Fixture);
 
-        var exit = Command((_, _) => 255).Run(_fixture.PathOf("statmgr.d"));
+        var exit = Command((_, _) => 255).Run(Fixture.PathOf("statmgr.d"));
 
         Assert.That(exit, Is.EqualTo(0));
         // The text itself is logit's (tested with it); here only that startup ends there, as in C.

@@ -10,7 +10,7 @@ namespace Statmgr.Tests.Config;
 /// earthworm_commonvars.d (EW_INST_ID = INST_MENLO), in a directory with a short name so that
 /// absolute descriptor paths stay within C's 63 characters. Runs statmgr's startup in-process.
 /// </summary>
-internal sealed class ConfigFixture : TempDirectory
+public sealed class ConfigFixture : TempDirectory
 {
     public const string Installation = "INST_MENLO";
     public const string SystemName = "testhost";

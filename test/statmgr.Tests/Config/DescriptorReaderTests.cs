@@ -3,50 +3,36 @@ using Statmgr.Tests.Fixtures;
 
 namespace Statmgr.Tests.Config;
 
-public class DescriptorReaderTests
+public class DescriptorReaderTests : ConfigFixtureTests
 {
-    private ConfigFixture _fixture = null!;
-    private string _configPath = null!;
-    private string _descPath = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _fixture = ConfigFixture.Create();
-        _configPath = _fixture.PathOf("statmgr.d");
-        _descPath = _fixture.PathOf("mod.desc");
-    }
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
 
     /// <summary>statmgr.d (Descriptor mod.desc on line 8), mod.desc and, unless null, mod.d.</summary>
     private void WriteModule(string descText, string? moduleConfig = "HeartBeatInt 10\n")
     {
-        ConfigTexts.WriteMinimal(_fixture, "Descriptor " + _descPath);
-        _fixture.Write("mod.desc", descText);
+        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + DescPath);
+        Fixture.Write("mod.desc", descText);
         if (moduleConfig is not null)
         {
-            _fixture.Write("mod.d", moduleConfig);
+            Fixture.Write("mod.d", moduleConfig);
         }
     }
 
     private Descriptor LoadModule(string descText, string? moduleConfig = "HeartBeatInt 10\n")
     {
         WriteModule(descText, moduleConfig);
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
         Assert.That(outcome.Exit, Is.Null, () => outcome.Exit!.Message);
         return outcome.Config.Descriptors[1];
     }
 
     private void AssertFatal(string text, int line, string? file = null, string flags = "e")
     {
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
         Assert.That(outcome.Exit, Is.Not.Null);
         Assert.That(outcome.Exit!.ExitCode, Is.EqualTo(255));
         Assert.That(outcome.Exit.Message, Is.EqualTo(text));
         Assert.That(outcome.Log.Entries[^1], Is.EqualTo((flags, text)));
-        Assert.That(_fixture.Check("statmgr.d").CheckLines, Does.Contain($"{file ?? _descPath}:{line}: error: {text.TrimEnd('\n')}"));
+        Assert.That(Fixture.Check("statmgr.d").CheckLines, Does.Contain($"{file ?? DescPath}:{line}: error: {text.TrimEnd('\n')}"));
     }
 
     [Test]
@@ -69,7 +55,7 @@ public class DescriptorReaderTests
             + "err: -7 nerr: 1 tsec: 0 page: 1 mail: 1\n"
             + "text: \"Negative number.\"\n");
 
-        Assert.That(desc.Path, Is.EqualTo(_descPath));
+        Assert.That(desc.Path, Is.EqualTo(DescPath));
         Assert.That(desc.ModName, Is.EqualTo("pick ew"));
         Assert.That(desc.SysName, Is.EqualTo("a-system-name-longer-than-29-"));
         Assert.That(desc.ModIdName, Is.EqualTo("MOD_PICK_EW"));
@@ -93,7 +79,7 @@ public class DescriptorReaderTests
     [Test]
     public void SystemDefaultsToSysNameCutTo29Characters()
     {
-        _fixture.SetEnvironment("SYS_NAME", "host-with-a-name-of-thirty-five-chr");
+        Fixture.SetEnvironment("SYS_NAME", "host-with-a-name-of-thirty-five-chr");
 
         var desc = LoadModule(ConfigTexts.Module("pick_ew", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
 
@@ -168,23 +154,23 @@ public class DescriptorReaderTests
     {
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec:30 page: 0 mail: 0"));
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
-        Assert.That(outcome.Log.Entries, Does.Contain(("e", $"statmgr: <tsec:30> unknown command in descfile <{_descPath}>.\n")));
+        Assert.That(outcome.Log.Entries, Does.Contain(("e", $"statmgr: <tsec:30> unknown command in descfile <{DescPath}>.\n")));
         Assert.That(outcome.Config.Descriptors[1].HeartbeatTsec, Is.EqualTo(15));
         Assert.That(outcome.CheckLines, Is.EqualTo(new[]
         {
-            $"{_descPath}:4: warning: statmgr: <tsec:30> unknown command in descfile <{_descPath}>.",
+            $"{DescPath}:4: warning: statmgr: <tsec:30> unknown command in descfile <{DescPath}>.",
         }));
     }
 
     [Test]
     public void NestedFileInsideDescriptor()
     {
-        _fixture.Write("errors.inc", "err: 9 nerr: 1 tsec: 0 page: 0 mail: 0\ntext: \"From include.\"\n");
+        Fixture.Write("errors.inc", "err: 9 nerr: 1 tsec: 0 page: 0 mail: 0\ntext: \"From include.\"\n");
 
         var desc = LoadModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0",
-            "@" + _fixture.PathOf("errors.inc"), "mail after@example.org"));
+            "@" + Fixture.PathOf("errors.inc"), "mail after@example.org"));
 
         Assert.That(desc.Errors, Is.EqualTo(new[] { new ErrorRule(9, 1, 0, 0, 0, "From include.") }));
         Assert.That(desc.MailRecipients, Is.EqualTo(new[] { "after@example.org" }));
@@ -193,9 +179,9 @@ public class DescriptorReaderTests
     [Test]
     public void DuplicateDescriptorsAreAcceptedAndTheFirstIsStatmgrsOwn()
     {
-        ConfigTexts.WriteMinimal(_fixture, "Descriptor " + _fixture.PathOf("statmgr.desc"));
+        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + Fixture.PathOf("statmgr.desc"));
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Config.Descriptors, Has.Count.EqualTo(2));
         Assert.That(outcome.Result!.OwnDescriptorIndex, Is.EqualTo(0));
@@ -206,7 +192,7 @@ public class DescriptorReaderTests
     {
         // decisions.md B8: C turned names of 30-32 characters into module id 0.
         var name = "MOD_" + new string('X', 28);
-        _fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + $" Module {name} 77\n");
+        Fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + $" Module {name} 77\n");
 
         var desc = LoadModule(ConfigTexts.Module("m", name, "tsec: 30 page: 0 mail: 0"));
 
@@ -220,9 +206,9 @@ public class DescriptorReaderTests
     [Test]
     public void DescriptorThatCannotBeOpened()
     {
-        ConfigTexts.WriteMinimal(_fixture, "Descriptor " + _descPath);
+        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + DescPath);
 
-        AssertFatal($"statmgr: Error opening descriptor file <{_descPath}>; exiting.\n", 8, _configPath);
+        AssertFatal($"statmgr: Error opening descriptor file <{DescPath}>; exiting.\n", 8, ConfigPath);
     }
 
     [Test]
@@ -238,7 +224,7 @@ public class DescriptorReaderTests
     {
         WriteModule(ConfigTexts.Module("m", "MOD_NOBODY", "tsec: 30 page: 0 mail: 0"));
 
-        AssertFatal($"statmgr: Invalid modId name <MOD_NOBODY> in descfile <{_descPath}>; exiting.\n", 2);
+        AssertFatal($"statmgr: Invalid modId name <MOD_NOBODY> in descfile <{DescPath}>; exiting.\n", 2);
     }
 
     [Test]
@@ -247,8 +233,8 @@ public class DescriptorReaderTests
         // decisions.md B8: C printed "modId <(null)> in file <...> too long; max is 29 chars".
         WriteModule("modName m\nmodId\ninstId INST_MENLO\ntsec: 30 page: 0 mail: 0\n");
 
-        AssertFatal($"statmgr: Bad <modId> command in descfile <{_descPath}>; exiting.\n", 2);
-        Assert.That(_fixture.Check("statmgr.d").CheckLines, Has.Count.EqualTo(1));
+        AssertFatal($"statmgr: Bad <modId> command in descfile <{DescPath}>; exiting.\n", 2);
+        Assert.That(Fixture.Check("statmgr.d").CheckLines, Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -256,7 +242,7 @@ public class DescriptorReaderTests
     {
         WriteModule("modName m\nmodId MOD_PICK_EW\ninstId INST_NOWHERE\ntsec: 30 page: 0 mail: 0\n");
 
-        AssertFatal($"statmgr: Invalid installation name <INST_NOWHERE> in descfile <{_descPath}>; exiting.\n", 3);
+        AssertFatal($"statmgr: Invalid installation name <INST_NOWHERE> in descfile <{DescPath}>; exiting.\n", 3);
     }
 
     [TestCase("modName")]
@@ -266,7 +252,7 @@ public class DescriptorReaderTests
     {
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0", command));
 
-        AssertFatal($"statmgr: Bad <{command}> command in descfile <{_descPath}>; exiting.\n", 5);
+        AssertFatal($"statmgr: Bad <{command}> command in descfile <{DescPath}>; exiting.\n", 5);
     }
 
     [TestCase("tsec: 30 page: 1")]
@@ -276,7 +262,7 @@ public class DescriptorReaderTests
     {
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", line));
 
-        AssertFatal($"statmgr: error decoding heartbeat from descfile <{_descPath}>; exiting.\n", 4);
+        AssertFatal($"statmgr: error decoding heartbeat from descfile <{DescPath}>; exiting.\n", 4);
     }
 
     [TestCase("err: 1 nerr: 1 tsec: 0 page: 0")]
@@ -286,7 +272,7 @@ public class DescriptorReaderTests
     {
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0", line, "text: t"));
 
-        AssertFatal($"statmgr: error decoding error-handling line from descfile <{_descPath}>; exiting.\n", 5);
+        AssertFatal($"statmgr: error decoding error-handling line from descfile <{DescPath}>; exiting.\n", 5);
     }
 
     [Test]
@@ -299,7 +285,7 @@ public class DescriptorReaderTests
 
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", lines.Prepend("tsec: 30 page: 0 mail: 0")
             .Append("err: 75 nerr: 1 tsec: 0 page: 0 mail: 0").Append("text: t75").ToArray()));
-        AssertFatal($"statmgr: too many error types in descfile <{_descPath}>; MAXERR=75; exiting.\n", 155);
+        AssertFatal($"statmgr: too many error types in descfile <{DescPath}>; MAXERR=75; exiting.\n", 155);
     }
 
     [Test]
@@ -308,7 +294,7 @@ public class DescriptorReaderTests
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0",
             "err: 5 nerr: 1 tsec: 0 page: 0 mail: 0", "err: 6 nerr: 1 tsec: 0 page: 0 mail: 0", "text: six"));
 
-        AssertFatal($"statmgr: no text line for err: 5 in <{_descPath}>; exiting.\n", 6);
+        AssertFatal($"statmgr: no text line for err: 5 in <{DescPath}>; exiting.\n", 6);
     }
 
     [Test]
@@ -317,7 +303,7 @@ public class DescriptorReaderTests
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0",
             "err: -3 nerr: 1 tsec: 0 page: 0 mail: 0", "txt: \"typo\""));
 
-        AssertFatal($"statmgr: no text line for err: -3 in <{_descPath}>; exiting.\n", 6);
+        AssertFatal($"statmgr: no text line for err: -3 in <{DescPath}>; exiting.\n", 6);
     }
 
     [Test]
@@ -326,7 +312,7 @@ public class DescriptorReaderTests
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0",
             "err: 1 nerr: 1 tsec: 0 page: 0 mail: 0", "text:"));
 
-        AssertFatal($"statmgr: Bad <text:> command in descfile <{_descPath}>; exiting.\n", 6);
+        AssertFatal($"statmgr: Bad <text:> command in descfile <{DescPath}>; exiting.\n", 6);
     }
 
     [TestCase("pagegroup")]
@@ -338,7 +324,7 @@ public class DescriptorReaderTests
         Assert.That(command == "mail" ? desc.MailRecipients : desc.PageGroups, Has.Count.EqualTo(10));
 
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", lines.Append($"{command} r11").ToArray()));
-        AssertFatal($"statmgr: Too many <{command}> commands in Descriptor <{_descPath}>; max=10; exiting.\n", 15);
+        AssertFatal($"statmgr: Too many <{command}> commands in Descriptor <{DescPath}>; max=10; exiting.\n", 15);
     }
 
     [TestCase("pagegroup")]
@@ -350,13 +336,13 @@ public class DescriptorReaderTests
         Assert.That(command == "mail" ? desc.MailRecipients : desc.PageGroups, Is.EqualTo(new[] { ok }));
 
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0", $"{command} {ok}g"));
-        AssertFatal($"statmgr: Invalid length=60 for <{command}> argument in Descriptor <{_descPath}>; valid=1-59; exiting.\n", 5);
+        AssertFatal($"statmgr: Invalid length=60 for <{command}> argument in Descriptor <{DescPath}>; valid=1-59; exiting.\n", 5);
 
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0", $"{command} \"\""));
-        AssertFatal($"statmgr: Invalid length=0 for <{command}> argument in Descriptor <{_descPath}>; valid=1-59; exiting.\n", 5);
+        AssertFatal($"statmgr: Invalid length=0 for <{command}> argument in Descriptor <{DescPath}>; valid=1-59; exiting.\n", 5);
 
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0", command));
-        AssertFatal($"statmgr: No argument for <{command}> command in Descriptor <{_descPath}>; exiting.\n", 5);
+        AssertFatal($"statmgr: No argument for <{command}> command in Descriptor <{DescPath}>; exiting.\n", 5);
     }
 
     [Test]
@@ -364,10 +350,10 @@ public class DescriptorReaderTests
     {
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0", "Restartme"));
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
-        Assert.That(outcome.Log.Entries, Does.Contain(("e", $"statmgr: <Restartme> unknown command in descfile <{_descPath}>.\n")));
+        Assert.That(outcome.Log.Entries, Does.Contain(("e", $"statmgr: <Restartme> unknown command in descfile <{DescPath}>.\n")));
         Assert.That(outcome.Config.Descriptors[1].RestartMe, Is.False);
     }
 
@@ -376,7 +362,7 @@ public class DescriptorReaderTests
     {
         WriteModule("# empty\ntsec: 30 page: 0 mail: 0\n");
 
-        AssertFatal($"statmgr: ERROR, no <modName> <modId> <instId> command(s) in descfile <{_descPath}>; exiting.\n", 8, _configPath);
+        AssertFatal($"statmgr: ERROR, no <modName> <modId> <instId> command(s) in descfile <{DescPath}>; exiting.\n", 8, ConfigPath);
     }
 
     [Test]
@@ -384,7 +370,7 @@ public class DescriptorReaderTests
     {
         WriteModule("modName m\ninstId INST_MENLO\n");
 
-        AssertFatal($"statmgr: ERROR, no <modId> command(s) in descfile <{_descPath}>; exiting.\n", 8, _configPath);
+        AssertFatal($"statmgr: ERROR, no <modId> command(s) in descfile <{DescPath}>; exiting.\n", 8, ConfigPath);
     }
 
     [Test]
@@ -394,14 +380,14 @@ public class DescriptorReaderTests
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0",
             "err: 1 nerr: 1 tsec: 0 page: 0 mail: 0", "text: one", "err: 2 nerr: 1 tsec: 0 page: 0 mail: 0"));
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
         Assert.That(outcome.Config.Descriptors[1].Errors, Is.EqualTo(new[] { new ErrorRule(1, 1, 0, 0, 0, "one") }));
-        Assert.That(outcome.Log.Entries, Does.Contain(("et", $"statmgr: err: 2 in descfile <{_descPath}> has no text: line; the entry is ignored\n")));
+        Assert.That(outcome.Log.Entries, Does.Contain(("et", $"statmgr: err: 2 in descfile <{DescPath}> has no text: line; the entry is ignored\n")));
         Assert.That(outcome.CheckLines, Is.EqualTo(new[]
         {
-            $"{_descPath}:7: warning: statmgr: err: 2 in descfile <{_descPath}> has no text: line; the entry is ignored",
+            $"{DescPath}:7: warning: statmgr: err: 2 in descfile <{DescPath}> has no text: line; the entry is ignored",
         }));
     }
 
@@ -411,7 +397,7 @@ public class DescriptorReaderTests
         // decisions.md B25: C declared such a module dead on every scan.
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: -1 page: 0 mail: 0"));
 
-        AssertFatal($"statmgr: negative heartbeat tsec (-1) in descfile <{_descPath}>; use tsec: 0 for a module that is not monitored; exiting.\n",
+        AssertFatal($"statmgr: negative heartbeat tsec (-1) in descfile <{DescPath}>; use tsec: 0 for a module that is not monitored; exiting.\n",
             4, flags: "et");
     }
 
@@ -421,17 +407,17 @@ public class DescriptorReaderTests
         // "system" outranks a pending text: (C's order), so err: 2 ends the file without one.
         WriteModule("modName m\nmodId MOD_NOBODY\ninstId INST_NOWHERE\ntsec: 1\nerr: 1 nerr: 1\ntext: x\nbogus\nerr: 2 nerr: 1 tsec: 0 page: 0 mail: 0\nsystem\n");
 
-        var check = _fixture.Check("statmgr.d");
+        var check = Fixture.Check("statmgr.d");
 
         Assert.That(check.CheckLines, Is.EqualTo(new[]
         {
-            $"{_descPath}:2: error: statmgr: Invalid modId name <MOD_NOBODY> in descfile <{_descPath}>; exiting.",
-            $"{_descPath}:3: error: statmgr: Invalid installation name <INST_NOWHERE> in descfile <{_descPath}>; exiting.",
-            $"{_descPath}:4: error: statmgr: error decoding heartbeat from descfile <{_descPath}>; exiting.",
-            $"{_descPath}:5: error: statmgr: error decoding error-handling line from descfile <{_descPath}>; exiting.",
-            $"{_descPath}:7: warning: statmgr: <bogus> unknown command in descfile <{_descPath}>.",
-            $"{_descPath}:9: error: statmgr: Bad <system> command in descfile <{_descPath}>; exiting.",
-            $"{_descPath}:8: warning: statmgr: err: 2 in descfile <{_descPath}> has no text: line; the entry is ignored",
+            $"{DescPath}:2: error: statmgr: Invalid modId name <MOD_NOBODY> in descfile <{DescPath}>; exiting.",
+            $"{DescPath}:3: error: statmgr: Invalid installation name <INST_NOWHERE> in descfile <{DescPath}>; exiting.",
+            $"{DescPath}:4: error: statmgr: error decoding heartbeat from descfile <{DescPath}>; exiting.",
+            $"{DescPath}:5: error: statmgr: error decoding error-handling line from descfile <{DescPath}>; exiting.",
+            $"{DescPath}:7: warning: statmgr: <bogus> unknown command in descfile <{DescPath}>.",
+            $"{DescPath}:9: error: statmgr: Bad <system> command in descfile <{DescPath}>; exiting.",
+            $"{DescPath}:8: warning: statmgr: err: 2 in descfile <{DescPath}> has no text: line; the entry is ignored",
         }));
     }
 }

@@ -3,36 +3,21 @@ using Statmgr.Config;
 namespace Statmgr.Tests.Config;
 
 /// <summary>The heartbeat interval from the module's .d file and the tsec rules built on it (statmgr.md §3.3, decisions.md B4/B19).</summary>
-public class ModuleHeartbeatTests
+public class ModuleHeartbeatTests : ConfigFixtureTests
 {
-    private ConfigFixture _fixture = null!;
-    private string _configPath = null!;
-    private string _descPath = null!;
-    private string _moduleConfig = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _fixture = ConfigFixture.Create();
-        _configPath = _fixture.PathOf("statmgr.d");
-        _descPath = _fixture.PathOf("mod.desc");
-        _moduleConfig = _fixture.PathOf("mod.d");
-    }
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
+    private string ModuleConfig => Fixture.PathOf("mod.d");
 
     private StartupOutcome Load(string? tsecLine, string? moduleConfigText)
     {
-        ConfigTexts.WriteMinimal(_fixture, "Descriptor " + _descPath);
-        _fixture.Write("mod.desc", tsecLine is null
+        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + DescPath);
+        Fixture.Write("mod.desc", tsecLine is null
             ? ConfigTexts.Module("pick_ew", "MOD_PICK_EW")
             : ConfigTexts.Module("pick_ew", "MOD_PICK_EW", tsecLine));
         if (moduleConfigText is not null)
         {
-            _fixture.Write("mod.d", moduleConfigText);
+            Fixture.Write("mod.d", moduleConfigText);
         }
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
         Assert.That(outcome.Exit, Is.Null, () => outcome.Exit!.Message);
         return outcome;
     }
@@ -55,9 +40,9 @@ public class ModuleHeartbeatTests
         Assert.That(desc.HeartbeatMail, Is.EqualTo(0));
         Assert.That(outcome.Logged("t"), Is.EqualTo(new[]
         {
-            $"Heartbeat setting for {_fixture.PathOf("statmgr.desc")}: send: -2 receive: 0\n",
-            $"Heartbeat tsec not in <{_descPath}> but found in <{_moduleConfig}>, using 15 *3/2 = 22\n",
-            $"Heartbeat setting for {_descPath}: send: 15 receive: 22\n",
+            $"Heartbeat setting for {Fixture.PathOf("statmgr.desc")}: send: -2 receive: 0\n",
+            $"Heartbeat tsec not in <{DescPath}> but found in <{ModuleConfig}>, using 15 *3/2 = 22\n",
+            $"Heartbeat setting for {DescPath}: send: 15 receive: 22\n",
             "statmgr: startup of statmgr version: 2.0.14 - 2017-06-08\n",
         }));
         Assert.That(outcome.Problems, Is.Empty);
@@ -87,8 +72,8 @@ public class ModuleHeartbeatTests
 
         Assert.That(Module(outcome).HeartbeatTsec, Is.EqualTo(63));
         Assert.That(outcome.Logged("t"), Does.Contain(
-            $"Heartbeat tsec not in <{_descPath}> and can't find in <{_moduleConfig}>, using default 42 *3/2 = 63\n"));
-        Assert.That(outcome.Logged("t"), Does.Contain($"Heartbeat setting for {_descPath}: send: -1 receive: 63\n"));
+            $"Heartbeat tsec not in <{DescPath}> and can't find in <{ModuleConfig}>, using default 42 *3/2 = 63\n"));
+        Assert.That(outcome.Logged("t"), Does.Contain($"Heartbeat setting for {DescPath}: send: -1 receive: 63\n"));
     }
 
     [Test]
@@ -108,11 +93,11 @@ public class ModuleHeartbeatTests
 
         Assert.That(Module(outcome).HeartbeatSendInterval, Is.EqualTo(-2));
         Assert.That(Module(outcome).HeartbeatTsec, Is.EqualTo(30));
-        Assert.That(outcome.Log.Entries, Does.Contain(("e", $".d file <{_moduleConfig}> for desc file <{_descPath}> doesn't exist\n")));
-        Assert.That(outcome.Logged("t"), Does.Contain($"Heartbeat setting for {_descPath}: send: -2 receive: 30\n"));
+        Assert.That(outcome.Log.Entries, Does.Contain(("e", $".d file <{ModuleConfig}> for desc file <{DescPath}> doesn't exist\n")));
+        Assert.That(outcome.Logged("t"), Does.Contain($"Heartbeat setting for {DescPath}: send: -2 receive: 30\n"));
         Assert.That(outcome.CheckLines, Is.EqualTo(new[]
         {
-            $"{_configPath}:8: warning: .d file <{_moduleConfig}> for desc file <{_descPath}> doesn't exist",
+            $"{ConfigPath}:8: warning: .d file <{ModuleConfig}> for desc file <{DescPath}> doesn't exist",
         }));
     }
 
@@ -122,7 +107,7 @@ public class ModuleHeartbeatTests
         var outcome = Load(null, null);
 
         Assert.That(Module(outcome).HeartbeatTsec, Is.EqualTo(63));
-        Assert.That(outcome.Logged("t"), Does.Contain($"Heartbeat setting for {_descPath}: send: -2 receive: 63\n"));
+        Assert.That(outcome.Logged("t"), Does.Contain($"Heartbeat setting for {DescPath}: send: -2 receive: 63\n"));
     }
 
     [Test]
@@ -131,10 +116,10 @@ public class ModuleHeartbeatTests
         var outcome = Load("tsec: 20 page: 0 mail: 0", "HeartBeatInt 30\n");
 
         Assert.That(Module(outcome).HeartbeatTsec, Is.EqualTo(25));
-        var warning = $"WARNING: Heartbeat in .d file <{_moduleConfig}> (30) is >= heartbeat (20) in .desc file <{_descPath}>, this will cause statmgr to restart unnecessarily. Setting receive tsec to 20+5\n";
+        var warning = $"WARNING: Heartbeat in .d file <{ModuleConfig}> (30) is >= heartbeat (20) in .desc file <{DescPath}>, this will cause statmgr to restart unnecessarily. Setting receive tsec to 20+5\n";
         Assert.That(outcome.Log.Entries, Does.Contain(("e", warning)));
-        Assert.That(outcome.Logged("t"), Does.Contain($"Heartbeat setting for {_descPath}: send: 30 receive: 25\n"));
-        Assert.That(outcome.CheckLines, Is.EqualTo(new[] { $"{_descPath}:4: warning: {warning.TrimEnd('\n')}" }));
+        Assert.That(outcome.Logged("t"), Does.Contain($"Heartbeat setting for {DescPath}: send: 30 receive: 25\n"));
+        Assert.That(outcome.CheckLines, Is.EqualTo(new[] { $"{DescPath}:4: warning: {warning.TrimEnd('\n')}" }));
     }
 
     [Test]
@@ -167,15 +152,15 @@ public class ModuleHeartbeatTests
 
         Assert.That(Module(outcome).HeartbeatTsec, Is.EqualTo(0));
         Assert.That(outcome.Problems, Is.Empty);
-        Assert.That(outcome.Logged("t"), Does.Contain($"Heartbeat setting for {_descPath}: send: 30 receive: 0\n"));
+        Assert.That(outcome.Logged("t"), Does.Contain($"Heartbeat setting for {DescPath}: send: 30 receive: 0\n"));
     }
 
     [Test]
     public void NestedFileInModuleConfigIsSearched()
     {
-        _fixture.Write("common.d", "HeartBeatInt 12\n");
+        Fixture.Write("common.d", "HeartBeatInt 12\n");
 
-        var desc = Module(Load(null, $"LogFile 1\n@{_fixture.PathOf("common.d")}\n"));
+        var desc = Module(Load(null, $"LogFile 1\n@{Fixture.PathOf("common.d")}\n"));
 
         Assert.That(desc.HeartbeatSendInterval, Is.EqualTo(12));
         Assert.That(desc.HeartbeatTsec, Is.EqualTo(18));
@@ -184,16 +169,16 @@ public class ModuleHeartbeatTests
     [Test]
     public void NestedFileInModuleConfigThatCannotBeOpenedIsFatal()
     {
-        ConfigTexts.WriteMinimal(_fixture, "Descriptor " + _descPath);
-        _fixture.Write("mod.desc", ConfigTexts.Module("pick_ew", "MOD_PICK_EW"));
-        _fixture.Write("mod.d", "LogFile 1\n@absent.d\n");
+        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + DescPath);
+        Fixture.Write("mod.desc", ConfigTexts.Module("pick_ew", "MOD_PICK_EW"));
+        Fixture.Write("mod.d", "LogFile 1\n@absent.d\n");
         var text = "statmgr: Error opening command file <absent.d>; exiting.\n";
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit!.ExitCode, Is.EqualTo(255));
         Assert.That(outcome.Log.Entries[^1], Is.EqualTo(("e", text)));
-        Assert.That(_fixture.Check("statmgr.d").CheckLines, Does.Contain($"{_moduleConfig}:2: error: {text.TrimEnd('\n')}"));
+        Assert.That(Fixture.Check("statmgr.d").CheckLines, Does.Contain($"{ModuleConfig}:2: error: {text.TrimEnd('\n')}"));
     }
 
     [Test]
@@ -201,14 +186,14 @@ public class ModuleHeartbeatTests
     {
         // statmgr.d -> n1 -> n2 -> n3 -> mod.desc is five open files; mod.desc is closed before
         // mod.d is opened, as in C, so mod.d still finds a slot.
-        _fixture.Write("n1.d", $"@{_fixture.PathOf("n2.d")}\n");
-        _fixture.Write("n2.d", $"@{_fixture.PathOf("n3.d")}\n");
-        _fixture.Write("n3.d", $"Descriptor {_descPath}\n");
-        ConfigTexts.WriteMinimal(_fixture, "@" + _fixture.PathOf("n1.d"));
-        _fixture.Write("mod.desc", ConfigTexts.Module("pick_ew", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
-        _fixture.Write("mod.d", "HeartBeatInt 10\n");
+        Fixture.Write("n1.d", $"@{Fixture.PathOf("n2.d")}\n");
+        Fixture.Write("n2.d", $"@{Fixture.PathOf("n3.d")}\n");
+        Fixture.Write("n3.d", $"Descriptor {DescPath}\n");
+        ConfigTexts.WriteMinimal(Fixture, "@" + Fixture.PathOf("n1.d"));
+        Fixture.Write("mod.desc", ConfigTexts.Module("pick_ew", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
+        Fixture.Write("mod.d", "HeartBeatInt 10\n");
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
         Assert.That(Module(outcome).HeartbeatSendInterval, Is.EqualTo(10));
@@ -217,19 +202,19 @@ public class ModuleHeartbeatTests
     [Test]
     public void DescriptorBeyondTheFiveOpenFilesCannotBeOpened()
     {
-        _fixture.Write("n1.d", $"@{_fixture.PathOf("n2.d")}\n");
-        _fixture.Write("n2.d", $"@{_fixture.PathOf("n3.d")}\n");
-        _fixture.Write("n3.d", $"@{_fixture.PathOf("n4.d")}\n");
-        _fixture.Write("n4.d", $"Descriptor {_descPath}\n");
-        ConfigTexts.WriteMinimal(_fixture, "@" + _fixture.PathOf("n1.d"));
-        _fixture.Write("mod.desc", ConfigTexts.Module("pick_ew", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
+        Fixture.Write("n1.d", $"@{Fixture.PathOf("n2.d")}\n");
+        Fixture.Write("n2.d", $"@{Fixture.PathOf("n3.d")}\n");
+        Fixture.Write("n3.d", $"@{Fixture.PathOf("n4.d")}\n");
+        Fixture.Write("n4.d", $"Descriptor {DescPath}\n");
+        ConfigTexts.WriteMinimal(Fixture, "@" + Fixture.PathOf("n1.d"));
+        Fixture.Write("mod.desc", ConfigTexts.Module("pick_ew", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
-        Assert.That(outcome.Exit!.Message, Is.EqualTo($"statmgr: Error opening descriptor file <{_descPath}>; exiting.\n"));
-        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        Assert.That(outcome.Exit!.Message, Is.EqualTo($"statmgr: Error opening descriptor file <{DescPath}>; exiting.\n"));
+        Assert.That(Fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{_fixture.PathOf("n4.d")}:1: error: statmgr: Error opening descriptor file <{_descPath}>; exiting.",
+            $"{Fixture.PathOf("n4.d")}:1: error: statmgr: Error opening descriptor file <{DescPath}>; exiting.",
         }));
     }
 
@@ -239,11 +224,11 @@ public class ModuleHeartbeatTests
     public void StatmgrAndStartstopDescriptorsAreExemptByFileName(string name)
     {
         // decisions.md B19: C exempted only the exact paths "statmgr.desc" and "startstop.desc".
-        var path = _fixture.Write(name, ConfigTexts.Module("startstop", "MOD_STARTSTOP"));
-        _fixture.Write(name[..^3], "HeartBeatInt 10\n");
-        ConfigTexts.WriteMinimal(_fixture, "Descriptor " + path);
+        var path = Fixture.Write(name, ConfigTexts.Module("startstop", "MOD_STARTSTOP"));
+        Fixture.Write(name[..^3], "HeartBeatInt 10\n");
+        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + path);
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         var desc = outcome.Config.Descriptors[1];
         Assert.That(desc.HeartbeatSendInterval, Is.EqualTo(-2));
@@ -257,11 +242,11 @@ public class ModuleHeartbeatTests
     [TestCase("startstop.desc/x.desc")]
     public void OtherNamesAreNotExempt(string name)
     {
-        var path = _fixture.Write(name, ConfigTexts.Module("startstop", "MOD_STARTSTOP"));
-        _fixture.Write(name[..^3], "HeartBeatInt 10\n");
-        ConfigTexts.WriteMinimal(_fixture, "Descriptor " + path);
+        var path = Fixture.Write(name, ConfigTexts.Module("startstop", "MOD_STARTSTOP"));
+        Fixture.Write(name[..^3], "HeartBeatInt 10\n");
+        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + path);
 
-        var desc = _fixture.Start("statmgr.d").Config.Descriptors[1];
+        var desc = Fixture.Start("statmgr.d").Config.Descriptors[1];
 
         Assert.That(desc.HeartbeatSendInterval, Is.EqualTo(10));
         Assert.That(desc.HeartbeatTsec, Is.EqualTo(15));

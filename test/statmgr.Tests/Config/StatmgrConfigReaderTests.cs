@@ -3,32 +3,20 @@ using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Tests.Config;
 
-public class StatmgrConfigReaderTests
+public class StatmgrConfigReaderTests : ConfigFixtureTests
 {
-    private ConfigFixture _fixture = null!;
-    private string _configPath = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _fixture = ConfigFixture.Create();
-        _configPath = _fixture.PathOf("statmgr.d");
-    }
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
 
     [Test]
     public void MinimalConfigurationLoads()
     {
-        ConfigTexts.WriteMinimal(_fixture);
+        ConfigTexts.WriteMinimal(Fixture);
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
         Assert.That(outcome.Problems, Is.Empty);
         var config = outcome.Config;
-        Assert.That(config.ConfigPath, Is.EqualTo(_configPath));
+        Assert.That(config.ConfigPath, Is.EqualTo(ConfigPath));
         Assert.That(config.MyModuleIdName, Is.EqualTo("MOD_STATMGR"));
         Assert.That(config.MyModuleId, Is.EqualTo(2));
         Assert.That(config.RingName, Is.EqualTo("STATUS_RING"));
@@ -45,9 +33,9 @@ public class StatmgrConfigReaderTests
     [Test]
     public void OptionalCommandsHaveCsDefaults()
     {
-        ConfigTexts.WriteMinimal(_fixture);
+        ConfigTexts.WriteMinimal(Fixture);
 
-        var config = _fixture.Start("statmgr.d").Config;
+        var config = Fixture.Start("statmgr.d").Config;
 
         Assert.That(config.Subject, Is.EqualTo("Earthworm Status Message"));
         Assert.That(config.MailServers, Is.Empty);
@@ -71,7 +59,7 @@ public class StatmgrConfigReaderTests
     [Test]
     public void OptionalCommandsAreRead()
     {
-        ConfigTexts.WriteMinimal(_fixture,
+        ConfigTexts.WriteMinimal(Fixture,
             "mail            ops@example.org",
             "mail            \"second@example.org\"",
             "MailServer      smtp1.example.org",
@@ -93,7 +81,7 @@ public class StatmgrConfigReaderTests
             "RingLayout      ilp32",
             "PageMaxBytes    120");
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
         var config = outcome.Config;
 
         Assert.That(outcome.Problems, Is.Empty);
@@ -119,9 +107,9 @@ public class StatmgrConfigReaderTests
     [Test]
     public void MailProgramLastOneWins()
     {
-        ConfigTexts.WriteMinimal(_fixture, "MailProgram /usr/bin/mail", "MailProgram /usr/ucb/Mail");
+        ConfigTexts.WriteMinimal(Fixture, "MailProgram /usr/bin/mail", "MailProgram /usr/ucb/Mail");
 
-        Assert.That(_fixture.Start("statmgr.d").Config.MailProgram, Is.EqualTo("/usr/ucb/Mail"));
+        Assert.That(Fixture.Start("statmgr.d").Config.MailProgram, Is.EqualTo("/usr/ucb/Mail"));
     }
 
     [TestCase("auto", SmtpSecurityMode.Auto)]
@@ -131,9 +119,9 @@ public class StatmgrConfigReaderTests
     [TestCase("SSL", SmtpSecurityMode.Ssl)]
     public void SmtpSecurityValues(string value, SmtpSecurityMode expected)
     {
-        ConfigTexts.WriteMinimal(_fixture, "SmtpSecurity " + value);
+        ConfigTexts.WriteMinimal(Fixture, "SmtpSecurity " + value);
 
-        Assert.That(_fixture.Start("statmgr.d").Config.SmtpSecurity, Is.EqualTo(expected));
+        Assert.That(Fixture.Start("statmgr.d").Config.SmtpSecurity, Is.EqualTo(expected));
     }
 
     [TestCase("auto", RingLayoutChoice.Auto)]
@@ -141,18 +129,18 @@ public class StatmgrConfigReaderTests
     [TestCase("ilp32", RingLayoutChoice.Ilp32)]
     public void RingLayoutValues(string value, RingLayoutChoice expected)
     {
-        ConfigTexts.WriteMinimal(_fixture, "RingLayout " + value);
+        ConfigTexts.WriteMinimal(Fixture, "RingLayout " + value);
 
-        Assert.That(_fixture.Start("statmgr.d").Config.RingLayout, Is.EqualTo(expected));
+        Assert.That(Fixture.Start("statmgr.d").Config.RingLayout, Is.EqualTo(expected));
     }
 
     [Test]
     public void NestedCommandFileIsRead()
     {
-        _fixture.Write("mail.d", "mail nested@example.org\n");
-        ConfigTexts.WriteMinimal(_fixture, "@" + _fixture.PathOf("mail.d"), "mail after@example.org");
+        Fixture.Write("mail.d", "mail nested@example.org\n");
+        ConfigTexts.WriteMinimal(Fixture, "@" + Fixture.PathOf("mail.d"), "mail after@example.org");
 
-        var config = _fixture.Start("statmgr.d").Config;
+        var config = Fixture.Start("statmgr.d").Config;
 
         Assert.That(config.MailRecipients, Is.EqualTo(new[] { "nested@example.org", "after@example.org" }));
     }
@@ -160,29 +148,29 @@ public class StatmgrConfigReaderTests
     [Test]
     public void CommandsAreCaseSensitiveAndUnknownOnesOnlyWarn()
     {
-        ConfigTexts.WriteMinimal(_fixture, "ringname WAVE_RING", "Heartbeatpageit 5");
+        ConfigTexts.WriteMinimal(Fixture, "ringname WAVE_RING", "Heartbeatpageit 5");
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
         Assert.That(outcome.Config.RingName, Is.EqualTo("STATUS_RING"));
         Assert.That(outcome.Logged("e"), Is.EqualTo(new[]
         {
-            $"statmgr: <ringname> unknown command in <{_configPath}>.\n",
-            $"statmgr: <Heartbeatpageit> unknown command in <{_configPath}>.\n",
+            $"statmgr: <ringname> unknown command in <{ConfigPath}>.\n",
+            $"statmgr: <Heartbeatpageit> unknown command in <{ConfigPath}>.\n",
         }));
         Assert.That(outcome.CheckLines, Is.EqualTo(new[]
         {
-            $"{_configPath}:8: warning: statmgr: <ringname> unknown command in <{_configPath}>.",
-            $"{_configPath}:9: warning: statmgr: <Heartbeatpageit> unknown command in <{_configPath}>.",
+            $"{ConfigPath}:8: warning: statmgr: <ringname> unknown command in <{ConfigPath}>.",
+            $"{ConfigPath}:9: warning: statmgr: <Heartbeatpageit> unknown command in <{ConfigPath}>.",
         }));
     }
 
     [Test]
     public void TrailingCommentsAndBlankLinesAreIgnored()
     {
-        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
-        _fixture.Write("statmgr.d",
+        Fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
+        Fixture.Write("statmgr.d",
             "\n   # indented comment\n#comment\n"
             + "MyModuleId MOD_STATMGR # me\n"
             + "RingName\tSTATUS_RING\t# tab separated\n"
@@ -190,9 +178,9 @@ public class StatmgrConfigReaderTests
             + "LogFile 2 # disk only\n"
             + "heartbeatPageit 30 extra words\n"
             + "pagegroup ops # group\n"
-            + $"Descriptor {_fixture.PathOf("statmgr.desc")} # mine\n");
+            + $"Descriptor {Fixture.PathOf("statmgr.desc")} # mine\n");
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Problems, Is.Empty);
         Assert.That(outcome.Config.LogFile, Is.EqualTo(2));
@@ -212,27 +200,27 @@ public class StatmgrConfigReaderTests
 
     private void AssertFatalAtLine(int line, string text, string flags = "e", string? file = null)
     {
-        AssertFatal(_fixture.Start("statmgr.d"), text, flags);
-        var check = _fixture.Check("statmgr.d");
-        Assert.That(check.CheckLines, Does.Contain($"{file ?? _configPath}:{line}: error: {text.TrimEnd('\n')}"));
+        AssertFatal(Fixture.Start("statmgr.d"), text, flags);
+        var check = Fixture.Check("statmgr.d");
+        Assert.That(check.CheckLines, Does.Contain($"{file ?? ConfigPath}:{line}: error: {text.TrimEnd('\n')}"));
     }
 
     [Test]
     public void CommandFileThatCannotBeOpened()
     {
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
-        AssertFatal(outcome, $"statmgr: Error opening command file <{_configPath}>; exiting.\n");
-        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        AssertFatal(outcome, $"statmgr: Error opening command file <{ConfigPath}>; exiting.\n");
+        Assert.That(Fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{_configPath}:0: error: statmgr: Error opening command file <{_configPath}>; exiting.",
+            $"{ConfigPath}:0: error: statmgr: Error opening command file <{ConfigPath}>; exiting.",
         }));
     }
 
     [Test]
     public void NestedCommandFileThatCannotBeOpened()
     {
-        ConfigTexts.WriteMinimal(_fixture, "@nowhere.d");
+        ConfigTexts.WriteMinimal(Fixture, "@nowhere.d");
 
         AssertFatalAtLine(8, "statmgr: Error opening command file <nowhere.d>; exiting.\n");
     }
@@ -240,7 +228,7 @@ public class StatmgrConfigReaderTests
     [Test]
     public void InvalidRingName()
     {
-        ConfigTexts.WriteMinimal(_fixture, "RingName PICK_RING");
+        ConfigTexts.WriteMinimal(Fixture, "RingName PICK_RING");
 
         AssertFatalAtLine(8, "statmgr: Invalid ring name <PICK_RING>; exiting.\n");
     }
@@ -248,9 +236,9 @@ public class StatmgrConfigReaderTests
     [Test]
     public void InvalidMyModuleId()
     {
-        ConfigTexts.WriteMinimal(_fixture, "MyModuleId MOD_NOBODY");
+        ConfigTexts.WriteMinimal(Fixture, "MyModuleId MOD_NOBODY");
 
-        AssertFatalAtLine(8, $"statmgr: Invalid MyModuleId <MOD_NOBODY> in <{_configPath}>; exiting.\n");
+        AssertFatalAtLine(8, $"statmgr: Invalid MyModuleId <MOD_NOBODY> in <{ConfigPath}>; exiting.\n");
     }
 
     [TestCase("RingName")]
@@ -282,10 +270,10 @@ public class StatmgrConfigReaderTests
     [TestCase("PageMaxBytes")]
     public void MissingOrBadArgumentIsBadCommand(string line)
     {
-        ConfigTexts.WriteMinimal(_fixture, line);
+        ConfigTexts.WriteMinimal(Fixture, line);
         var command = line.Split(' ')[0];
 
-        AssertFatalAtLine(8, $"statmgr: Bad <{command}> command in <{_configPath}>; exiting.\n");
+        AssertFatalAtLine(8, $"statmgr: Bad <{command}> command in <{ConfigPath}>; exiting.\n");
     }
 
     [TestCase("pagegroup", 9)]
@@ -294,12 +282,12 @@ public class StatmgrConfigReaderTests
     {
         // statmgr.d of ConfigTexts.Minimal has one pagegroup already, on line 6.
         var lines = Enumerable.Range(1, extra).Select(i => $"{command} r{i}").ToArray();
-        ConfigTexts.WriteMinimal(_fixture, lines);
-        var config = _fixture.Start("statmgr.d").Config;
+        ConfigTexts.WriteMinimal(Fixture, lines);
+        var config = Fixture.Start("statmgr.d").Config;
         Assert.That(command == "mail" ? config.MailRecipients : config.PageGroups, Has.Count.EqualTo(10));
 
-        ConfigTexts.WriteMinimal(_fixture, lines.Append($"{command} r11").ToArray());
-        AssertFatalAtLine(8 + extra, $"statmgr: Too many <{command}> commands in <{_configPath}>; max=10; exiting.\n");
+        ConfigTexts.WriteMinimal(Fixture, lines.Append($"{command} r11").ToArray());
+        AssertFatalAtLine(8 + extra, $"statmgr: Too many <{command}> commands in <{ConfigPath}>; max=10; exiting.\n");
     }
 
     [TestCase("pagegroup")]
@@ -307,69 +295,69 @@ public class StatmgrConfigReaderTests
     public void RecipientOf59CharactersLoadsAnd60IsFatal(string command)
     {
         var ok = new string('a', 59);
-        ConfigTexts.WriteMinimal(_fixture, $"{command} {ok}");
-        var config = _fixture.Start("statmgr.d").Config;
+        ConfigTexts.WriteMinimal(Fixture, $"{command} {ok}");
+        var config = Fixture.Start("statmgr.d").Config;
         Assert.That(command == "mail" ? config.MailRecipients : config.PageGroups, Does.Contain(ok));
 
-        ConfigTexts.WriteMinimal(_fixture, $"{command} {ok}b");
+        ConfigTexts.WriteMinimal(Fixture, $"{command} {ok}b");
         AssertFatalAtLine(8,
-            $"statmgr: Invalid length=60 for <{command}> argument in <{_configPath}>; valid=1-59; exiting.\n");
+            $"statmgr: Invalid length=60 for <{command}> argument in <{ConfigPath}>; valid=1-59; exiting.\n");
     }
 
     [TestCase("pagegroup")]
     [TestCase("mail")]
     public void EmptyRecipientIsInvalidLength(string command)
     {
-        ConfigTexts.WriteMinimal(_fixture, $"{command} \"\"");
+        ConfigTexts.WriteMinimal(Fixture, $"{command} \"\"");
 
-        AssertFatalAtLine(8, $"statmgr: Invalid length=0 for <{command}> argument in <{_configPath}>; valid=1-59; exiting.\n");
+        AssertFatalAtLine(8, $"statmgr: Invalid length=0 for <{command}> argument in <{ConfigPath}>; valid=1-59; exiting.\n");
     }
 
     [TestCase("pagegroup")]
     [TestCase("mail")]
     public void RecipientWithoutArgument(string command)
     {
-        ConfigTexts.WriteMinimal(_fixture, command);
+        ConfigTexts.WriteMinimal(Fixture, command);
 
-        AssertFatalAtLine(8, $"statmgr: No argument for <{command}> command in <{_configPath}>; exiting.\n");
+        AssertFatalAtLine(8, $"statmgr: No argument for <{command}> command in <{ConfigPath}>; exiting.\n");
     }
 
     [Test]
     public void TwoHundredDescriptorsLoadAndTheNextIsFatal()
     {
-        _fixture.Write("m.desc", ConfigTexts.Module("module", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
-        _fixture.Write("m.d", "HeartBeatInt 10\n");
-        var lines = Enumerable.Repeat($"Descriptor {_fixture.PathOf("m.desc")}", 199).ToArray();
-        ConfigTexts.WriteMinimal(_fixture, lines);
+        Fixture.Write("m.desc", ConfigTexts.Module("module", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
+        Fixture.Write("m.d", "HeartBeatInt 10\n");
+        var lines = Enumerable.Repeat($"Descriptor {Fixture.PathOf("m.desc")}", 199).ToArray();
+        ConfigTexts.WriteMinimal(Fixture, lines);
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
         Assert.That(outcome.Exit, Is.Null);
         Assert.That(outcome.Config.Descriptors, Has.Count.EqualTo(200));
 
-        ConfigTexts.WriteMinimal(_fixture, lines.Append(lines[0]).ToArray());
-        AssertFatalAtLine(207, $"statmgr: Too many <Descriptor> commands in <{_configPath}>; max=200; exiting.\n");
+        ConfigTexts.WriteMinimal(Fixture, lines.Append(lines[0]).ToArray());
+        AssertFatalAtLine(207, $"statmgr: Too many <Descriptor> commands in <{ConfigPath}>; max=200; exiting.\n");
     }
 
     [Test]
     public void DescriptorPathOf63CharactersLoadsAnd64IsFatal()
     {
-        var prefix = _fixture.Directory + "/";
+        var prefix = Fixture.Directory + "/";
         var name63 = new string('d', 63 - prefix.Length - ".desc".Length) + ".desc";
-        var path63 = _fixture.Write(name63, ConfigTexts.Module("module", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
+        var path63 = Fixture.Write(name63, ConfigTexts.Module("module", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
         Assert.That(path63, Has.Length.EqualTo(63));
-        _fixture.Write(name63[..^5] + ".d", "HeartBeatInt 10\n");
-        ConfigTexts.WriteMinimal(_fixture, "Descriptor " + path63);
-        Assert.That(_fixture.Start("statmgr.d").Config.Descriptors, Has.Count.EqualTo(2));
+        Fixture.Write(name63[..^5] + ".d", "HeartBeatInt 10\n");
+        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + path63);
+        Assert.That(Fixture.Start("statmgr.d").Config.Descriptors, Has.Count.EqualTo(2));
 
-        var path64 = _fixture.Write("d" + name63, ConfigTexts.Module("module", "MOD_PICK_EW"));
-        ConfigTexts.WriteMinimal(_fixture, "Descriptor " + path64);
-        AssertFatalAtLine(8, $"statmgr: <Descriptor> {path64} length in <{_configPath}> too long; max=63; exiting.\n");
+        var path64 = Fixture.Write("d" + name63, ConfigTexts.Module("module", "MOD_PICK_EW"));
+        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + path64);
+        AssertFatalAtLine(8, $"statmgr: <Descriptor> {path64} length in <{ConfigPath}> too long; max=63; exiting.\n");
     }
 
     [Test]
     public void GetStatusFromWithUnknownInstallation()
     {
-        ConfigTexts.WriteMinimal(_fixture, "GetStatusFrom INST_NOWHERE MOD_WILDCARD");
+        ConfigTexts.WriteMinimal(Fixture, "GetStatusFrom INST_NOWHERE MOD_WILDCARD");
 
         AssertFatalAtLine(8, "statmgr: Invalid installation name <INST_NOWHERE> in <GetStatusFrom> cmd; exiting.\n");
     }
@@ -377,7 +365,7 @@ public class StatmgrConfigReaderTests
     [Test]
     public void GetStatusFromWithUnknownModule()
     {
-        ConfigTexts.WriteMinimal(_fixture, "GetStatusFrom INST_MENLO MOD_NOBODY");
+        ConfigTexts.WriteMinimal(Fixture, "GetStatusFrom INST_MENLO MOD_NOBODY");
 
         AssertFatalAtLine(8, "statmgr: Invalid module name <MOD_NOBODY> in <GetStatusFrom> cmd; exiting.\n");
     }
@@ -387,23 +375,23 @@ public class StatmgrConfigReaderTests
     {
         // decisions.md B9: C accepted one line (and said max=2).
         var lines = Enumerable.Range(0, 63).Select(i => i % 2 == 0 ? "GetStatusFrom INST_WILDCARD MOD_PICK_EW" : "GetStatusFrom INST_MENLO MOD_TANKPLAYER").ToArray();
-        ConfigTexts.WriteMinimal(_fixture, lines);
-        var config = _fixture.Start("statmgr.d").Config;
+        ConfigTexts.WriteMinimal(Fixture, lines);
+        var config = Fixture.Start("statmgr.d").Config;
         Assert.That(config.StatusSources, Has.Count.EqualTo(64));
         Assert.That(config.StatusSources[1], Is.EqualTo(new StatusSource("INST_WILDCARD", 0, "MOD_PICK_EW", 3)));
         Assert.That(config.StatusSources[2], Is.EqualTo(new StatusSource("INST_MENLO", 2, "MOD_TANKPLAYER", 4)));
 
-        ConfigTexts.WriteMinimal(_fixture, lines.Append(lines[0]).ToArray());
-        AssertFatalAtLine(71, $"statmgr: Too many <GetStatusFrom> commands in <{_configPath}>; max=64; exiting.\n", "et");
+        ConfigTexts.WriteMinimal(Fixture, lines.Append(lines[0]).ToArray());
+        AssertFatalAtLine(71, $"statmgr: Too many <GetStatusFrom> commands in <{ConfigPath}>; max=64; exiting.\n", "et");
     }
 
     [Test]
     public void TenMailServersAreKeptAndAnEleventhIsIgnoredWithCsWarning()
     {
         var lines = Enumerable.Range(1, 11).Select(i => $"MailServer smtp{i}.example.org").ToArray();
-        ConfigTexts.WriteMinimal(_fixture, lines);
+        ConfigTexts.WriteMinimal(Fixture, lines);
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
         Assert.That(outcome.Config.MailServers, Has.Count.EqualTo(10));
@@ -414,18 +402,18 @@ public class StatmgrConfigReaderTests
         }));
         Assert.That(outcome.CheckLines, Is.EqualTo(new[]
         {
-            $"{_configPath}:18: warning: statmgr: maximum of 10 mail servers allowed; 'smtp11.example.org' ignored",
+            $"{ConfigPath}:18: warning: statmgr: maximum of 10 mail servers allowed; 'smtp11.example.org' ignored",
         }));
     }
 
     [Test]
     public void EveryRequiredCommandMissing()
     {
-        _fixture.Write("statmgr.d", "# nothing but a comment\nCheckAllRings 0\n");
+        Fixture.Write("statmgr.d", "# nothing but a comment\nCheckAllRings 0\n");
 
         AssertFatalAtLine(2,
             "statmgr: ERROR, no <RingName> <heartbeatPageit> <pagegroup> <LogFile> <Descriptor> <MyModuleId> <GetStatusFrom> command(s) in <"
-            + _configPath + ">; exiting.\n");
+            + ConfigPath + ">; exiting.\n");
     }
 
     [TestCase("RingName", "<RingName> ")]
@@ -435,11 +423,11 @@ public class StatmgrConfigReaderTests
     [TestCase("GetStatusFrom", "<GetStatusFrom> ")]
     public void OneRequiredCommandMissing(string command, string label)
     {
-        var text = ConfigTexts.Minimal(_fixture);
-        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
-        _fixture.Write("statmgr.d", string.Concat(text.Split('\n').Where(l => l.Length > 0 && !l.StartsWith(command + " ", StringComparison.Ordinal)).Select(l => l + "\n")));
+        var text = ConfigTexts.Minimal(Fixture);
+        Fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
+        Fixture.Write("statmgr.d", string.Concat(text.Split('\n').Where(l => l.Length > 0 && !l.StartsWith(command + " ", StringComparison.Ordinal)).Select(l => l + "\n")));
 
-        AssertFatalAtLine(6, $"statmgr: ERROR, no {label}command(s) in <{_configPath}>; exiting.\n");
+        AssertFatalAtLine(6, $"statmgr: ERROR, no {label}command(s) in <{ConfigPath}>; exiting.\n");
     }
 
     [TestCase("SmtpSecurity tls", "statmgr: Invalid <SmtpSecurity> value <tls> in <{0}>; valid=auto, none, starttls, ssl; exiting.\n")]
@@ -448,31 +436,31 @@ public class StatmgrConfigReaderTests
     [TestCase("PageMaxBytes -1", "statmgr: Invalid <PageMaxBytes> value -1 in <{0}>; valid=1 or more bytes; exiting.\n")]
     public void InvalidPortCommandValues(string line, string format)
     {
-        ConfigTexts.WriteMinimal(_fixture, line);
+        ConfigTexts.WriteMinimal(Fixture, line);
 
-        AssertFatalAtLine(8, string.Format(System.Globalization.CultureInfo.InvariantCulture, format, _configPath), "et");
+        AssertFatalAtLine(8, string.Format(System.Globalization.CultureInfo.InvariantCulture, format, ConfigPath), "et");
     }
 
     [Test]
     public void CheckKeepsGoingAndReportsEveryProblem()
     {
-        _fixture.Write("nested.d", "pagegroup\nBadCommand 1\n");
-        ConfigTexts.WriteMinimal(_fixture,
+        Fixture.Write("nested.d", "pagegroup\nBadCommand 1\n");
+        ConfigTexts.WriteMinimal(Fixture,
             "RingName NO_RING",
-            "@" + _fixture.PathOf("nested.d"),
+            "@" + Fixture.PathOf("nested.d"),
             "LogFile x",
             "SmtpTimeout 0");
-        var nested = _fixture.PathOf("nested.d");
+        var nested = Fixture.PathOf("nested.d");
 
-        var check = _fixture.Check("statmgr.d");
+        var check = Fixture.Check("statmgr.d");
 
         Assert.That(check.CheckLines, Is.EqualTo(new[]
         {
-            $"{_configPath}:8: error: statmgr: Invalid ring name <NO_RING>; exiting.",
-            $"{nested}:1: error: statmgr: No argument for <pagegroup> command in <{_configPath}>; exiting.",
-            $"{nested}:2: warning: statmgr: <BadCommand> unknown command in <{_configPath}>.",
-            $"{_configPath}:10: error: statmgr: Bad <LogFile> command in <{_configPath}>; exiting.",
-            $"{_configPath}:11: error: statmgr: Invalid <SmtpTimeout> value 0 in <{_configPath}>; valid=1 or more seconds; exiting.",
+            $"{ConfigPath}:8: error: statmgr: Invalid ring name <NO_RING>; exiting.",
+            $"{nested}:1: error: statmgr: No argument for <pagegroup> command in <{ConfigPath}>; exiting.",
+            $"{nested}:2: warning: statmgr: <BadCommand> unknown command in <{ConfigPath}>.",
+            $"{ConfigPath}:10: error: statmgr: Bad <LogFile> command in <{ConfigPath}>; exiting.",
+            $"{ConfigPath}:11: error: statmgr: Invalid <SmtpTimeout> value 0 in <{ConfigPath}>; valid=1 or more seconds; exiting.",
         }));
     }
 }

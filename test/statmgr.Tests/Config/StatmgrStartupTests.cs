@@ -4,21 +4,11 @@ using Statmgr.Tests.Fixtures;
 namespace Statmgr.Tests.Config;
 
 /// <summary>Startup steps 3-13 of statmgr.md §1.3: environment, tables, types, log lines, own descriptor.</summary>
-public class StatmgrStartupTests
+public class StatmgrStartupTests : ConfigFixtureTests
 {
-    private ConfigFixture _fixture = null!;
-    private string _configPath = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _fixture = ConfigFixture.Create();
-        _configPath = _fixture.PathOf("statmgr.d");
-        ConfigTexts.WriteMinimal(_fixture);
-    }
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
+    public void WriteMinimalConfiguration() => ConfigTexts.WriteMinimal(Fixture);
 
     private static void AssertFatal(StartupOutcome outcome, string text)
     {
@@ -30,7 +20,7 @@ public class StatmgrStartupTests
     [Test]
     public void ResultCarriesWhatTheMonitorNeeds()
     {
-        var result = _fixture.Start("statmgr.d", processId: 777).Result!;
+        var result = Fixture.Start("statmgr.d", processId: 777).Result!;
 
         Assert.That(result.Types, Is.EqualTo(new StatusMessageTypes(3, 2, 104, 107, 109, 113, 108)));
         Assert.That(result.LocalInstallation, Is.EqualTo(2));
@@ -43,10 +33,10 @@ public class StatmgrStartupTests
     [Test]
     public void LogLinesAfterTheConfigurationAreCsInCsOrder()
     {
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         var entries = outcome.Log.Entries;
-        var read = entries.ToList().IndexOf(("", $"statmgr: Read command file <{_configPath}>\n"));
+        var read = entries.ToList().IndexOf(("", $"statmgr: Read command file <{ConfigPath}>\n"));
         Assert.That(read, Is.GreaterThan(0));
         Assert.That(entries[read + 1], Is.EqualTo(("t", "statmgr: startup of statmgr version: 2.0.14 - 2017-06-08\n")));
         Assert.That(entries[read + 2], Is.EqualTo(("", "\n       *****  Statmgr Configuration file  *****\n")));
@@ -59,9 +49,9 @@ public class StatmgrStartupTests
     [Test]
     public void LogFileValueIsAppliedBeforeTheDump()
     {
-        ConfigTexts.WriteMinimal(_fixture, "LogFile 2");
+        ConfigTexts.WriteMinimal(Fixture, "LogFile 2");
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.LogFileSwitches, Is.EqualTo(new[] { 2 }));
     }
@@ -69,45 +59,45 @@ public class StatmgrStartupTests
     [Test]
     public void SysNameNotDefined()
     {
-        _fixture.SetEnvironment("SYS_NAME", null);
+        Fixture.SetEnvironment("SYS_NAME", null);
 
-        AssertFatal(_fixture.Start("statmgr.d"), "statmgr: Environment variable SYS_NAME not defined; exiting.\n");
-        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        AssertFatal(Fixture.Start("statmgr.d"), "statmgr: Environment variable SYS_NAME not defined; exiting.\n");
+        Assert.That(Fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{_configPath}:0: error: statmgr: Environment variable SYS_NAME not defined; exiting.",
+            $"{ConfigPath}:0: error: statmgr: Environment variable SYS_NAME not defined; exiting.",
         }));
     }
 
     [Test]
     public void SysNameEmpty()
     {
-        _fixture.SetEnvironment("SYS_NAME", "");
+        Fixture.SetEnvironment("SYS_NAME", "");
 
-        AssertFatal(_fixture.Start("statmgr.d"), "statmgr: Environment variable SYS_NAME defined, but has no value; exiting.\n");
+        AssertFatal(Fixture.Start("statmgr.d"), "statmgr: Environment variable SYS_NAME defined, but has no value; exiting.\n");
     }
 
     [Test]
     public void EwInstallationNotDefined()
     {
-        _fixture.SetEnvironment("EW_INSTALLATION", null);
+        Fixture.SetEnvironment("EW_INSTALLATION", null);
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         AssertFatal(outcome, "statmgr: error getting local installation id; exiting.\n");
         Assert.That(outcome.Log.Entries[^2], Is.EqualTo(("e", "GetLocalInst: Environment variable EW_INSTALLATION not defined.\n")));
-        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        Assert.That(Fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{_configPath}:0: error: GetLocalInst: Environment variable EW_INSTALLATION not defined.",
-            $"{_configPath}:0: error: statmgr: error getting local installation id; exiting.",
+            $"{ConfigPath}:0: error: GetLocalInst: Environment variable EW_INSTALLATION not defined.",
+            $"{ConfigPath}:0: error: statmgr: error getting local installation id; exiting.",
         }));
     }
 
     [Test]
     public void EwInstallationUnknown()
     {
-        _fixture.SetEnvironment("EW_INSTALLATION", "INST_NOWHERE");
+        Fixture.SetEnvironment("EW_INSTALLATION", "INST_NOWHERE");
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         AssertFatal(outcome, "statmgr: error getting local installation id; exiting.\n");
         Assert.That(outcome.Log.Entries[^2], Is.EqualTo(("e", "GetLocalInst: Environment variable EW_INSTALLATION has invalid value <INST_NOWHERE>\n")));
@@ -116,15 +106,15 @@ public class StatmgrStartupTests
     [Test]
     public void EwParamsNotDefinedEndsStartupInGetutil()
     {
-        _fixture.SetEnvironment("EW_PARAMS", null);
+        Fixture.SetEnvironment("EW_PARAMS", null);
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit!.ExitCode, Is.EqualTo(255));
         Assert.That(outcome.Exit.Message, Does.StartWith("GetUtil_LoadTable: Environment variable EW_PARAMS not defined!"));
-        var check = _fixture.Check("statmgr.d");
+        var check = Fixture.Check("statmgr.d");
         Assert.That(check.Result, Is.Null);
-        Assert.That(check.CheckLines, Is.EqualTo(new[] { $"{_configPath}:0: error: {outcome.Exit.Message.TrimEnd('\n')}" }));
+        Assert.That(check.CheckLines, Is.EqualTo(new[] { $"{ConfigPath}:0: error: {outcome.Exit.Message.TrimEnd('\n')}" }));
     }
 
     [TestCase("TYPE_HEARTBEAT")]
@@ -138,39 +128,39 @@ public class StatmgrStartupTests
     {
         var global = string.Concat(EwParamsFixture.StandardGlobal.Split('\n').Where(l => !l.Contains(" " + type + " ")).Select(l => l + "\n"));
         var local = string.Concat(EwParamsFixture.StandardLocal.Split('\n').Where(l => !l.Contains(" " + type + " ")).Select(l => l + "\n"));
-        _fixture.Write(EwParamsFixture.GlobalFileName, global);
-        _fixture.Write(EwParamsFixture.LocalFileName, local);
+        Fixture.Write(EwParamsFixture.GlobalFileName, global);
+        Fixture.Write(EwParamsFixture.LocalFileName, local);
         var text = $"statmgr: Can't resolve the needed <{type}> from earthworm.d or earthworm_global.d; Make sure this type is there. Exiting.\n";
 
-        AssertFatal(_fixture.Start("statmgr.d"), text);
-        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[] { $"{_configPath}:0: error: {text.TrimEnd('\n')}" }));
+        AssertFatal(Fixture.Start("statmgr.d"), text);
+        Assert.That(Fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[] { $"{ConfigPath}:0: error: {text.TrimEnd('\n')}" }));
     }
 
     [Test]
     public void FirstMissingTypeStopsARealStartAndCheckReportsThemAll()
     {
-        _fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal
+        Fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal
             .Replace(" Message  TYPE_PAGE           104   # pager request to statmgr\n", "", StringComparison.Ordinal)
             .Replace(" Message  TYPE_STOP           113   # a module was stopped on purpose\n", "", StringComparison.Ordinal));
 
-        AssertFatal(_fixture.Start("statmgr.d"),
+        AssertFatal(Fixture.Start("statmgr.d"),
             "statmgr: Can't resolve the needed <TYPE_PAGE> from earthworm.d or earthworm_global.d; Make sure this type is there. Exiting.\n");
-        Assert.That(_fixture.Check("statmgr.d").CheckLines, Has.Count.EqualTo(2));
+        Assert.That(Fixture.Check("statmgr.d").CheckLines, Has.Count.EqualTo(2));
     }
 
     [Test]
     public void ProcessIdMinusOne()
     {
-        AssertFatal(_fixture.Start("statmgr.d", processId: -1), "statmgr: Can't get my pid; exiting.\n");
+        AssertFatal(Fixture.Start("statmgr.d", processId: -1), "statmgr: Can't get my pid; exiting.\n");
     }
 
     [Test]
     public void OwnDescriptorNotLoaded()
     {
-        _fixture.Write("startstop.desc", ConfigTexts.StartstopDesc);
-        _fixture.Write("statmgr.d", ConfigTexts.Minimal(_fixture).Replace("statmgr.desc", "startstop.desc", StringComparison.Ordinal));
+        Fixture.Write("startstop.desc", ConfigTexts.StartstopDesc);
+        Fixture.Write("statmgr.d", ConfigTexts.Minimal(Fixture).Replace("statmgr.desc", "startstop.desc", StringComparison.Ordinal));
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit!.ExitCode, Is.EqualTo(255));
         Assert.That(outcome.Log.Entries.TakeLast(2), Is.EqualTo(new[]
@@ -180,18 +170,18 @@ public class StatmgrStartupTests
         }));
         // The dump and start line come first, as in C.
         Assert.That(outcome.Log.Entries[^3], Is.EqualTo(("", "\n       *****  Start Message Log  *****\n")));
-        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        Assert.That(Fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{_configPath}:0: error: statmgr: Descriptor file of statmgr not loaded; or\n\tEW_INSTALLATION and instId in statmgr.desc don't match.",
+            $"{ConfigPath}:0: error: statmgr: Descriptor file of statmgr not loaded; or\n\tEW_INSTALLATION and instId in statmgr.desc don't match.",
         }));
     }
 
     [Test]
     public void OwnDescriptorOfAnotherInstallation()
     {
-        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc.Replace("${EW_INST_ID}", "INST_UNKNOWN", StringComparison.Ordinal));
+        Fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc.Replace("${EW_INST_ID}", "INST_UNKNOWN", StringComparison.Ordinal));
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit!.Message, Is.EqualTo(
             "statmgr: Descriptor file of statmgr not loaded; or\n\tEW_INSTALLATION and instId in statmgr.desc don't match.\n"));
@@ -212,30 +202,30 @@ public class StatmgrStartupTests
     [Test]
     public void UnresolvedVariableIsAKomWarning()
     {
-        ConfigTexts.WriteMinimal(_fixture, "Subject ${NO_SUCH_VARIABLE}");
+        ConfigTexts.WriteMinimal(Fixture, "Subject ${NO_SUCH_VARIABLE}");
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
         Assert.That(outcome.Config.Subject, Is.EqualTo("${NO_SUCH_VARIABLE}"));
         Assert.That(outcome.Log.Entries, Does.Contain(("et",
             "warning: skipping variable expansion for the following line (env var match not found):\nSubject ${NO_SUCH_VARIABLE}\n")));
-        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        Assert.That(Fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{_configPath}:8: warning: warning: skipping variable expansion for the following line (env var match not found):\nSubject ${{NO_SUCH_VARIABLE}}",
+            $"{ConfigPath}:8: warning: warning: skipping variable expansion for the following line (env var match not found):\nSubject ${{NO_SUCH_VARIABLE}}",
         }));
     }
 
     [Test]
     public void TableFileWarningsAreReportedByCheck()
     {
-        _fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + "Moduel MOD_TYPO 9\n");
+        Fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + "Moduel MOD_TYPO 9\n");
 
-        var outcome = _fixture.Start("statmgr.d");
+        var outcome = Fixture.Start("statmgr.d");
 
         Assert.That(outcome.Exit, Is.Null);
-        var localPath = _fixture.PathOf(EwParamsFixture.LocalFileName);
-        Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
+        var localPath = Fixture.PathOf(EwParamsFixture.LocalFileName);
+        Assert.That(Fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
             $"{localPath}:21: warning: GetUtil_LoadTable: <Moduel> Unknown command in <{localPath}>.",
         }));
