@@ -9,11 +9,11 @@ public class ChoresTests
 
     private static MonitorHarness Started(Action<MonitorHarness>? setup = null)
     {
-        var h = new MonitorHarness();
-        h.Pick.HeartbeatTsec = 0;
-        setup?.Invoke(h);
-        h.Start();
-        h.Log.Clear();
+        var h = MonitorHarness.Started(h =>
+        {
+            h.Pick.HeartbeatTsec = 0;
+            setup?.Invoke(h);
+        });
         h.Ring.Puts.Clear();
         return h;
     }

@@ -8,16 +8,6 @@ public class ErrorReportTests
 {
     private const long T = StartTime;
 
-    private static MonitorHarness Started(Action<MonitorHarness>? setup = null)
-    {
-        var h = new MonitorHarness();
-        setup?.Invoke(h);
-        h.Start();
-        h.Log.Clear();
-        h.Mail.Sent.Clear();
-        return h;
-    }
-
     [Test]
     public void ModuleNoteReplacesTheTextAndLosesItsNewline()
     {

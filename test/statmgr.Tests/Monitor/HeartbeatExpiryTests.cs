@@ -7,14 +7,6 @@ public class HeartbeatExpiryTests
 {
     private const long T = StartTime;
 
-    private static MonitorHarness Started()
-    {
-        var h = new MonitorHarness();
-        h.Start();
-        h.Log.Clear();
-        return h;
-    }
-
     [Test]
     public void AliveAtTsecDeadAtTsecPlusOne()
     {

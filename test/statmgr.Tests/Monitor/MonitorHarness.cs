@@ -138,6 +138,20 @@ internal sealed class MonitorHarness
     /// <summary>Stands in for "a stop signal has arrived" during startup.</summary>
     public Func<bool> StopRequested { get; set; } = () => false;
 
+    /// <summary>
+    /// A harness after startup, set up first by <paramref name="setup"/>, with the startup's log
+    /// lines and mail cleared, so that a test sees only what happens after it (the startup page stays in the ring).
+    /// </summary>
+    public static MonitorHarness Started(Action<MonitorHarness>? setup = null)
+    {
+        var h = new MonitorHarness();
+        setup?.Invoke(h);
+        h.Start();
+        h.Log.Clear();
+        h.Mail.Sent.Clear();
+        return h;
+    }
+
     public StatusManager Start()
     {
         Manager = MonitorStartup.Start(Context());

@@ -7,15 +7,6 @@ public class TransportStatusTests
 {
     private const long T = StartTime;
 
-    private static MonitorHarness Started(Action<MonitorHarness>? setup = null)
-    {
-        var h = new MonitorHarness();
-        setup?.Invoke(h);
-        h.Start();
-        h.Log.Clear();
-        return h;
-    }
-
     [TestCase(GetStatus.Miss)]
     [TestCase(GetStatus.MissLapped)]
     [TestCase(GetStatus.MissSeqGap)]

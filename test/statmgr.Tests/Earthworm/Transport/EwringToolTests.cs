@@ -5,17 +5,12 @@ using Statmgr.Tests.Fixtures;
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>The ewring commands as the tests and the demo use them.</summary>
-public class EwringToolTests
+public class EwringToolTests : SystemVRingTestBase
 {
-    private readonly TestRingKeys _keys = new();
-
-    [TearDown]
-    public void RemoveRings() => _keys.DestroyAll();
-
     [Test]
     public void CreatePutSniffFlagDumpDestroy()
     {
-        var key = _keys.Next().ToString(CultureInfo.InvariantCulture);
+        var key = Keys.Next().ToString(CultureInfo.InvariantCulture);
 
         Assert.That(EwringTool.Run("create", key, "4"), Is.EqualTo((0, $"created {key} (key {key}): 4096 bytes, LP64\n", "")));
         Assert.That(EwringTool.Run("put", key, "1", "2", "3", "1700000000 12345\\n"), Is.EqualTo((0, $"put 1 message(s) to {key} (key {key})\n", "")));
@@ -45,8 +40,8 @@ public class EwringToolTests
     [Test]
     public void NamesComeFromEwParamsLikeAnyModule()
     {
-        var key = _keys.Next();
-        var flagKey = _keys.Next();
+        var key = Keys.Next();
+        var flagKey = Keys.Next();
         using var ewParams = EwParamsFixture.CreateEmpty();
         ewParams.Write(EwParamsFixture.GlobalFileName,
             " Installation INST_WILDCARD 0\n Installation INST_MENLO 2\n Message TYPE_WILDCARD 0\n Message TYPE_ERROR 2\n Message TYPE_HEARTBEAT 3\n");
@@ -73,7 +68,7 @@ public class EwringToolTests
     [Test]
     public void Ilp32RingsCanBeCreatedForTests()
     {
-        var key = _keys.Next().ToString(CultureInfo.InvariantCulture);
+        var key = Keys.Next().ToString(CultureInfo.InvariantCulture);
         Assert.That(EwringTool.Run("create", key, "1", "--layout", "ilp32").Output, Does.EndWith("1024 bytes, ILP32\n"));
         Assert.That(EwringTool.Run("dump", key).Output, Does.Contain("keymax   1004\n"));
     }
@@ -81,7 +76,7 @@ public class EwringToolTests
     [Test]
     public void FailuresExitOneWithAOneLineReason()
     {
-        var key = _keys.Next().ToString(CultureInfo.InvariantCulture);
+        var key = Keys.Next().ToString(CultureInfo.InvariantCulture);
 
         Assert.That(EwringTool.Run("dump", key), Is.EqualTo((1, "",
             $"ewring: transport ring {key} (key {key}) does not exist; startstop normally creates it from its Ring lines\n")));

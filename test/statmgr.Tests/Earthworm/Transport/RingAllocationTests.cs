@@ -3,17 +3,12 @@ using Statmgr.Earthworm.Transport;
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>Put, get, copyfrom, flush and the flag allocate nothing once the logos are known.</summary>
-public class RingAllocationTests
+public class RingAllocationTests : SystemVRingTestBase
 {
-    private readonly TestRingKeys _keys = new();
-
-    [TearDown]
-    public void RemoveRings() => _keys.DestroyAll();
-
     [Test]
     public void HotPathsDoNotAllocate()
     {
-        using var ring = SystemVRing.Create("ALLOC_RING", _keys.Next(), 64 * 1024);
+        using var ring = SystemVRing.Create("ALLOC_RING", Keys.Next(), 64 * 1024);
         using var reader = SystemVRing.Attach("ALLOC_RING", ring.Key);
         var body = new byte[100];
         var buffer = new byte[511];

@@ -8,20 +8,16 @@ namespace Statmgr.Tests.Earthworm.Transport;
 /// A writer thread laps lock-free readers on a tiny ring again and again: every delivered message
 /// must be intact, in order, and reported Ok exactly when its sequence number follows the last one.
 /// </summary>
-public class RingConcurrencyTests
+public class RingConcurrencyTests : SystemVRingTestBase
 {
     private static readonly Logo Logo = new(1, 2, 3);
-    private readonly TestRingKeys _keys = new();
-
-    [TearDown]
-    public void RemoveRings() => _keys.DestroyAll();
 
     [TestCase("LP64")]
     [TestCase("ILP32")]
     public void LappedReadersNeverSeeTornMessages(string layoutName)
     {
         var layout = layoutName == "LP64" ? RingLayout.Lp64 : RingLayout.Ilp32;
-        var key = _keys.Next();
+        var key = Keys.Next();
         using var writerRing = SystemVRing.Create("RACE_RING", key, 4096, layout);
         using var getReader = SystemVRing.Attach("RACE_RING", key);
         using var copyReader = SystemVRing.Attach("RACE_RING", key);

@@ -4,18 +4,14 @@ using Statmgr.Earthworm.Transport;
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>transport-ring.md §10.5 and the GET_TOOBIG / GET_NONE rules of §5.1.</summary>
-public class RingLossAndSizeTests
+public class RingLossAndSizeTests : SystemVRingTestBase
 {
     private static readonly Logo Logo321 = new(1, 2, 3);
-    private readonly TestRingKeys _keys = new();
-
-    [TearDown]
-    public void RemoveRings() => _keys.DestroyAll();
 
     [Test]
     public void OverrunReaderGetsMissFromGetmsgAndMissLappedFromCopyfrom()
     {
-        using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
+        using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
         var buffer = new byte[511];
         ring.Put(Logo321, RingWorkedExampleTests.WrapBody(0));
         Assert.That(ring.GetMessage([Logo.Wildcard], buffer, out _, out _), Is.EqualTo(GetStatus.Ok));
@@ -67,7 +63,7 @@ public class RingLossAndSizeTests
     [Test]
     public void TooBigReportsLogoAndLengthSkipsTheMessageAndTheNextOneIsAMiss()
     {
-        using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
+        using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
         ring.Put(Logo321, RingWorkedExampleTests.WrapBody(0));
         ring.Put(Logo321, RingWorkedExampleTests.WrapBody(1));
         var small = new byte[10];
@@ -86,7 +82,7 @@ public class RingLossAndSizeTests
     [Test]
     public void CopyfromTooBigReportsTheSequenceAndTheNextOneIsASeqGap()
     {
-        using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
+        using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
         ring.Put(Logo321, RingWorkedExampleTests.WrapBody(0));
         ring.Put(Logo321, RingWorkedExampleTests.WrapBody(1));
         ring.Put(Logo321, RingWorkedExampleTests.WrapBody(2));
@@ -103,7 +99,7 @@ public class RingLossAndSizeTests
     [Test]
     public void ExactlyFittingBufferIsNotTooBig()
     {
-        using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
+        using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
         ring.Put(Logo321, RingWorkedExampleTests.WrapBody(0));
 
         Assert.That(ring.GetMessage([Logo.Wildcard], new byte[116], out _, out var length), Is.EqualTo(GetStatus.Ok));
@@ -113,7 +109,7 @@ public class RingLossAndSizeTests
     [Test]
     public void NoneLeavesTheBufferUntouched()
     {
-        using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
+        using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
         var buffer = Encoding.ASCII.GetBytes("untouched");
 
         Assert.That(ring.GetMessage([Logo.Wildcard], buffer, out var logo, out var length), Is.EqualTo(GetStatus.None));

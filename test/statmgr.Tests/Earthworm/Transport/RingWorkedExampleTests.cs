@@ -4,19 +4,15 @@ using Statmgr.Earthworm.Transport;
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>transport-ring.md §10.1–§10.4, byte for byte (padding masked), on real System V rings where the layout allows.</summary>
-public class RingWorkedExampleTests
+public class RingWorkedExampleTests : SystemVRingTestBase
 {
     private static readonly Logo HeartbeatLogo = new(Installation: 1, Module: 2, Type: 3);
     private static readonly byte[] HeartbeatBody = Encoding.ASCII.GetBytes("1700000000 12345\n");
-    private readonly TestRingKeys _keys = new();
-
-    [TearDown]
-    public void RemoveRings() => _keys.DestroyAll();
 
     [Test]
     public void FreshLp64RingHasTheHeaderOfSection10_1()
     {
-        using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
+        using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
 
         var bytes = ring.MappedBytes;
         Assert.That(bytes.Length, Is.EqualTo(1024));
@@ -31,7 +27,7 @@ public class RingWorkedExampleTests
     [Test]
     public void Lp64HeartbeatPutGivesTheBytesOfSection10_1()
     {
-        using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
+        using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
 
         Assert.That(ring.Put(HeartbeatLogo, HeartbeatBody), Is.EqualTo(PutStatus.Ok));
 
@@ -50,7 +46,7 @@ public class RingWorkedExampleTests
     [Test]
     public void PortWritesZerosWhereCLeavesPaddingGarbage()
     {
-        using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
+        using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
         ring.Put(HeartbeatLogo, HeartbeatBody);
 
         var bytes = ring.MappedBytes;
@@ -61,7 +57,7 @@ public class RingWorkedExampleTests
     [Test]
     public void Lp64ReadBackSecondPutAndEmptyReadMatchSection10_1()
     {
-        using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
+        using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
         ring.Put(HeartbeatLogo, HeartbeatBody);
         var buffer = new byte[511];
 
@@ -80,7 +76,7 @@ public class RingWorkedExampleTests
     [Test]
     public void Ilp32RingMatchesSection10_2()
     {
-        using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024, RingLayout.Ilp32);
+        using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024, RingLayout.Ilp32);
 
         HexPattern.AssertAt(ring.MappedBytes, 0x00, "00 04 00 00 EC 03 00 00  00 00 00 00 00 00 00 00");
         HexPattern.AssertAt(ring.MappedBytes, 0x10, "00 00 00 00");
@@ -121,7 +117,7 @@ public class RingWorkedExampleTests
     [Test]
     public void EighthMessageSplitsItsHeaderAcrossTheEndAsSection10_4()
     {
-        using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
+        using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
         for (var i = 0; i < 7; i++)
         {
             ring.Put(HeartbeatLogo, WrapBody(i));
@@ -140,7 +136,7 @@ public class RingWorkedExampleTests
     [Test]
     public void ReaderReassemblesTheSplitHeaderAndBody()
     {
-        using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
+        using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
         var buffer = new byte[511];
         for (var i = 0; i < 8; i++)
         {

@@ -4,18 +4,14 @@ using Statmgr.Earthworm.Transport;
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>Create, attach, detach and destroy on real System V IPC (transport-ring.md §3), and the writers' semaphore.</summary>
-public class SystemVRingTests
+public class SystemVRingTests : SystemVRingTestBase
 {
     private static readonly Logo Heartbeat = new(1, 2, 3);
-    private readonly TestRingKeys _keys = new();
-
-    [TearDown]
-    public void RemoveRings() => _keys.DestroyAll();
 
     [Test]
     public void AttachToAMissingRingNamesRingKeyAndStartstop()
     {
-        var key = _keys.Next();
+        var key = Keys.Next();
 
         var e = Assert.Throws<RingNotFoundException>(() => SystemVRing.Attach("WAVE_RING", key));
 
@@ -27,7 +23,7 @@ public class SystemVRingTests
     [Test]
     public void AttachedReaderSeesWhatTheCreatorPut()
     {
-        var key = _keys.Next();
+        var key = Keys.Next();
         using var creator = SystemVRing.Create("TEST_RING", key, 4096);
         creator.Put(Heartbeat, RingReadTests.Text("hello"));
 
@@ -43,7 +39,7 @@ public class SystemVRingTests
     [Test]
     public void AutoDetectsIlp32AndAForcedWrongLayoutIsRefused()
     {
-        var key = _keys.Next();
+        var key = Keys.Next();
         using var creator = SystemVRing.Create("OLD_RING", key, 2048, RingLayout.Ilp32);
 
         using (var auto = SystemVRing.Attach("OLD_RING", key))
@@ -61,7 +57,7 @@ public class SystemVRingTests
     [Test]
     public void SegmentWithoutARingHeaderIsRefused()
     {
-        var key = _keys.Next();
+        var key = Keys.Next();
         using (SystemVRing.Create("TEST_RING", key, 1024))
         {
         }
@@ -74,7 +70,7 @@ public class SystemVRingTests
     [Test]
     public void DestroyRemovesSegmentAndSemaphoreAndMakesAttachmentsStale()
     {
-        var key = _keys.Next();
+        var key = Keys.Next();
         using var ring = SystemVRing.Create("TEST_RING", key, 1024);
         ring.Put(Heartbeat, RingReadTests.Text("a"));
 
@@ -91,7 +87,7 @@ public class SystemVRingTests
     [Test]
     public void RecreatingTheRingMakesOldAttachmentsStale()
     {
-        var key = _keys.Next();
+        var key = Keys.Next();
         using var old = SystemVRing.Create("TEST_RING", key, 1024);
         using var attached = SystemVRing.Attach("TEST_RING", key);
 
@@ -107,7 +103,7 @@ public class SystemVRingTests
     [Test]
     public void CreateReplacesASmallerStaleSegment()
     {
-        var key = _keys.Next();
+        var key = Keys.Next();
         using (SystemVRing.Create("TEST_RING", key, 512))
         {
         }
@@ -118,7 +114,7 @@ public class SystemVRingTests
     [Test]
     public void SemaphoreIsFreeAfterPutsAndASemaphoreLeftTakenTimesOutInOneSecond()
     {
-        var key = _keys.Next();
+        var key = Keys.Next();
         using var ring = SystemVRing.Create("TEST_RING", key, 1024);
         var semId = SystemVIpc.SemGet(SystemVIpc.ToKeyT(key), 0, 0);
         Assert.That(SystemVIpc.SemCtl(semId, 0, SystemVIpc.GetVal, 0), Is.EqualTo(1));
@@ -141,8 +137,8 @@ public class SystemVRingTests
     [Test]
     public void CreateRejectsSizesThatCannotHoldARecord()
     {
-        Assert.That(() => SystemVRing.Create("TEST_RING", _keys.Next(), 63), Throws.TypeOf<ArgumentOutOfRangeException>());
-        Assert.That(() => SystemVRing.Create("TEST_RING", _keys.Next(), 1024, RingLayout.Llp64), Throws.ArgumentException);
+        Assert.That(() => SystemVRing.Create("TEST_RING", Keys.Next(), 63), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => SystemVRing.Create("TEST_RING", Keys.Next(), 1024, RingLayout.Llp64), Throws.ArgumentException);
     }
 
     private static unsafe void Overwrite(long key, int offset, byte[] bytes)
