@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Statmgr.TestSupport;
 
 namespace Statmgr.Stress;
 

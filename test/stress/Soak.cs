@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Statmgr.Earthworm.Transport;
+using Statmgr.TestSupport;
 
 namespace Statmgr.Stress;
 

@@ -217,28 +217,16 @@ public class StatmgrConfigReaderTests : ConfigFixtureTests
         }));
     }
 
-    [Test]
-    public void NestedCommandFileThatCannotBeOpened()
+    [TestCase("@nowhere.d", "statmgr: Error opening command file <nowhere.d>; exiting.\n")]
+    [TestCase("RingName PICK_RING", "statmgr: Invalid ring name <PICK_RING>; exiting.\n")]
+    [TestCase("MyModuleId MOD_NOBODY", "statmgr: Invalid MyModuleId <MOD_NOBODY> in <{config}>; exiting.\n")]
+    [TestCase("GetStatusFrom INST_NOWHERE MOD_WILDCARD", "statmgr: Invalid installation name <INST_NOWHERE> in <GetStatusFrom> cmd; exiting.\n")]
+    [TestCase("GetStatusFrom INST_MENLO MOD_NOBODY", "statmgr: Invalid module name <MOD_NOBODY> in <GetStatusFrom> cmd; exiting.\n")]
+    public void BadLineEndsStartupAtItsLine(string line, string message)
     {
-        ConfigTexts.WriteMinimal(Fixture, "@nowhere.d");
+        ConfigTexts.WriteMinimal(Fixture, line);
 
-        AssertFatalAtLine(8, "statmgr: Error opening command file <nowhere.d>; exiting.\n");
-    }
-
-    [Test]
-    public void InvalidRingName()
-    {
-        ConfigTexts.WriteMinimal(Fixture, "RingName PICK_RING");
-
-        AssertFatalAtLine(8, "statmgr: Invalid ring name <PICK_RING>; exiting.\n");
-    }
-
-    [Test]
-    public void InvalidMyModuleId()
-    {
-        ConfigTexts.WriteMinimal(Fixture, "MyModuleId MOD_NOBODY");
-
-        AssertFatalAtLine(8, $"statmgr: Invalid MyModuleId <MOD_NOBODY> in <{ConfigPath}>; exiting.\n");
+        AssertFatalAtLine(8, message.Replace("{config}", ConfigPath, StringComparison.Ordinal));
     }
 
     [TestCase("RingName")]
@@ -352,22 +340,6 @@ public class StatmgrConfigReaderTests : ConfigFixtureTests
         var path64 = Fixture.Write("d" + name63, ConfigTexts.Module("module", "MOD_PICK_EW"));
         ConfigTexts.WriteMinimal(Fixture, "Descriptor " + path64);
         AssertFatalAtLine(8, $"statmgr: <Descriptor> {path64} length in <{ConfigPath}> too long; max=63; exiting.\n");
-    }
-
-    [Test]
-    public void GetStatusFromWithUnknownInstallation()
-    {
-        ConfigTexts.WriteMinimal(Fixture, "GetStatusFrom INST_NOWHERE MOD_WILDCARD");
-
-        AssertFatalAtLine(8, "statmgr: Invalid installation name <INST_NOWHERE> in <GetStatusFrom> cmd; exiting.\n");
-    }
-
-    [Test]
-    public void GetStatusFromWithUnknownModule()
-    {
-        ConfigTexts.WriteMinimal(Fixture, "GetStatusFrom INST_MENLO MOD_NOBODY");
-
-        AssertFatalAtLine(8, "statmgr: Invalid module name <MOD_NOBODY> in <GetStatusFrom> cmd; exiting.\n");
     }
 
     [Test]

@@ -35,79 +35,48 @@ public class TableLookupTests : TablesTestBase
         Assert.That(Diagnostics, Is.Empty);
     }
 
-    [TestCase("MOD_WILDCARD", 0)]
-    [TestCase("MOD_STARTSTOP", 1)]
-    [TestCase("MOD_STATMGR", 2)]
-    [TestCase("MOD_PICK_EW", 3)]
-    [TestCase("MOD_TANKPLAYER", 4)]
-    [TestCase("MOD_WAVESERVERV", 5)]
-    [TestCase("MOD_STATUS", 6)]
-    [TestCase("MOD_RESTART", 7)]
-    public void ModulesBothWays(string name, int id)
+    [TestCase("module", "MOD_WILDCARD", 0)]
+    [TestCase("module", "MOD_STARTSTOP", 1)]
+    [TestCase("module", "MOD_STATMGR", 2)]
+    [TestCase("module", "MOD_PICK_EW", 3)]
+    [TestCase("module", "MOD_TANKPLAYER", 4)]
+    [TestCase("module", "MOD_WAVESERVERV", 5)]
+    [TestCase("module", "MOD_STATUS", 6)]
+    [TestCase("module", "MOD_RESTART", 7)]
+    [TestCase("type", "TYPE_WILDCARD", 0)]
+    [TestCase("type", "TYPE_ERROR", 2)]
+    [TestCase("type", "TYPE_HEARTBEAT", 3)]
+    [TestCase("type", "TYPE_TRACEBUF2", 19)]
+    [TestCase("type", "TYPE_PAGE", 104)]
+    [TestCase("type", "TYPE_RESTART", 107)]
+    [TestCase("type", "TYPE_REQSTATUS", 108)]
+    [TestCase("type", "TYPE_STATUS", 109)]
+    [TestCase("type", "TYPE_STOP", 113)]
+    [TestCase("installation", "INST_WILDCARD", 0)]
+    [TestCase("installation", "INST_MENLO", 2)]
+    [TestCase("installation", "INST_UNKNOWN", 255)]
+    public void NamesAndNumbersBothWays(string table, string name, int number)
     {
-        var tables = Load();
-        Assert.That(tables.GetModId(name, out byte found), Is.EqualTo(0));
-        Assert.That(found, Is.EqualTo(id));
-        Assert.That(tables.GetModIdName((byte)id), Is.EqualTo(name));
+        Assert.That(Lookup(Load(), table, name, (byte)number), Is.EqualTo((0, (byte)number, (string?)name)));
+        Assert.That(Diagnostics, Is.Empty);
     }
 
-    [Test]
-    public void UnknownModuleIsMinusOneIdZeroWithMessage()
+    [TestCase("module", "MOD_NOPE", 200, "GetModId: Invalid module name <MOD_NOPE>\n")]
+    [TestCase("type", "TYPE_NOPE", 200, "GetType: Invalid message-type name <TYPE_NOPE>\n")]
+    [TestCase("installation", "INST_NOPE", 7, "GetInst: Invalid installation name <INST_NOPE>\n")]
+    public void UnknownNameIsMinusOneNumberZeroWithMessage(string table, string name, int unusedNumber, string message)
     {
-        var tables = Load();
-        Assert.That(tables.GetModId("MOD_NOPE", out byte id), Is.EqualTo(-1));
-        Assert.That(id, Is.EqualTo(0));
-        Assert.That(Diagnostics, Is.EqualTo(new[] { "GetModId: Invalid module name <MOD_NOPE>\n" }));
-        Assert.That(tables.GetModIdName(200), Is.Null);
+        Assert.That(Lookup(Load(), table, name, (byte)unusedNumber), Is.EqualTo((-1, (byte)0, (string?)null)));
+        Assert.That(Diagnostics, Is.EqualTo(new[] { message }));
     }
 
-    [TestCase("TYPE_WILDCARD", 0)]
-    [TestCase("TYPE_ERROR", 2)]
-    [TestCase("TYPE_HEARTBEAT", 3)]
-    [TestCase("TYPE_TRACEBUF2", 19)]
-    [TestCase("TYPE_PAGE", 104)]
-    [TestCase("TYPE_RESTART", 107)]
-    [TestCase("TYPE_REQSTATUS", 108)]
-    [TestCase("TYPE_STATUS", 109)]
-    [TestCase("TYPE_STOP", 113)]
-    public void MessageTypesBothWays(string name, int type)
+    /// <summary>One of the byte-valued tables both ways: C's return code and the number for the name, and the name for the number.</summary>
+    private static (int Code, byte Number, string? Name) Lookup(EarthwormTables tables, string table, string name, byte number) => table switch
     {
-        var tables = Load();
-        Assert.That(tables.GetMessageType(name, out byte found), Is.EqualTo(0));
-        Assert.That(found, Is.EqualTo(type));
-        Assert.That(tables.GetTypeName((byte)type), Is.EqualTo(name));
-    }
-
-    [Test]
-    public void UnknownMessageTypeUsesGetTypesText()
-    {
-        var tables = Load();
-        Assert.That(tables.GetMessageType("TYPE_NOPE", out byte type), Is.EqualTo(-1));
-        Assert.That(type, Is.EqualTo(0));
-        Assert.That(Diagnostics, Is.EqualTo(new[] { "GetType: Invalid message-type name <TYPE_NOPE>\n" }));
-        Assert.That(tables.GetTypeName(200), Is.Null);
-    }
-
-    [TestCase("INST_WILDCARD", 0)]
-    [TestCase("INST_MENLO", 2)]
-    [TestCase("INST_UNKNOWN", 255)]
-    public void InstallationsBothWays(string name, int id)
-    {
-        var tables = Load();
-        Assert.That(tables.GetInst(name, out byte found), Is.EqualTo(0));
-        Assert.That(found, Is.EqualTo(id));
-        Assert.That(tables.GetInstName((byte)id), Is.EqualTo(name));
-    }
-
-    [Test]
-    public void UnknownInstallationIsMinusOneWithMessage()
-    {
-        var tables = Load();
-        Assert.That(tables.GetInst("INST_NOPE", out byte id), Is.EqualTo(-1));
-        Assert.That(id, Is.EqualTo(0));
-        Assert.That(Diagnostics, Is.EqualTo(new[] { "GetInst: Invalid installation name <INST_NOPE>\n" }));
-        Assert.That(tables.GetInstName(7), Is.Null);
-    }
+        "module" => (tables.GetModId(name, out var id), id, tables.GetModIdName(number)),
+        "type" => (tables.GetMessageType(name, out var type), type, tables.GetTypeName(number)),
+        _ => (tables.GetInst(name, out var inst), inst, tables.GetInstName(number)),
+    };
 
     [Test]
     public void LocalInstallationFound()

@@ -75,9 +75,9 @@ public class RingRecreationEndToEndTests
         string removed = $"statmgr: ring STATUS_RING (key {_site.StatusKey}) was removed and cannot be attached again "
             + $"(transport ring STATUS_RING (key {_site.StatusKey}) does not exist; startstop normally creates it from its Ring lines); still trying\n";
         _site.WaitForLog(removed, TimeSpan.FromSeconds(3));
-        var cpuBefore = ProcessCpu.Used(statmgr.Id);
+        var cpuBefore = ProcessStats.Cpu(statmgr.Id);
         Thread.Sleep(3000);
-        var cpu = ProcessCpu.Used(statmgr.Id) - cpuBefore;
+        var cpu = ProcessStats.Cpu(statmgr.Id) - cpuBefore;
         TestContext.Out.WriteLine($"statmgr CPU over 3 s with the ring gone: {cpu.TotalMilliseconds} ms");
         Assert.That(cpu, Is.LessThan(TimeSpan.FromMilliseconds(150)), "3 s of polling a missing ring must cost next to nothing");
         Assert.That(Occurrences(_site.Messages(), removed), Is.EqualTo(1));

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Statmgr.Stress;
+namespace Statmgr.TestSupport;
 
-/// <summary>A process's CPU time and resident memory, from /proc.</summary>
+/// <summary>A child process's CPU time and resident memory, from /proc (Linux), for the tests and the stress tool.</summary>
 public static class ProcessStats
 {
     /// <summary>Linux reports CPU times in USER_HZ ticks, 100 a second.</summary>
