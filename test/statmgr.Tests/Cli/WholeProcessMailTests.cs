@@ -10,41 +10,28 @@ namespace Statmgr.Tests.Cli;
 /// `make test` runs these once more against the published, trimmed binary (STATMGR_EXE), so the
 /// TLS and process paths are proven to survive trimming.
 /// </summary>
-public class WholeProcessMailTests
+public class WholeProcessMailTests : WholeProcessTestBase
 {
-    private ConfigFixture _fixture = null!;
-    private Dictionary<string, string?> _environment = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _fixture = ConfigFixture.Create();
-        _environment = WholeProcessEnvironment.For(_fixture);
-    }
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public async Task TestMailGoesThroughStartTlsWithAuthAndTheCaFromSmtpCaFile()
     {
         using var certificate = TestCertificates.CreateSelfSignedServer();
         await using var server = new TestSmtpServer { Certificate = certificate, RequiredLogin = ("ewmail", "s3cret$(x)") };
         await server.StartAsync();
-        TestCertificates.WritePem(certificate, _fixture.PathOf("relay.pem"));
-        _fixture.Write("smtp.password", "s3cret$(x)\n");
-        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc + "mail  desc-reader@example.org\n");
-        _fixture.Write("statmgr.d", ConfigTexts.Minimal(
-            _fixture,
+        TestCertificates.WritePem(certificate, Fixture.PathOf("relay.pem"));
+        Fixture.Write("smtp.password", "s3cret$(x)\n");
+        Fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc + "mail  desc-reader@example.org\n");
+        Fixture.Write("statmgr.d", ConfigTexts.Minimal(
+            Fixture,
             "mail            ops@example.org",
             $"MailServer      {server.Address}",
             "SmtpSecurity    starttls",
             "SmtpUser        ewmail",
-            $"SmtpPasswordFile {_fixture.PathOf("smtp.password")}",
-            $"SmtpCaFile      {_fixture.PathOf("relay.pem")}",
+            $"SmtpPasswordFile {Fixture.PathOf("smtp.password")}",
+            $"SmtpCaFile      {Fixture.PathOf("relay.pem")}",
             "From            statmgr@samplehost.example"));
 
-        var outcome = StatmgrProcess.Run(_fixture.Directory, _environment, "--test-mail", "statmgr.d");
+        var outcome = RunStatmgr("--test-mail", "statmgr.d");
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stdout + outcome.Stderr);
         var lines = outcome.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -61,28 +48,28 @@ public class WholeProcessMailTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void TestMailRunsTheMailProgramOncePerRecipientWithoutAShell()
     {
-        var record = _fixture.PathOf("record");
+        var record = Fixture.PathOf("record");
         Directory.CreateDirectory(record);
-        var program = _fixture.Write("fake-mail",
+        var program = Fixture.Write("fake-mail",
             "#!/bin/sh\n"
             + $"dir='{record}'\n"
             + "n=$(ls \"$dir\" | wc -l)\n"
             + "for a in \"$@\"; do printf '%s\\0' \"$a\"; done > \"$dir/argv.$n\"\n"
             + "cat > \"$dir/stdin.$n\"\n");
         File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        _fixture.Write("statmgr.d", ConfigTexts.Minimal(
-            _fixture,
+        Fixture.Write("statmgr.d", ConfigTexts.Minimal(
+            Fixture,
             "mail            ops@example.org",
             $"MailProgram     {program}",
             "Subject         \"EW $(touch pwned) `id`; status\""));
-        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
+        Fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
 
-        var outcome = StatmgrProcess.Run(_fixture.Directory, _environment, "--test-mail", "statmgr.d");
+        var outcome = RunStatmgr("--test-mail", "statmgr.d");
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stdout + outcome.Stderr);
         Assert.That(outcome.Stdout, Does.StartWith("mail to ops@example.org: delivered"));
         Assert.That(File.ReadAllText(Path.Combine(record, "argv.0")), Is.EqualTo("-s\0EW $(touch pwned) `id`; status\0ops@example.org\0"));
         Assert.That(File.ReadAllText(Path.Combine(record, "stdin.0")), Does.StartWith("statmgr test message from samplehost at "));
-        Assert.That(File.Exists(_fixture.PathOf("pwned")), Is.False, "nothing in the subject was run");
+        Assert.That(File.Exists(Fixture.PathOf("pwned")), Is.False, "nothing in the subject was run");
     }
 }

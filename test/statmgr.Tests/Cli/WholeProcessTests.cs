@@ -8,24 +8,19 @@ namespace Statmgr.Tests.Cli;
 /// statmgr run as a process in a temporary EW_PARAMS (the working directory, as under startstop),
 /// so that bare file names resolve as they do on a real Earthworm system.
 /// </summary>
-public class WholeProcessTests
+public class WholeProcessTests : WholeProcessTestBase
 {
-    private ConfigFixture _fixture = null!;
-    private Dictionary<string, string?> _environment = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _fixture = ConfigFixture.Create();
-        _environment = WholeProcessEnvironment.For(_fixture);
-    }
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
-    private ProcessOutcome Run(params string[] args) => StatmgrProcess.Run(_fixture.Directory, _environment, args);
-
     private static string Lines(string newline, params string[] lines) => string.Concat(lines.Select(l => l + newline));
+
+    /// <summary>The start of the configuration dump of the sample statmgr.d variants below.</summary>
+    private const string SampleDumpHead =
+        "\n"
+        + "       *****  Statmgr Configuration file  *****\n"
+        + " RingName        STATUS_RING\n"
+        + " heartbeatPageit 60\n"
+        + " LogFile         1\n"
+        + "System-wide pagegroups (1):\n"
+        + " pagegroup       earthworm-ops\n";
 
     private const string StatmgrDescDump =
         "# Module description:\n"
@@ -72,9 +67,9 @@ public class WholeProcessTests
     [Test]
     public void StockShapedConfigurationDumpsInCsLayout()
     {
-        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
-        _fixture.Write("startstop.desc", ConfigTexts.StartstopDesc);
-        _fixture.Write("statmgr.d", Lines("\n",
+        Fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
+        Fixture.Write("startstop.desc", ConfigTexts.StartstopDesc);
+        Fixture.Write("statmgr.d", Lines("\n",
             "#  statmgr configuration of a small site, in the stock layout",
             "MyModuleId  MOD_STATMGR",
             "RingName    STATUS_RING",
@@ -97,16 +92,10 @@ public class WholeProcessTests
             "Descriptor  startstop.desc",
             "# Descriptor  pick_client.desc"));
 
-        var outcome = Run("--check", "statmgr.d");
+        var outcome = RunStatmgr("--check", "statmgr.d");
 
         Assert.That(WithResolverReasonMasked(outcome.Stdout), Is.EqualTo(
-            "\n"
-            + "       *****  Statmgr Configuration file  *****\n"
-            + " RingName        STATUS_RING\n"
-            + " heartbeatPageit 60\n"
-            + " LogFile         1\n"
-            + "System-wide pagegroups (1):\n"
-            + " pagegroup       earthworm-ops\n"
+            SampleDumpHead
             + "System-wide email recipients (1):\n"
             + " mail            earthworm-ops@your.org\n"
             + "\n"
@@ -124,10 +113,10 @@ public class WholeProcessTests
     [Test]
     public void StressTestShapedConfigurationWithCrLfLinesDumpsInCsLayout()
     {
-        _fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + " Module   MOD_MAKETRACE         8\n");
-        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc.Replace("\n", "\r\n", StringComparison.Ordinal));
-        _fixture.Write("startstop.desc", ConfigTexts.StartstopDesc.Replace("\n", "\r\n", StringComparison.Ordinal));
-        _fixture.Write("maketrace.desc", Lines("\r\n",
+        Fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + " Module   MOD_MAKETRACE         8\n");
+        Fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc.Replace("\n", "\r\n", StringComparison.Ordinal));
+        Fixture.Write("startstop.desc", ConfigTexts.StartstopDesc.Replace("\n", "\r\n", StringComparison.Ordinal));
+        Fixture.Write("maketrace.desc", Lines("\r\n",
             "#  maketrace: test-signal generator of the stress test",
             "modName  maketrace",
             "modId    MOD_MAKETRACE",
@@ -135,8 +124,8 @@ public class WholeProcessTests
             "#  no tsec: line: the heartbeat rule comes from maketrace.d",
             "err: 0  nerr: 1  tsec: 0  page: 0  mail: 0",
             "text: \"Trace generation failed.\""));
-        _fixture.Write("maketrace.d", Lines("\r\n", "MyModuleId MOD_MAKETRACE", "RingName WAVE_RING", "HeartBeatInt 10", "LogFile 1"));
-        _fixture.Write("statmgr.d", Lines("\r\n",
+        Fixture.Write("maketrace.d", Lines("\r\n", "MyModuleId MOD_MAKETRACE", "RingName WAVE_RING", "HeartBeatInt 10", "LogFile 1"));
+        Fixture.Write("statmgr.d", Lines("\r\n",
             "#",
             "#  statmgr configuration of the stress test",
             "#",
@@ -158,16 +147,10 @@ public class WholeProcessTests
             "",
             "Descriptor  maketrace.desc"));
 
-        var outcome = Run("--check", "statmgr.d");
+        var outcome = RunStatmgr("--check", "statmgr.d");
 
         Assert.That(WithResolverReasonMasked(outcome.Stdout), Is.EqualTo(
-            "\n"
-            + "       *****  Statmgr Configuration file  *****\n"
-            + " RingName        STATUS_RING\n"
-            + " heartbeatPageit 60\n"
-            + " LogFile         1\n"
-            + "System-wide pagegroups (1):\n"
-            + " pagegroup       earthworm-ops\n"
+            SampleDumpHead
             + "System-wide email recipients (0):\n"
             + "\n"
             + "       *****  Descriptor Files  *****\n"
@@ -209,13 +192,13 @@ public class WholeProcessTests
     public void RootSampleChecksWithoutWarnings()
     {
         var root = StatmgrProcess.RepositoryRoot;
-        File.Copy(Path.Combine(root, "statmgr.d"), _fixture.PathOf("statmgr.d"));
+        File.Copy(Path.Combine(root, "statmgr.d"), Fixture.PathOf("statmgr.d"));
         foreach (var file in Directory.GetFiles(Path.Combine(root, "desc")))
         {
-            File.Copy(file, _fixture.PathOf(Path.GetFileName(file)), overwrite: true);
+            File.Copy(file, Fixture.PathOf(Path.GetFileName(file)), overwrite: true);
         }
 
-        var outcome = Run("--check", "statmgr.d");
+        var outcome = RunStatmgr("--check", "statmgr.d");
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stdout);
         Assert.That(outcome.Stderr, Is.Empty);
@@ -231,10 +214,10 @@ public class WholeProcessTests
     [Test]
     public void CheckReportsProblemsWithFileAndLineAndExitsOne()
     {
-        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
-        _fixture.Write("bad.desc", Lines("\n", "modName bad", "modId MOD_NOBODY", "instId ${EW_INST_ID}", "tsec: 30 page: 0 mail: 0"));
-        _fixture.Write("bad.d", "HeartBeatInt 10\n");
-        _fixture.Write("statmgr.d", Lines("\n",
+        Fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
+        Fixture.Write("bad.desc", Lines("\n", "modName bad", "modId MOD_NOBODY", "instId ${EW_INST_ID}", "tsec: 30 page: 0 mail: 0"));
+        Fixture.Write("bad.d", "HeartBeatInt 10\n");
+        Fixture.Write("statmgr.d", Lines("\n",
             "MyModuleId MOD_STATMGR",
             "RingName NO_SUCH_RING",
             "GetStatusFrom ${EW_INST_ID} MOD_WILDCARD",
@@ -245,7 +228,7 @@ public class WholeProcessTests
             "Descriptor bad.desc",
             "Colour blue"));
 
-        var outcome = Run("--check", "statmgr.d");
+        var outcome = RunStatmgr("--check", "statmgr.d");
 
         Assert.That(outcome.Stdout, Is.EqualTo(
             "statmgr.d:2: error: statmgr: Invalid ring name <NO_SUCH_RING>; exiting.\n"
@@ -258,11 +241,11 @@ public class WholeProcessTests
     public void DescriptorPathTooShortForAModuleConfigIsReadSafely()
     {
         // C underflowed here and printed "FATAL, buffer overflow ..." (B18).
-        _fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
-        _fixture.Write("sd", ConfigTexts.Module("short", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
-        _fixture.Write("statmgr.d", ConfigTexts.Minimal(_fixture, "Descriptor sd"));
+        Fixture.Write("statmgr.desc", ConfigTexts.StatmgrDesc);
+        Fixture.Write("sd", ConfigTexts.Module("short", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0"));
+        Fixture.Write("statmgr.d", ConfigTexts.Minimal(Fixture, "Descriptor sd"));
 
-        var outcome = Run("--check", "statmgr.d");
+        var outcome = RunStatmgr("--check", "statmgr.d");
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0));
         Assert.That(outcome.Stdout, Does.Contain(" modName    short\n"));
@@ -273,11 +256,11 @@ public class WholeProcessTests
     [Test]
     public void CheckWritesNoLog()
     {
-        var logs = Directory.CreateDirectory(_fixture.PathOf("logs")).FullName;
-        _environment["EW_LOG"] = logs;
-        ConfigTexts.WriteMinimal(_fixture);
+        var logs = Directory.CreateDirectory(Fixture.PathOf("logs")).FullName;
+        ShellEnvironment["EW_LOG"] = logs;
+        ConfigTexts.WriteMinimal(Fixture);
 
-        var outcome = Run("--check", "statmgr.d");
+        var outcome = RunStatmgr("--check", "statmgr.d");
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0));
         Assert.That(Directory.GetFileSystemEntries(logs), Is.Empty);
@@ -286,8 +269,8 @@ public class WholeProcessTests
     [Test]
     public void WrongArgumentCountPrintsCsUsageAndExits255()
     {
-        var none = Run();
-        var two = Run("statmgr.d", "extra.d");
+        var none = RunStatmgr();
+        var two = RunStatmgr("statmgr.d", "extra.d");
 
         Assert.That(none.ExitCode, Is.EqualTo(255));
         Assert.That(none.Stderr, Is.EqualTo("Usage: statmgr <configfile>\nVersion: 2.0.14 - 2017-06-08\n"));
@@ -301,12 +284,12 @@ public class WholeProcessTests
     {
         // The standard tables give STATUS_RING key 1050; this test needs it not to exist.
         Assume.That(SystemVRing.Exists(1050), Is.False, "a ring with key 1050 exists on this machine");
-        var logs = Directory.CreateDirectory(_fixture.PathOf("logs")).FullName;
-        _environment["EW_LOG"] = logs;
-        ConfigTexts.WriteMinimal(_fixture);
-        _fixture.Write("statmgr.d", ConfigTexts.Minimal(_fixture).Replace(_fixture.PathOf("statmgr.desc"), "statmgr.desc", StringComparison.Ordinal));
+        var logs = Directory.CreateDirectory(Fixture.PathOf("logs")).FullName;
+        ShellEnvironment["EW_LOG"] = logs;
+        ConfigTexts.WriteMinimal(Fixture);
+        Fixture.Write("statmgr.d", ConfigTexts.Minimal(Fixture).Replace(Fixture.PathOf("statmgr.desc"), "statmgr.desc", StringComparison.Ordinal));
 
-        var outcome = Run("statmgr.d");
+        var outcome = RunStatmgr("statmgr.d");
 
         Assert.That(outcome.ExitCode, Is.EqualTo(1));
         var logFiles = Directory.GetFiles(logs, "statmgr_*.log");
@@ -324,11 +307,11 @@ public class WholeProcessTests
     [Test]
     public void StartWithABadConfigurationLogsCsTextAndExits255()
     {
-        var logs = Directory.CreateDirectory(_fixture.PathOf("logs")).FullName;
-        _environment["EW_LOG"] = logs;
-        ConfigTexts.WriteMinimal(_fixture, "RingName NO_SUCH_RING");
+        var logs = Directory.CreateDirectory(Fixture.PathOf("logs")).FullName;
+        ShellEnvironment["EW_LOG"] = logs;
+        ConfigTexts.WriteMinimal(Fixture, "RingName NO_SUCH_RING");
 
-        var outcome = Run("statmgr.d");
+        var outcome = RunStatmgr("statmgr.d");
 
         Assert.That(outcome.ExitCode, Is.EqualTo(255));
         const string text = "statmgr: Invalid ring name <NO_SUCH_RING>; exiting.\n";
