@@ -12,6 +12,17 @@ public static class Program
         + " | sniff RING [--count N] [--logo INST MOD TYPE] | flag RING [TERMINATE|PID|clear] | dump RING"
         + " | garble RING [--seed S] [--seconds N]  [--layout auto|lp64|ilp32]";
 
+    private static readonly Dictionary<string, Action<ToolArguments, NameResolver, TextWriter>> Verbs = new(StringComparer.Ordinal)
+    {
+        ["create"] = RingCommands.Create,
+        ["destroy"] = RingCommands.Destroy,
+        ["put"] = PutCommand.Run,
+        ["sniff"] = SniffCommand.Run,
+        ["flag"] = RingCommands.Flag,
+        ["dump"] = RingCommands.Dump,
+        ["garble"] = GarbleCommand.Run,
+    };
+
     public static int Main(string[] args)
     {
         try
@@ -19,32 +30,8 @@ public static class Program
             var arguments = new ToolArguments(args);
             var names = new NameResolver(Environment.GetEnvironmentVariable("EW_PARAMS"));
             var output = Console.Out;
-            switch (arguments.Verb)
-            {
-                case "create":
-                    CreateCommand.Run(arguments, names, output);
-                    break;
-                case "destroy":
-                    DestroyCommand.Run(arguments, names, output);
-                    break;
-                case "put":
-                    PutCommand.Run(arguments, names, output);
-                    break;
-                case "sniff":
-                    SniffCommand.Run(arguments, names, output);
-                    break;
-                case "flag":
-                    FlagCommand.Run(arguments, names, output);
-                    break;
-                case "dump":
-                    DumpCommand.Run(arguments, names, output);
-                    break;
-                case "garble":
-                    GarbleCommand.Run(arguments, names, output);
-                    break;
-                default:
-                    throw new ToolException(Usage);
-            }
+            var verb = Verbs.GetValueOrDefault(arguments.Verb) ?? throw new ToolException(Usage);
+            verb(arguments, names, output);
             output.Flush();
             return 0;
         }
