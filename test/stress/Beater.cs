@@ -25,6 +25,15 @@ public sealed class Beater : IDisposable
     /// <summary>Failed puts (a ring that was full of damage, or gone).</summary>
     public long PutFailures { get; private set; }
 
+    /// <summary>Every one of <paramref name="modules"/>, beating on <paramref name="ring"/>.</summary>
+    public void AddAll(IEnumerable<ModuleSpec> modules, TransportRing ring)
+    {
+        foreach (var module in modules)
+        {
+            Add(module.Id, ring);
+        }
+    }
+
     public void Add(byte module, TransportRing ring)
     {
         lock (_modules)

@@ -18,13 +18,9 @@ public static class DetectionBench
         site.WriteConfig(modules, checkAllRings: false);
         using var log = new LogFollower(site.LogDirectory, TimeSpan.FromMilliseconds(1));
         site.StartStatmgr();
-        _ = log.WaitFor(l => l.Contains("statmgr Program starting.", StringComparison.Ordinal), TimeSpan.FromSeconds(30))
-            ?? throw new InvalidOperationException("statmgr did not start");
+        log.WaitForStartup(TimeSpan.FromSeconds(30));
         using var beater = new Beater(TimeSpan.FromMilliseconds(250));
-        foreach (var module in modules)
-        {
-            beater.Add(module.Id, ring);
-        }
+        beater.AddAll(modules, ring);
         beater.Start();
 
         var delays = new List<double>();

@@ -27,8 +27,7 @@ public static class FloodBench
         using var startstop = ringCount > 1 ? new StartstopStandIn(site) : null;
         using var log = new LogFollower(site.LogDirectory, TimeSpan.FromMilliseconds(50));
         var statmgr = site.StartStatmgr();
-        _ = log.WaitFor(l => l.Contains("statmgr Program starting.", StringComparison.Ordinal), TimeSpan.FromSeconds(60))
-            ?? throw new InvalidOperationException("statmgr did not start");
+        log.WaitForStartup(TimeSpan.FromSeconds(60));
         var floodSeconds = (int)duration.TotalSeconds;
         for (var i = 0; i < names.Count; i++)
         {

@@ -21,13 +21,9 @@ public static class IdleBench
         site.WriteConfig(modules, checkAllRings: false);
         using var log = new LogFollower(site.LogDirectory, TimeSpan.FromMilliseconds(50));
         var statmgr = site.StartStatmgr();
-        _ = log.WaitFor(l => l.Contains("statmgr Program starting.", StringComparison.Ordinal), TimeSpan.FromSeconds(30))
-            ?? throw new InvalidOperationException("statmgr did not start");
+        log.WaitForStartup(TimeSpan.FromSeconds(30));
         using var beater = new Beater(TimeSpan.FromSeconds(1));
-        foreach (var module in modules)
-        {
-            beater.Add(module.Id, ring);
-        }
+        beater.AddAll(modules, ring);
         beater.Start();
 
         Thread.Sleep(TimeSpan.FromSeconds(quick ? 10 : 90));

@@ -65,6 +65,11 @@ public sealed class LogFollower : IDisposable
         }
     }
 
+    /// <summary>Waits up to <paramref name="timeout"/> for statmgr's startup report; throws when it does not come.</summary>
+    public void WaitForStartup(TimeSpan timeout) =>
+        _ = WaitFor(l => l.Contains("statmgr Program starting.", StringComparison.Ordinal), timeout)
+            ?? throw new InvalidOperationException("statmgr did not start");
+
     /// <summary>The first line from line <paramref name="from"/> on that matches, waiting up to <paramref name="timeout"/>.</summary>
     public LogLine? WaitFor(Func<string, bool> match, TimeSpan timeout, int from = 0)
     {

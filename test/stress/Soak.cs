@@ -36,8 +36,7 @@ public static partial class Soak
         using var startstop = new StartstopStandIn(site);
         using var log = new LogFollower(site.LogDirectory, TimeSpan.FromMilliseconds(100));
         var statmgr = site.StartStatmgr();
-        _ = log.WaitFor(l => l.Contains("statmgr Program starting.", StringComparison.Ordinal), TimeSpan.FromSeconds(60))
-            ?? throw new InvalidOperationException("statmgr did not start");
+        log.WaitForStartup(TimeSpan.FromSeconds(60));
         Progress(output, $"statmgr {statmgr.Id} watching {log.Count("Attaching to RING")} rings, {modules.Count + 1} descriptors; soak for {duration.TotalSeconds} s");
 
         var ringOf = modules.ToDictionary(m => m.Id, m => site.Rings[StressSite.RingNames[m.Id % 3]]);

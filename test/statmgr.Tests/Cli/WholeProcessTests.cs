@@ -22,6 +22,16 @@ public class WholeProcessTests : WholeProcessTestBase
         + "System-wide pagegroups (1):\n"
         + " pagegroup       earthworm-ops\n";
 
+    /// <summary>The descriptor part of that dump: statmgr.desc, then startstop.desc.</summary>
+    private const string SampleDescriptorsDump =
+        "\n"
+        + "       *****  Descriptor Files  *****\n"
+        + "---------------------------------------------------\n"
+        + "# Descriptor file #1\n"
+        + StatmgrDescDump
+        + "# Descriptor file #2\n"
+        + StartstopDescDump;
+
     private const string StatmgrDescDump =
         "# Module description:\n"
         + " modName    statmgr\n"
@@ -98,13 +108,7 @@ public class WholeProcessTests : WholeProcessTestBase
             SampleDumpHead
             + "System-wide email recipients (1):\n"
             + " mail            earthworm-ops@your.org\n"
-            + "\n"
-            + "       *****  Descriptor Files  *****\n"
-            + "---------------------------------------------------\n"
-            + "# Descriptor file #1\n"
-            + StatmgrDescDump
-            + "# Descriptor file #2\n"
-            + StartstopDescDump
+            + SampleDescriptorsDump
             + StockMailWarnings));
         Assert.That(outcome.Stderr, Is.Empty);
         Assert.That(outcome.ExitCode, Is.EqualTo(0));
@@ -152,13 +156,7 @@ public class WholeProcessTests : WholeProcessTestBase
         Assert.That(WithResolverReasonMasked(outcome.Stdout), Is.EqualTo(
             SampleDumpHead
             + "System-wide email recipients (0):\n"
-            + "\n"
-            + "       *****  Descriptor Files  *****\n"
-            + "---------------------------------------------------\n"
-            + "# Descriptor file #1\n"
-            + StatmgrDescDump
-            + "# Descriptor file #2\n"
-            + StartstopDescDump
+            + SampleDescriptorsDump
             + "# Descriptor file #3\n"
             + "# Module description:\n"
             + " modName    maketrace\n"
