@@ -6,28 +6,14 @@ using Statmgr.Notify.Mail;
 namespace Statmgr.Tests.Notify.Mail;
 
 [CancelAfter(20_000)]
-public class MailQueueTests
+public class MailQueueTests : MailTestBase
 {
-    private const string Report = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n";
-    private const string ErrorReport = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Station XYZ dead\n Page sent.\n";
-    private const string Error = "statmgr: error sending email\n";
-    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1709658131);
-
-    private FakeTimeProvider _clock = null!;
-    private CollectingLogit _log = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _clock = new FakeTimeProvider(Start);
-        _log = new CollectingLogit();
-    }
 
     [Test]
     public async Task TransientFailuresAreRetriedAfter30s1m2m4m8mThenGivenUpWithOneLoggedPair()
     {
-        var transport = new ScriptedTransport(_clock, _ => MailOutcome.Transient("127.0.0.1:25: Connection refused"));
-        await using var queue = new MailQueue(transport, _log, _clock);
+        var transport = new ScriptedTransport(Clock, _ => MailOutcome.Transient("127.0.0.1:25: Connection refused"));
+        await using var queue = new MailQueue(transport, Log, Clock);
 
         queue.Send(new MailRequest(["ops@example.org"], Report));
         await queue.WhenIdleAsync();
@@ -35,18 +21,18 @@ public class MailQueueTests
         foreach (var delay in MailRetryPolicy.RetryDelays)
         {
             var before = transport.Attempts.Count;
-            _clock.Advance(delay - TimeSpan.FromSeconds(1));
+            Clock.Advance(delay - TimeSpan.FromSeconds(1));
             await queue.WhenIdleAsync();
             Assert.That(transport.Attempts, Has.Count.EqualTo(before), $"retry came before {delay}");
-            _clock.Advance(TimeSpan.FromSeconds(1));
+            Clock.Advance(TimeSpan.FromSeconds(1));
             await queue.WhenIdleAsync();
             Assert.That(transport.Attempts, Has.Count.EqualTo(before + 1), $"no retry after {delay}");
         }
-        _clock.Advance(TimeSpan.FromHours(1));
+        Clock.Advance(TimeSpan.FromHours(1));
         await queue.WhenIdleAsync();
 
         Assert.That(transport.Attempts.Select(a => (a.At - Start).TotalSeconds), Is.EqualTo(new[] { 0, 30, 90, 210, 450, 930 }));
-        Assert.That(_log.Entries, Is.EqualTo(new[]
+        Assert.That(Log.Entries, Is.EqualTo(new[]
         {
             ("et", Error),
             ("et", "statmgr: mail to ops@example.org given up after 6 attempts; server answer: 127.0.0.1:25: Connection refused; "
@@ -58,16 +44,16 @@ public class MailQueueTests
     [Test]
     public async Task APermanentFailureIsGivenUpAtOnceAndTheReportLineIsTheFirstLine()
     {
-        var transport = new ScriptedTransport(_clock, _ => MailOutcome.Permanent("relay:25: 550 5.1.1 no such user"));
-        await using var queue = new MailQueue(transport, _log, _clock);
+        var transport = new ScriptedTransport(Clock, _ => MailOutcome.Permanent("relay:25: 550 5.1.1 no such user"));
+        await using var queue = new MailQueue(transport, Log, Clock);
 
         queue.Send(new MailRequest(["nobody@example.org"], ErrorReport));
         await queue.WhenIdleAsync();
-        _clock.Advance(TimeSpan.FromHours(1));
+        Clock.Advance(TimeSpan.FromHours(1));
         await queue.WhenIdleAsync();
 
         Assert.That(transport.Attempts, Has.Count.EqualTo(1));
-        Assert.That(_log.Entries, Is.EqualTo(new[]
+        Assert.That(Log.Entries, Is.EqualTo(new[]
         {
             ("et", Error),
             ("et", "statmgr: mail to nobody@example.org refused; server answer: relay:25: 550 5.1.1 no such user; "
@@ -78,8 +64,8 @@ public class MailQueueTests
     [Test]
     public async Task OneMessagePerRecipientInOrderAndNothingLoggedWhenAllAreDelivered()
     {
-        var transport = new ScriptedTransport(_clock, _ => MailOutcome.Delivered("250 Ok"));
-        await using var queue = new MailQueue(transport, _log, _clock);
+        var transport = new ScriptedTransport(Clock, _ => MailOutcome.Delivered("250 Ok"));
+        await using var queue = new MailQueue(transport, Log, Clock);
 
         queue.Send(new MailRequest(["a@example.org", "b@example.org"], Report));
         queue.Send(new MailRequest(["c@example.org"], ErrorReport));
@@ -89,20 +75,20 @@ public class MailQueueTests
         {
             ("a@example.org", Report), ("b@example.org", Report), ("c@example.org", ErrorReport),
         }));
-        Assert.That(_log.Entries, Is.Empty);
+        Assert.That(Log.Entries, Is.Empty);
     }
 
     [Test]
     public async Task AFailingMessageNeverHoldsBackLaterOnesToOtherRecipients()
     {
-        var transport = new ScriptedTransport(_clock, a => a.Recipient == "down@example.org"
+        var transport = new ScriptedTransport(Clock, a => a.Recipient == "down@example.org"
             ? MailOutcome.Transient("451 try later")
             : MailOutcome.Delivered("250 Ok"));
-        await using var queue = new MailQueue(transport, _log, _clock);
+        await using var queue = new MailQueue(transport, Log, Clock);
 
         queue.Send(new MailRequest(["down@example.org"], Report));
         await queue.WhenIdleAsync();
-        _clock.Advance(TimeSpan.FromSeconds(5));
+        Clock.Advance(TimeSpan.FromSeconds(5));
         queue.Send(new MailRequest(["up@example.org"], ErrorReport));
         await queue.WhenIdleAsync();
 
@@ -117,7 +103,7 @@ public class MailQueueTests
     public async Task ARetryThatIsDueGoesBeforeNewerMessages()
     {
         var failFirst = true;
-        var transport = new ScriptedTransport(_clock, a =>
+        var transport = new ScriptedTransport(Clock, a =>
         {
             if (a.Recipient == "a@example.org" && failFirst)
             {
@@ -126,24 +112,24 @@ public class MailQueueTests
             }
             return MailOutcome.Delivered("250 Ok");
         });
-        await using var queue = new MailQueue(transport, _log, _clock);
+        await using var queue = new MailQueue(transport, Log, Clock);
 
         queue.Send(new MailRequest(["a@example.org"], "first\n"));
         await queue.WhenIdleAsync();
-        _clock.Advance(TimeSpan.FromSeconds(30));
+        Clock.Advance(TimeSpan.FromSeconds(30));
         queue.Send(new MailRequest(["b@example.org"], "second\n"));
         await queue.WhenIdleAsync();
 
         Assert.That(transport.Attempts.Select(a => a.ReportText), Is.EqualTo(new[] { "first\n", "first\n", "second\n" }));
-        Assert.That(_log.Entries, Is.Empty);
+        Assert.That(Log.Entries, Is.Empty);
     }
 
     [Test]
     public async Task SendReturnsAtOnceWhileADeliveryHangs()
     {
         var release = new TaskCompletionSource<MailOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var transport = new ScriptedTransport(_clock, (_, _) => release.Task);
-        await using var queue = new MailQueue(transport, _log, _clock);
+        var transport = new ScriptedTransport(Clock, (_, _) => release.Task);
+        await using var queue = new MailQueue(transport, Log, Clock);
 
         for (var i = 0; i < 50; i++)
         {
@@ -159,10 +145,10 @@ public class MailQueueTests
     public async Task BeyondAThousandMessagesTheOldestIsDroppedAndLoggedOnce()
     {
         var release = new TaskCompletionSource<MailOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var transport = new ScriptedTransport(_clock, (a, _) => a.ReportText == "in flight\n"
+        var transport = new ScriptedTransport(Clock, (a, _) => a.ReportText == "in flight\n"
             ? release.Task
             : Task.FromResult(MailOutcome.Delivered("250 Ok")));
-        await using var queue = new MailQueue(transport, _log, _clock);
+        await using var queue = new MailQueue(transport, Log, Clock);
         queue.Send(new MailRequest(["ops@example.org"], "in flight\n"));
         await transport.WaitForAttemptsAsync(1);
 
@@ -172,7 +158,7 @@ public class MailQueueTests
         }
 
         Assert.That(queue.Count, Is.EqualTo(MailRetryPolicy.QueueCapacity + 1));
-        Assert.That(_log.Entries, Is.EqualTo(new[]
+        Assert.That(Log.Entries, Is.EqualTo(new[]
         {
             ("et", Error),
             ("et", "statmgr: mail to ops@example.org dropped, queue full (1000 messages); server answer: none, not yet tried; report: report 1\n"),
@@ -183,17 +169,17 @@ public class MailQueueTests
         await queue.WhenIdleAsync();
         Assert.That(transport.Attempts, Has.Count.EqualTo(MailRetryPolicy.QueueCapacity + 1));
         Assert.That(transport.Attempts[1].ReportText, Is.EqualTo("report 3\nsecond line\n"));
-        Assert.That(_log.Entries, Has.Count.EqualTo(4));
+        Assert.That(Log.Entries, Has.Count.EqualTo(4));
     }
 
     [Test]
     public async Task DrainTriesWaitingRetriesOnceMoreAndThenStops()
     {
         var failed = new HashSet<string>();
-        var transport = new ScriptedTransport(_clock, a => failed.Add(a.Recipient)
+        var transport = new ScriptedTransport(Clock, a => failed.Add(a.Recipient)
             ? MailOutcome.Transient("451 try later")
             : MailOutcome.Delivered("250 Ok"));
-        var queue = new MailQueue(transport, _log, _clock);
+        var queue = new MailQueue(transport, Log, Clock);
         queue.Send(new MailRequest(["a@example.org", "b@example.org"], Report));
         await queue.WhenIdleAsync();
         Assert.That(queue.Count, Is.EqualTo(2));
@@ -204,14 +190,14 @@ public class MailQueueTests
         {
             ("a@example.org", 0.0), ("b@example.org", 0.0), ("a@example.org", 0.0), ("b@example.org", 0.0),
         }));
-        Assert.That(_log.Entries, Is.Empty);
+        Assert.That(Log.Entries, Is.Empty);
         Assert.That(queue.Count, Is.Zero);
     }
 
     [Test]
     public async Task WhatDrainCannotSendInTenSecondsIsLoggedAsLost()
     {
-        var transport = new ScriptedTransport(_clock, async (a, token) =>
+        var transport = new ScriptedTransport(Clock, async (a, token) =>
         {
             if (a.Recipient == "slow@example.org")
             {
@@ -220,21 +206,21 @@ public class MailQueueTests
             }
             return MailOutcome.Transient("relay:25: 451 try later");
         });
-        var queue = new MailQueue(transport, _log, _clock);
+        var queue = new MailQueue(transport, Log, Clock);
         queue.Send(new MailRequest(["later@example.org"], "waiting for retry\n"));
         await queue.WhenIdleAsync();
         queue.Send(new MailRequest(["slow@example.org", "never@example.org"], ErrorReport));
         await transport.WaitForAttemptsAsync(2);
 
         var drain = queue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit);
-        _clock.Advance(TimeSpan.FromSeconds(9));
+        Clock.Advance(TimeSpan.FromSeconds(9));
         await Task.Delay(50);
         Assert.That(drain.IsCompleted, Is.False);
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
         await drain;
         queue.Send(new MailRequest(["after@example.org"], "after shutdown\n"));
 
-        Assert.That(_log.Texts, Is.EqualTo(new[]
+        Assert.That(Log.Texts, Is.EqualTo(new[]
         {
             Error,
             "statmgr: mail to slow@example.org lost at shutdown; server answer: relay:25: cancelled; report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Station XYZ dead\n",
@@ -245,17 +231,17 @@ public class MailQueueTests
             Error,
             "statmgr: mail to after@example.org lost at shutdown; server answer: none, not yet tried; report: after shutdown\n",
         }));
-        Assert.That(_log.Entries.Select(l => l.Flags), Is.All.EqualTo("et"));
+        Assert.That(Log.Entries.Select(l => l.Flags), Is.All.EqualTo("et"));
         Assert.That(transport.Attempts.Select(a => a.Recipient), Is.EqualTo(new[] { "later@example.org", "slow@example.org" }));
     }
 
     [Test]
     public async Task ATransportThatThrowsDoesNotStopTheSender()
     {
-        var transport = new ScriptedTransport(_clock, a => a.Recipient == "boom@example.org"
+        var transport = new ScriptedTransport(Clock, a => a.Recipient == "boom@example.org"
             ? throw new InvalidOperationException("transport bug")
             : MailOutcome.Delivered("250 Ok"));
-        await using var queue = new MailQueue(transport, _log, _clock);
+        await using var queue = new MailQueue(transport, Log, Clock);
 
         queue.Send(new MailRequest(["boom@example.org", "ok@example.org"], Report));
         await queue.WhenIdleAsync();

@@ -12,46 +12,23 @@ namespace Statmgr.Tests.Notify.Mail;
 
 /// <summary>The queue and the SMTP transport together, against a real relay on 127.0.0.1.</summary>
 [CancelAfter(40_000)]
-public class MailQueueWithRelayTests
+public class MailQueueWithRelayTests : MailTestBase
 {
-    private const string Report = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n";
-    private const string Error = "statmgr: error sending email\n";
-    private readonly List<TestSmtpServer> _servers = new();
-    private FakeTimeProvider _clock = null!;
-    private CollectingLogit _log = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1709658131));
-        _log = new CollectingLogit();
-    }
-
-    [TearDown]
-    public async Task TearDown()
-    {
-        foreach (var server in _servers)
-        {
-            await server.StopAsync();
-        }
-        _servers.Clear();
-    }
-
     [Test]
     public async Task OneMessagePerRecipientAndARejectedRecipientDoesNotStopTheOthers()
     {
         var server = await StartAsync(new TestSmtpServer());
         server.RejectedRecipients.Add("nobody@example.org");
-        await using var queue = new MailQueue(Transport(server.Address), _log, _clock);
+        await using var queue = new MailQueue(Transport(server.Address), Log, Clock);
 
         queue.Send(new MailRequest(["a@example.org", "nobody@example.org", "c@example.org"], Report));
         await queue.WhenIdleAsync();
 
         Assert.That(server.Received.Select(m => m.RcptTo), Is.EqualTo(new[] { new[] { "a@example.org" }, new[] { "c@example.org" } }));
-        Assert.That(_log.Texts, Has.Count.EqualTo(2));
-        Assert.That(_log.Texts[0], Is.EqualTo(Error));
-        Assert.That(_log.Texts[1], Does.StartWith($"statmgr: mail to nobody@example.org refused; server answer: {server.Address}: 550 "));
-        Assert.That(_log.Texts[1], Does.EndWith("; report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n"));
+        Assert.That(Log.Texts, Has.Count.EqualTo(2));
+        Assert.That(Log.Texts[0], Is.EqualTo(Error));
+        Assert.That(Log.Texts[1], Does.StartWith($"statmgr: mail to nobody@example.org refused; server answer: {server.Address}: 550 "));
+        Assert.That(Log.Texts[1], Does.EndWith("; report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n"));
         Assert.That(queue.Count, Is.Zero);
     }
 
@@ -61,7 +38,7 @@ public class MailQueueWithRelayTests
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var address = $"127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
-        var queue = new MailQueue(Transport(address, timeoutSeconds: 1), _log, _clock);
+        var queue = new MailQueue(Transport(address, timeoutSeconds: 1), Log, Clock);
         var watch = Stopwatch.StartNew();
 
         queue.Send(new MailRequest(["ops@example.org"], Report));
@@ -72,17 +49,17 @@ public class MailQueueWithRelayTests
 
         Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.9)).And.LessThan(TimeSpan.FromSeconds(10)));
         Assert.That(queue.Count, Is.EqualTo(2), "both wait for their retry");
-        Assert.That(_log.Entries, Is.Empty);
+        Assert.That(Log.Entries, Is.Empty);
 
         await queue.DrainAsync(TimeSpan.Zero);
-        Assert.That(_log.Texts.Where(t => t != Error).ToList(), Has.Count.EqualTo(2).And.All.StartWith($"statmgr: mail to ops@example.org lost at shutdown; server answer: {address}: "));
+        Assert.That(Log.Texts.Where(t => t != Error).ToList(), Has.Count.EqualTo(2).And.All.StartWith($"statmgr: mail to ops@example.org lost at shutdown; server answer: {address}: "));
     }
 
     [Test]
     public async Task ShutdownDrainDeliversWhatIsQueued()
     {
         var server = await StartAsync(new TestSmtpServer());
-        var queue = new MailQueue(Transport(server.Address), _log, TimeProvider.System);
+        var queue = new MailQueue(Transport(server.Address), Log, TimeProvider.System);
 
         for (var i = 0; i < 5; i++)
         {
@@ -91,7 +68,7 @@ public class MailQueueWithRelayTests
         await queue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit);
 
         Assert.That(server.Received, Has.Count.EqualTo(10));
-        Assert.That(_log.Entries, Is.Empty);
+        Assert.That(Log.Entries, Is.Empty);
         Assert.That(queue.Count, Is.Zero);
     }
 
@@ -101,7 +78,7 @@ public class MailQueueWithRelayTests
         var port = TestSmtpServer.FreePort();
         var first = await StartAsync(new TestSmtpServer(port));
         const int capacity = 100;
-        var queue = new MailQueue(Transport($"127.0.0.1:{port}"), _log, _clock, capacity);
+        var queue = new MailQueue(Transport($"127.0.0.1:{port}"), Log, Clock, capacity);
         queue.Send(new MailRequest(["ops@example.org"], "before the outage\n"));
         await queue.WhenIdleAsync();
         Assert.That(first.Received, Has.Count.EqualTo(1));
@@ -121,39 +98,39 @@ public class MailQueueWithRelayTests
                 reports.Add(report);
                 queue.Send(new MailRequest(["ops@example.org"], report + "\n"));
             }
-            _clock.Advance(step);
+            Clock.Advance(step);
             await queue.WhenIdleAsync();
             most = Math.Max(most, queue.Count);
         }
         Assert.That(most, Is.EqualTo(capacity), "the queue filled up and never grew past its bound");
 
         var back = await StartAsync(new TestSmtpServer(port));
-        var returned = _clock.GetUtcNow();
+        var returned = Clock.GetUtcNow();
         queue.Send(new MailRequest(["ops@example.org"], "after the return\n"));
         var deliveredAfter = TimeSpan.MaxValue;
-        while (_clock.GetUtcNow() - returned <= TimeSpan.FromSeconds(60))
+        while (Clock.GetUtcNow() - returned <= TimeSpan.FromSeconds(60))
         {
             await queue.WhenIdleAsync();
             if (Bodies(back).Contains("after the return"))
             {
-                deliveredAfter = _clock.GetUtcNow() - returned;
+                deliveredAfter = Clock.GetUtcNow() - returned;
                 break;
             }
-            _clock.Advance(TimeSpan.FromSeconds(1));
+            Clock.Advance(TimeSpan.FromSeconds(1));
         }
         Assert.That(deliveredAfter, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(60)));
 
         // Let every waiting retry run out, then account for each report exactly once.
         for (var i = 0; i < 40; i++)
         {
-            _clock.Advance(TimeSpan.FromSeconds(30));
+            Clock.Advance(TimeSpan.FromSeconds(30));
             await queue.WhenIdleAsync();
         }
         Assert.That(queue.Count, Is.Zero);
         var delivered = Bodies(back);
-        var abandoned = _log.Texts.Where(t => t != Error).ToList();
-        Assert.That(_log.Texts.Count(t => t == Error), Is.EqualTo(abandoned.Count));
-        Assert.That(_log.Entries.Select(l => l.Flags), Is.All.EqualTo("et"));
+        var abandoned = Log.Texts.Where(t => t != Error).ToList();
+        Assert.That(Log.Texts.Count(t => t == Error), Is.EqualTo(abandoned.Count));
+        Assert.That(Log.Entries.Select(l => l.Flags), Is.All.EqualTo("et"));
         foreach (var report in reports)
         {
             var logged = abandoned.Count(t => t.EndsWith($"; report: {report}\n", StringComparison.Ordinal));
@@ -172,17 +149,10 @@ public class MailQueueWithRelayTests
             .Select(m => Encoding.ASCII.GetString(SmtpMailTransportTests.BodyBytes(m.Data)).TrimEnd('\r', '\n'))
             .ToList();
 
-    private async Task<TestSmtpServer> StartAsync(TestSmtpServer server)
-    {
-        _servers.Add(server);
-        await server.StartAsync();
-        return server;
-    }
-
     private SmtpMailTransport Transport(string address, int timeoutSeconds = 5)
     {
         var config = new StatmgrConfig { SmtpTimeoutSeconds = timeoutSeconds, From = "statmgr@ewhost.example" };
         config.MailServers.Add(address);
-        return new SmtpMailTransport(MailSettings.FromConfig(config), _clock);
+        return new SmtpMailTransport(MailSettings.FromConfig(config), Clock);
     }
 }

@@ -10,25 +10,15 @@ using Statmgr.Notify.Mail;
 namespace Statmgr.Tests.Notify.Mail;
 
 [CancelAfter(30_000)]
-public class SmtpMailTransportTests
+public class SmtpMailTransportTests : MailTestBase
 {
-    private const string Report = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Station XYZ dead\n Page sent.\n";
-    private readonly List<TestSmtpServer> _servers = new();
     private TempDirectory _temp = null!;
 
     [SetUp]
     public void SetUp() => _temp = new TempDirectory("statmgr-mail-");
 
     [TearDown]
-    public async Task TearDown()
-    {
-        foreach (var server in _servers)
-        {
-            await server.StopAsync();
-        }
-        _servers.Clear();
-        _temp.Dispose();
-    }
+    public void TearDown() => _temp.Dispose();
 
     [Test]
     public async Task HeadersAndBodyAreAsConfigured(CancellationToken token)
@@ -41,7 +31,7 @@ public class SmtpMailTransportTests
         config.MsgSuffix = "-- the Earthworm team";
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1709658131));
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), clock).DeliverAsync("ops@example.org", Report, token);
+        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), clock).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Delivered), outcome.Answer);
         Assert.That(outcome.Answer, Does.StartWith(server.Address + ": "));
@@ -65,14 +55,14 @@ public class SmtpMailTransportTests
         var server = await StartAsync(new TestSmtpServer());
         var settings = MailSettings.FromConfig(Config(server.Address));
 
-        var outcome = await new SmtpMailTransport(settings, TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
+        var outcome = await new SmtpMailTransport(settings, TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Delivered), outcome.Answer);
         var message = MimeMessage.Load(new MemoryStream(server.Received.Single().Data));
         Assert.That(message.Subject, Is.EqualTo("Earthworm Status Message"));
         Assert.That(message.From.Mailboxes.Single().Address, Is.EqualTo(Environment.UserName + "@" + Environment.MachineName));
         // The report's own newline, then the one C's echo added (its CRLF ends the data, before the dot).
-        Assert.That(BodyBytes(server.Received.Single().Data), Is.EqualTo(Encoding.ASCII.GetBytes(Report.Replace("\n", "\r\n"))));
+        Assert.That(BodyBytes(server.Received.Single().Data), Is.EqualTo(Encoding.ASCII.GetBytes(ErrorReport.Replace("\n", "\r\n"))));
     }
 
     [Test]
@@ -85,12 +75,12 @@ public class SmtpMailTransportTests
         config.MsgPrefix = Encoding.Latin1.GetString(utf8);
         config.Subject = Encoding.Latin1.GetString(Encoding.UTF8.GetBytes("Alarme séisme"));
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
+        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Delivered), outcome.Answer);
         var message = MimeMessage.Load(new MemoryStream(server.Received.Single().Data));
         Assert.That(message.Subject, Is.EqualTo("Alarme séisme"));
-        Assert.That(BodyBytes(server.Received.Single().Data), Is.EqualTo(Encoding.UTF8.GetBytes("Séisme " + Report.Replace("\n", "\r\n"))));
+        Assert.That(BodyBytes(server.Received.Single().Data), Is.EqualTo(Encoding.UTF8.GetBytes("Séisme " + ErrorReport.Replace("\n", "\r\n"))));
     }
 
     [Test]
@@ -100,7 +90,7 @@ public class SmtpMailTransportTests
         var server = await StartAsync(new TestSmtpServer());
         var settings = MailSettings.FromConfig(Config($"127.0.0.1:{closedPort}", server.Address));
 
-        var outcome = await new SmtpMailTransport(settings, TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
+        var outcome = await new SmtpMailTransport(settings, TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Delivered), outcome.Answer);
         Assert.That(outcome.Answer, Does.StartWith(server.Address + ": "));
@@ -114,7 +104,7 @@ public class SmtpMailTransportTests
         var second = TestSmtpServer.FreePort();
         var settings = MailSettings.FromConfig(Config($"127.0.0.1:{first}", $"127.0.0.1:{second}"));
 
-        var outcome = await new SmtpMailTransport(settings, TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
+        var outcome = await new SmtpMailTransport(settings, TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Transient));
         Assert.That(outcome.Answer, Does.StartWith($"127.0.0.1:{first}: ").And.Contains($"; 127.0.0.1:{second}: "));
@@ -134,7 +124,7 @@ public class SmtpMailTransportTests
         config.SmtpPasswordFile = _temp.PathOf("password");
         config.SmtpCaFile = _temp.PathOf("relay.pem");
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
+        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Delivered), outcome.Answer);
         Assert.That(server.Logins, Is.EqualTo(new[] { ("ewmail", "p4ss\"word$(x)") }));
@@ -155,7 +145,7 @@ public class SmtpMailTransportTests
         config.SmtpPasswordFile = _temp.PathOf("password");
         config.SmtpCaFile = _temp.PathOf("relay.pem");
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
+        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Transient));
         Assert.That(outcome.Answer, Does.StartWith(server.Address + ": authentication failed: "));
@@ -173,7 +163,7 @@ public class SmtpMailTransportTests
         config.SmtpUser = "ewmail";
         config.SmtpPasswordFile = _temp.PathOf("password");
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
+        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(outcome, Is.EqualTo(MailOutcome.Transient(
             server.Address + ": the server offers no TLS, so the SmtpUser password was not sent")));
@@ -189,7 +179,7 @@ public class SmtpMailTransportTests
         var config = Config(server.Address);
         config.SmtpSecurity = SmtpSecurityMode.StartTls;
 
-        var refused = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
+        var refused = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(refused.Kind, Is.EqualTo(MailOutcomeKind.Transient));
         Assert.That(refused.Answer, Does.StartWith(server.Address + ": TLS refused: certificate <CN=statmgr test relay> is not trusted ("));
@@ -197,7 +187,7 @@ public class SmtpMailTransportTests
 
         TestCertificates.WritePem(ca, _temp.PathOf("ca.pem"));
         config.SmtpCaFile = _temp.PathOf("ca.pem");
-        var accepted = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
+        var accepted = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(accepted.Kind, Is.EqualTo(MailOutcomeKind.Delivered), accepted.Answer);
         Assert.That(server.Received.Single().Secure, Is.True);
@@ -214,7 +204,7 @@ public class SmtpMailTransportTests
         var config = Config(server.Address);
         config.SmtpCaFile = _temp.PathOf("other.pem");
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
+        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Transient));
         Assert.That(outcome.Answer, Does.StartWith(server.Address + ": TLS refused: certificate <CN=statmgr test relay> is not trusted by the system or SmtpCaFile ("));
@@ -232,7 +222,7 @@ public class SmtpMailTransportTests
         config.SmtpSecurity = SmtpSecurityMode.Ssl;
         config.SmtpCaFile = _temp.PathOf("ca.pem");
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
+        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Delivered), outcome.Answer);
         Assert.That(server.Received.Single().Secure, Is.True);
@@ -246,8 +236,8 @@ public class SmtpMailTransportTests
         server.DeferredRecipients.Add("busy@example.org");
         var transport = new SmtpMailTransport(MailSettings.FromConfig(Config(server.Address)), TimeProvider.System);
 
-        var rejected = await transport.DeliverAsync("nobody@example.org", Report, token);
-        var deferred = await transport.DeliverAsync("busy@example.org", Report, token);
+        var rejected = await transport.DeliverAsync("nobody@example.org", ErrorReport, token);
+        var deferred = await transport.DeliverAsync("busy@example.org", ErrorReport, token);
 
         Assert.That(rejected.Kind, Is.EqualTo(MailOutcomeKind.Permanent));
         Assert.That(rejected.Answer, Does.StartWith(server.Address + ": 550 "));
@@ -261,7 +251,7 @@ public class SmtpMailTransportTests
     {
         var transport = new SmtpMailTransport(MailSettings.FromConfig(Config($"127.0.0.1:{TestSmtpServer.FreePort()}")), TimeProvider.System);
 
-        var outcome = await transport.DeliverAsync("not an address <", Report, token);
+        var outcome = await transport.DeliverAsync("not an address <", ErrorReport, token);
 
         Assert.That(outcome, Is.EqualTo(MailOutcome.Permanent("<not an address <> is not a mail address")));
     }
@@ -276,18 +266,11 @@ public class SmtpMailTransportTests
         config.SmtpTimeoutSeconds = 1;
         var clock = Stopwatch.StartNew();
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", Report, token);
+        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Transient));
         Assert.That(outcome.Answer, Does.StartWith($"127.0.0.1:{port}: "));
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
-    }
-
-    private async Task<TestSmtpServer> StartAsync(TestSmtpServer server)
-    {
-        _servers.Add(server);
-        await server.StartAsync();
-        return server;
     }
 
     private static StatmgrConfig Config(params string[] mailServers)

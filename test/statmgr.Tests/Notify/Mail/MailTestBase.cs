@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Time.Testing;
+using Statmgr.Earthworm.Logging;
+
+namespace Statmgr.Tests.Notify.Mail;
+
+/// <summary>
+/// Mail tests: a fake clock at the reports' time (Tue Mar 5 17:02:11 2024 UTC), a collecting log,
+/// and the relays a test started on 127.0.0.1, every one stopped after the test even when it fails.
+/// </summary>
+public abstract class MailTestBase
+{
+    /// <summary>A health report as the dispatcher hands it to the mail queue.</summary>
+    protected const string Report = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n";
+
+    /// <summary>An error report whose note spans two lines.</summary>
+    protected const string ErrorReport = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Station XYZ dead\n Page sent.\n";
+
+    /// <summary>C's log line for any mail that did not go out.</summary>
+    protected const string Error = "statmgr: error sending email\n";
+
+    protected static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1709658131);
+
+    private readonly List<TestSmtpServer> _servers = [];
+
+    protected FakeTimeProvider Clock { get; private set; } = null!;
+
+    protected CollectingLogit Log { get; private set; } = null!;
+
+    [SetUp]
+    public void StartClockAndLog()
+    {
+        Clock = new FakeTimeProvider(Start);
+        Log = new CollectingLogit();
+    }
+
+    [TearDown]
+    public async Task StopRelays()
+    {
+        foreach (var server in _servers)
+        {
+            await server.StopAsync();
+        }
+        _servers.Clear();
+    }
+
+    private protected async Task<TestSmtpServer> StartAsync(TestSmtpServer server)
+    {
+        _servers.Add(server);
+        await server.StartAsync();
+        return server;
+    }
+}
