@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using Statmgr.Earthworm.Transport;
+using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
@@ -10,8 +11,6 @@ namespace Statmgr.Tests.Earthworm.Transport;
 /// </summary>
 public class RingConcurrencyTests : SystemVRingTestBase
 {
-    private static readonly Logo Logo = new(1, 2, 3);
-
     [TestCase("LP64")]
     [TestCase("ILP32")]
     public void LappedReadersNeverSeeTornMessages(string layoutName)
@@ -31,7 +30,7 @@ public class RingConcurrencyTests : SystemVRingTestBase
             {
                 var length = random.Next(8, body.Length);
                 Fill(body.AsSpan(0, length), n);
-                if (writerRing.Put(Logo, body.AsSpan(0, length)) != PutStatus.Ok)
+                if (writerRing.Put(Heartbeat, body.AsSpan(0, length)) != PutStatus.Ok)
                 {
                     return;
                 }

@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using Statmgr.Earthworm.Transport;
+using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>decisions.md §2: a header that cannot be valid is reported once, the reader skips to the newest message and goes on; nothing crashes or spins.</summary>
 public class RingCorruptionTests
 {
-    private static readonly Logo Heartbeat = new(1, 2, 3);
-
     [Test]
     public void WrongFirstByteIsReportedOnceAndReadingGoesOnWithNewMessages()
     {

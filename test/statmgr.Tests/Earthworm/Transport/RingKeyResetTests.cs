@@ -1,12 +1,11 @@
 using Statmgr.Earthworm.Transport;
+using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>transport-ring.md §10.6: the writer's key reset when keyin would overflow the key width, and the readers' remapping.</summary>
 public class RingKeyResetTests
 {
-    private static readonly Logo Logo321 = new(1, 2, 3);
-
     [Test]
     public void Ilp32ResetFollowsTheArithmeticOfSection10_6()
     {
@@ -19,17 +18,17 @@ public class RingKeyResetTests
         Assert.That(4_294_966_380UL % 1004, Is.EqualTo(964UL));
         Assert.That(DrainCount(ring, buffer), Is.EqualTo(9), "the reader is caught up at keyout 4294967280");
 
-        Assert.That(ring.Put(Logo321, new byte[29]), Is.EqualTo(PutStatus.Ok)); // a 41-byte record
+        Assert.That(ring.Put(Heartbeat, new byte[29]), Is.EqualTo(PutStatus.Ok)); // a 41-byte record
 
         Assert.That((ring.ReadHeader().KeyIn, ring.ReadHeader().KeyOld), Is.EqualTo((1905UL, 964UL)));
         HexPattern.AssertAt(heap.Bytes, 20 + 860, "6F ?? ?? ?? 1D 00 00 00 03 02 01 09");
         HexPattern.AssertAt(heap.Bytes, 4, "EC 03 00 00 71 07 00 00 C4 03 00 00");
 
         Assert.That(ring.GetMessage([Logo.Wildcard], buffer, out var logo, out var length), Is.EqualTo(GetStatus.Ok));
-        Assert.That((logo, length), Is.EqualTo((Logo321, 29)));
+        Assert.That((logo, length), Is.EqualTo((Heartbeat, 29)));
         Assert.That(ring.GetMessage([Logo.Wildcard], buffer, out _, out _), Is.EqualTo(GetStatus.None));
 
-        ring.Put(Logo321, new byte[5]);
+        ring.Put(Heartbeat, new byte[5]);
         Assert.That(ring.GetMessage([Logo.Wildcard], buffer, out _, out length), Is.EqualTo(GetStatus.Ok));
         Assert.That(length, Is.EqualTo(5));
     }
@@ -48,7 +47,7 @@ public class RingKeyResetTests
             Assert.That(copyReader.CopyFrom([Logo.Wildcard], buffer, out _, out _, out _), Is.EqualTo(GetStatus.Ok));
         }
 
-        ring.Put(Logo321, new byte[29]);
+        ring.Put(Heartbeat, new byte[29]);
 
         for (var i = 5; i < 10; i++)
         {
@@ -70,7 +69,7 @@ public class RingKeyResetTests
         PrepareNearTheTop(heap, ring, keyOld: 4_294_966_380UL);
         Assert.That(DrainCount(ring, buffer), Is.EqualTo(9));
 
-        Assert.That(ring.Put(Logo321, new byte[188]), Is.EqualTo(PutStatus.Ok)); // 1864 + 200 − 964 > 1004: the oldest record goes
+        Assert.That(ring.Put(Heartbeat, new byte[188]), Is.EqualTo(PutStatus.Ok)); // 1864 + 200 − 964 > 1004: the oldest record goes
 
         Assert.That((ring.ReadHeader().KeyIn, ring.ReadHeader().KeyOld), Is.EqualTo((1864UL + 200, 964UL + 100)));
         Assert.That(ring.GetMessage([Logo.Wildcard], buffer, out _, out var length), Is.EqualTo(GetStatus.Ok));
@@ -87,20 +86,20 @@ public class RingKeyResetTests
         SetKeys(heap, start, start);
         for (var i = 0; i < 8; i++)
         {
-            ring.Put(Logo321, new byte[76]);
+            ring.Put(Heartbeat, new byte[76]);
         }
         Assert.That(DrainCount(ring, buffer), Is.EqualTo(8));
         var keyIn = ring.ReadHeader().KeyIn;
         var keyOld = ring.ReadHeader().KeyOld;
         Assert.That(keyIn, Is.EqualTo(ulong.MaxValue - 100));
 
-        Assert.That(ring.Put(Logo321, new byte[176]), Is.EqualTo(PutStatus.Ok)); // 200 bytes wraps 2^64
+        Assert.That(ring.Put(Heartbeat, new byte[176]), Is.EqualTo(PutStatus.Ok)); // 200 bytes wraps 2^64
 
         var expectedIn = keyIn % 984 <= keyOld % 984 ? keyIn % 984 + 984 : keyIn % 984;
         Assert.That(ring.ReadHeader().KeyIn, Is.EqualTo(expectedIn + 200));
         Assert.That(ring.GetMessage([Logo.Wildcard], buffer, out _, out var length), Is.EqualTo(GetStatus.Ok));
         Assert.That(length, Is.EqualTo(176));
-        ring.Put(Logo321, new byte[3]);
+        ring.Put(Heartbeat, new byte[3]);
         Assert.That(ring.GetMessage([Logo.Wildcard], buffer, out _, out length), Is.EqualTo(GetStatus.Ok));
         Assert.That(length, Is.EqualTo(3));
     }
@@ -111,7 +110,7 @@ public class RingKeyResetTests
         SetKeys(heap, keyOld, keyOld);
         for (var i = 0; i < 9; i++)
         {
-            Assert.That(ring.Put(Logo321, new byte[88]), Is.EqualTo(PutStatus.Ok));
+            Assert.That(ring.Put(Heartbeat, new byte[88]), Is.EqualTo(PutStatus.Ok));
         }
     }
 

@@ -1,33 +1,32 @@
 using System.Text;
 using Statmgr.Earthworm.Transport;
+using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>transport-ring.md §10.5 and the GET_TOOBIG / GET_NONE rules of §5.1.</summary>
 public class RingLossAndSizeTests : SystemVRingTestBase
 {
-    private static readonly Logo Logo321 = new(1, 2, 3);
-
     [Test]
     public void OverrunReaderGetsMissFromGetmsgAndMissLappedFromCopyfrom()
     {
         using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
         var buffer = new byte[511];
-        ring.Put(Logo321, RingWorkedExampleTests.WrapBody(0));
+        ring.Put(Heartbeat, RingWorkedExampleTests.WrapBody(0));
         Assert.That(ring.GetMessage([Logo.Wildcard], buffer, out _, out _), Is.EqualTo(GetStatus.Ok));
         Assert.That(ring.CopyFrom([Logo.Wildcard], buffer, out _, out _, out var firstSeq), Is.EqualTo(GetStatus.Ok));
         Assert.That(firstSeq, Is.EqualTo(0));
 
         for (var i = 1; i <= 9; i++)
         {
-            ring.Put(Logo321, RingWorkedExampleTests.WrapBody(i));
+            ring.Put(Heartbeat, RingWorkedExampleTests.WrapBody(i));
         }
         Assert.That((ring.ReadHeader().KeyIn, ring.ReadHeader().KeyOld), Is.EqualTo((1400UL, 420UL)));
 
         Assert.That(ring.GetMessage([Logo.Wildcard], buffer, out var logo, out var length), Is.EqualTo(GetStatus.Miss));
-        Assert.That((logo, length, buffer[0]), Is.EqualTo((Logo321, 116, (byte)'3')));
+        Assert.That((logo, length, buffer[0]), Is.EqualTo((Heartbeat, 116, (byte)'3')));
         Assert.That(ring.CopyFrom([Logo.Wildcard], buffer, out logo, out length, out var seq), Is.EqualTo(GetStatus.MissLapped));
-        Assert.That((logo, length, seq, buffer[0]), Is.EqualTo((Logo321, 116, (byte)3, (byte)'3')));
+        Assert.That((logo, length, seq, buffer[0]), Is.EqualTo((Heartbeat, 116, (byte)3, (byte)'3')));
 
         // Then it reads on without further loss.
         for (var i = 4; i <= 9; i++)
@@ -44,19 +43,19 @@ public class RingLossAndSizeTests : SystemVRingTestBase
     {
         using var heap = new HeapRing(1024, RingLayout.Lp64);
         var buffer = new byte[511];
-        heap.Ring.CopyTo(Logo321, Encoding.ASCII.GetBytes("first"), 0);
+        heap.Ring.CopyTo(Heartbeat, Encoding.ASCII.GetBytes("first"), 0);
         Assert.That(heap.Ring.CopyFrom([Logo.Wildcard], buffer, out _, out _, out _), Is.EqualTo(GetStatus.Ok));
         // Everything after it was written and evicted: an empty ring far ahead of the reader.
         heap.Ring.Layout.WriteLong(heap.Bytes, heap.Ring.Layout.KeyInOffset, 5000);
         heap.Ring.Layout.WriteLong(heap.Bytes, heap.Ring.Layout.KeyOldOffset, 5000);
 
         Assert.That(heap.Ring.CopyFrom([Logo.Wildcard], buffer, out _, out _, out _), Is.EqualTo(GetStatus.None));
-        heap.Ring.CopyTo(Logo321, Encoding.ASCII.GetBytes("later"), 9);
+        heap.Ring.CopyTo(Heartbeat, Encoding.ASCII.GetBytes("later"), 9);
 
         // C would say MISS_SEQGAP here, having forgotten the overrun it saw in the empty call.
         Assert.That(heap.Ring.CopyFrom([Logo.Wildcard], buffer, out _, out _, out var seq), Is.EqualTo(GetStatus.MissLapped));
         Assert.That(seq, Is.EqualTo(9));
-        heap.Ring.CopyTo(Logo321, Encoding.ASCII.GetBytes("gap"), 11);
+        heap.Ring.CopyTo(Heartbeat, Encoding.ASCII.GetBytes("gap"), 11);
         Assert.That(heap.Ring.CopyFrom([Logo.Wildcard], buffer, out _, out _, out _), Is.EqualTo(GetStatus.MissSeqGap));
     }
 
@@ -64,18 +63,18 @@ public class RingLossAndSizeTests : SystemVRingTestBase
     public void TooBigReportsLogoAndLengthSkipsTheMessageAndTheNextOneIsAMiss()
     {
         using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
-        ring.Put(Logo321, RingWorkedExampleTests.WrapBody(0));
-        ring.Put(Logo321, RingWorkedExampleTests.WrapBody(1));
+        ring.Put(Heartbeat, RingWorkedExampleTests.WrapBody(0));
+        ring.Put(Heartbeat, RingWorkedExampleTests.WrapBody(1));
         var small = new byte[10];
         small.AsSpan().Fill(0xEE);
 
         Assert.That(ring.GetMessage([Logo.Wildcard], small, out var logo, out var length), Is.EqualTo(GetStatus.TooBig));
-        Assert.That((logo, length), Is.EqualTo((Logo321, 116)));
+        Assert.That((logo, length), Is.EqualTo((Heartbeat, 116)));
         Assert.That(small, Is.All.EqualTo(0xEE), "nothing is copied");
 
         var buffer = new byte[511];
         Assert.That(ring.GetMessage([Logo.Wildcard], buffer, out logo, out length), Is.EqualTo(GetStatus.Miss));
-        Assert.That((logo, length, buffer[0]), Is.EqualTo((Logo321, 116, (byte)'1')));
+        Assert.That((logo, length, buffer[0]), Is.EqualTo((Heartbeat, 116, (byte)'1')));
         Assert.That(ring.GetMessage([Logo.Wildcard], buffer, out _, out _), Is.EqualTo(GetStatus.None));
     }
 
@@ -83,14 +82,14 @@ public class RingLossAndSizeTests : SystemVRingTestBase
     public void CopyfromTooBigReportsTheSequenceAndTheNextOneIsASeqGap()
     {
         using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
-        ring.Put(Logo321, RingWorkedExampleTests.WrapBody(0));
-        ring.Put(Logo321, RingWorkedExampleTests.WrapBody(1));
-        ring.Put(Logo321, RingWorkedExampleTests.WrapBody(2));
+        ring.Put(Heartbeat, RingWorkedExampleTests.WrapBody(0));
+        ring.Put(Heartbeat, RingWorkedExampleTests.WrapBody(1));
+        ring.Put(Heartbeat, RingWorkedExampleTests.WrapBody(2));
         var buffer = new byte[511];
         Assert.That(ring.CopyFrom([Logo.Wildcard], buffer, out _, out _, out _), Is.EqualTo(GetStatus.Ok));
 
         Assert.That(ring.CopyFrom([Logo.Wildcard], new byte[115], out var logo, out var length, out var seq), Is.EqualTo(GetStatus.TooBig));
-        Assert.That((logo, length, seq), Is.EqualTo((Logo321, 116, (byte)1)));
+        Assert.That((logo, length, seq), Is.EqualTo((Heartbeat, 116, (byte)1)));
 
         Assert.That(ring.CopyFrom([Logo.Wildcard], buffer, out _, out _, out seq), Is.EqualTo(GetStatus.MissSeqGap));
         Assert.That(seq, Is.EqualTo(2));
@@ -100,7 +99,7 @@ public class RingLossAndSizeTests : SystemVRingTestBase
     public void ExactlyFittingBufferIsNotTooBig()
     {
         using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
-        ring.Put(Logo321, RingWorkedExampleTests.WrapBody(0));
+        ring.Put(Heartbeat, RingWorkedExampleTests.WrapBody(0));
 
         Assert.That(ring.GetMessage([Logo.Wildcard], new byte[116], out _, out var length), Is.EqualTo(GetStatus.Ok));
         Assert.That(length, Is.EqualTo(116));
@@ -123,9 +122,9 @@ public class RingLossAndSizeTests : SystemVRingTestBase
         using var heap = new HeapRing(1024, RingLayout.Lp64);
 
         Assert.That(heap.Ring.MaxBody, Is.EqualTo(960));
-        Assert.That(heap.Ring.Put(Logo321, new byte[961]), Is.EqualTo(PutStatus.TooBig));
+        Assert.That(heap.Ring.Put(Heartbeat, new byte[961]), Is.EqualTo(PutStatus.TooBig));
         Assert.That(heap.Lock.Entered, Is.EqualTo(0));
-        Assert.That(heap.Ring.Put(Logo321, new byte[960]), Is.EqualTo(PutStatus.Ok));
+        Assert.That(heap.Ring.Put(Heartbeat, new byte[960]), Is.EqualTo(PutStatus.Ok));
         Assert.That(heap.Ring.ReadHeader().KeyIn, Is.EqualTo(984UL));
 
         var buffer = new byte[960];
@@ -138,9 +137,9 @@ public class RingLossAndSizeTests : SystemVRingTestBase
     {
         using var heap = new HeapRing(1024, RingLayout.Ilp32);
 
-        Assert.That(heap.Ring.Put(Logo321, ReadOnlySpan<byte>.Empty), Is.EqualTo(PutStatus.Ok));
+        Assert.That(heap.Ring.Put(Heartbeat, ReadOnlySpan<byte>.Empty), Is.EqualTo(PutStatus.Ok));
         Assert.That(heap.Ring.GetMessage([Logo.Wildcard], new byte[1], out var logo, out var length), Is.EqualTo(GetStatus.Ok));
-        Assert.That((logo, length), Is.EqualTo((Logo321, 0)));
+        Assert.That((logo, length), Is.EqualTo((Heartbeat, 0)));
         Assert.That(heap.Ring.ReadHeader().KeyIn, Is.EqualTo(12UL));
     }
 }

@@ -1,13 +1,12 @@
 using System.Text;
 using Statmgr.Earthworm.Transport;
+using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>tport_getmsg / tport_copyfrom / tport_flush behaviour of transport-ring.md §5.</summary>
 public class RingReadTests
 {
-    private static readonly Logo Heartbeat = new(1, 2, 3);
-    private static readonly Logo Error = new(1, 2, 2);
     private static readonly Logo OtherModule = new(1, 7, 3);
     private static readonly Logo OtherInst = new(5, 2, 3);
 

@@ -1,12 +1,11 @@
 using Statmgr.Earthworm.Transport;
+using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>tport_putmsg's put table and lock handling (transport-ring.md §4), without C's bugs.</summary>
 public class RingWriteTests
 {
-    private static readonly Logo Heartbeat = new(1, 2, 3);
-
     [Test]
     public void TwoHundredLogosAreTrackedAndTheNextIsNoTrackWithoutTakingTheLock()
     {

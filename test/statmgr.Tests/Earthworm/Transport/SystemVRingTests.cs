@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using Statmgr.Earthworm.Transport;
+using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>Create, attach, detach and destroy on real System V IPC (transport-ring.md §3), and the writers' semaphore.</summary>
 public class SystemVRingTests : SystemVRingTestBase
 {
-    private static readonly Logo Heartbeat = new(1, 2, 3);
-
     [Test]
     public void AttachToAMissingRingNamesRingKeyAndStartstop()
     {
