@@ -134,10 +134,7 @@ public class HeartbeatExpiryTests
     [Test]
     public void DebugLogsEachHeartbeatWithTheModuleName()
     {
-        var h = new MonitorHarness();
-        h.Config.Debug = 1;
-        h.Start();
-        h.Log.Clear();
+        var h = Started(h => h.Config.Debug = 1);
         h.Beat(ModPick, T, "4321");
         h.Ring.Enqueue(From(ModPick, Types.Heartbeat), $"{T}");
         h.Manager!.RunPass();
@@ -151,10 +148,7 @@ public class HeartbeatExpiryTests
     [Test]
     public void DebugSaysHowLongItSleeps()
     {
-        var h = new MonitorHarness();
-        h.Config.Debug = 1;
-        h.Start();
-        h.Log.Clear();
+        var h = Started(h => h.Config.Debug = 1);
         h.Ring.BeforeGet = () =>
         {
             if (h.Now >= T + 2)

@@ -10,21 +10,28 @@ public class MultiRingTests
 {
     private const long T = StartTime;
 
-    private static MonitorHarness TwoRings(out InMemoryRing wave)
+    /// <summary>A harness in CheckAllRings mode whose startstop answers every status request as <paramref name="answer"/> says.</summary>
+    private static MonitorHarness AnsweringStatusRequests(Action<MonitorHarness> answer)
     {
         var h = new MonitorHarness();
         h.Config.CheckAllRings = 1;
-        h.Pick.RestartMe = true;
-        wave = new InMemoryRing("WAVE_RING", 1000);
-        h.Rings["WAVE_RING"] = wave;
-        var answer = StartstopStatus.Text(new("WAVE_RING", 1000, 1024), new("STATUS_RING", 1050, 128));
-        h.Ring.OnPut = (logo, body) =>
+        h.Ring.OnPut = (logo, _) =>
         {
             if (logo.Type == Types.ReqStatus)
             {
-                h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), answer);
+                answer(h);
             }
         };
+        return h;
+    }
+
+    private static MonitorHarness TwoRings(out InMemoryRing wave)
+    {
+        var answer = StartstopStatus.Text(new("WAVE_RING", 1000, 1024), new("STATUS_RING", 1050, 128));
+        var h = AnsweringStatusRequests(h => h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), answer));
+        h.Pick.RestartMe = true;
+        wave = new InMemoryRing("WAVE_RING", 1000);
+        h.Rings["WAVE_RING"] = wave;
         return h;
     }
 
@@ -140,15 +147,7 @@ public class MultiRingTests
     [Test]
     public void ATerminateFlagEndsTheWaitAndTheFirstPassStops([Values(RingFlag.Terminate, OwnPid)] int flag)
     {
-        var h = new MonitorHarness();
-        h.Config.CheckAllRings = 1;
-        h.Ring.OnPut = (logo, _) =>
-        {
-            if (logo.Type == Types.ReqStatus)
-            {
-                h.Ring.Flag = flag;
-            }
-        };
+        var h = AnsweringStatusRequests(h => h.Ring.Flag = flag);
         h.Start();
         Assert.That(h.Waiter.Waits, Is.Empty);
         Assert.That(h.Log.Entries[0].Text, Does.StartWith("statmgr: told to stop while waiting"));
@@ -159,15 +158,7 @@ public class MultiRingTests
     [Test]
     public void ATooBigAnswerFallsBack()
     {
-        var h = new MonitorHarness();
-        h.Config.CheckAllRings = 1;
-        h.Ring.OnPut = (logo, _) =>
-        {
-            if (logo.Type == Types.ReqStatus)
-            {
-                h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), new byte[RingDiscovery.StatusBufferBytes + 1]);
-            }
-        };
+        var h = AnsweringStatusRequests(h => h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), new byte[RingDiscovery.StatusBufferBytes + 1]));
         h.Start();
         Assert.That(h.Out.ToString(), Is.EqualTo("Earthworm is running, but the status msg is too big for me!\n"));
         Assert.That(h.Manager!.Rings.Monitored.Single().Ring, Is.SameAs(h.Ring));
@@ -176,15 +167,7 @@ public class MultiRingTests
     [Test]
     public void AnAnswerWithoutRingsFallsBack()
     {
-        var h = new MonitorHarness();
-        h.Config.CheckAllRings = 1;
-        h.Ring.OnPut = (logo, _) =>
-        {
-            if (logo.Type == Types.ReqStatus)
-            {
-                h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), StartstopStatus.Text());
-            }
-        };
+        var h = AnsweringStatusRequests(h => h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), StartstopStatus.Text()));
         h.Start();
         Assert.That(h.Log.Entries[0].Text, Does.StartWith("Can't get any ring information back from startstop."));
     }

@@ -56,11 +56,11 @@ public class RestartTests
     [Test]
     public void PidUnknownEndsThePassAndTheNextPassScansTheRest()
     {
-        var h = new MonitorHarness();
-        h.Pick.RestartMe = true;
-        h.AddModule("tankplayer", "MOD_TANKPLAYER", ModTank, 30);
-        h.Start();
-        h.Log.Clear();
+        var h = MonitorHarness.Started(h =>
+        {
+            h.Pick.RestartMe = true;
+            h.AddModule("tankplayer", "MOD_TANKPLAYER", ModTank, 30);
+        });
         h.SetTime(T + 31);
         var first = h.Manager!.RunPass();
         Assert.That(first, Is.EqualTo(Statmgr.Monitor.PassResult.Again));
