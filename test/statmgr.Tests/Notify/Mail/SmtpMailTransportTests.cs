@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
@@ -55,7 +56,7 @@ public class SmtpMailTransportTests : MailTestBase
         var server = await StartAsync(new TestSmtpServer());
         var settings = MailSettings.FromConfig(Config(server.Address));
 
-        var outcome = await new SmtpMailTransport(settings, TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+        var outcome = await DeliverAsync(settings, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Delivered), outcome.Answer);
         var message = MimeMessage.Load(new MemoryStream(server.Received.Single().Data));
@@ -75,7 +76,7 @@ public class SmtpMailTransportTests : MailTestBase
         config.MsgPrefix = Encoding.Latin1.GetString(utf8);
         config.Subject = Encoding.Latin1.GetString(Encoding.UTF8.GetBytes("Alarme séisme"));
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+        var outcome = await DeliverAsync(MailSettings.FromConfig(config), token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Delivered), outcome.Answer);
         var message = MimeMessage.Load(new MemoryStream(server.Received.Single().Data));
@@ -90,7 +91,7 @@ public class SmtpMailTransportTests : MailTestBase
         var server = await StartAsync(new TestSmtpServer());
         var settings = MailSettings.FromConfig(Config($"127.0.0.1:{closedPort}", server.Address));
 
-        var outcome = await new SmtpMailTransport(settings, TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+        var outcome = await DeliverAsync(settings, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Delivered), outcome.Answer);
         Assert.That(outcome.Answer, Does.StartWith(server.Address + ": "));
@@ -104,7 +105,7 @@ public class SmtpMailTransportTests : MailTestBase
         var second = TestSmtpServer.FreePort();
         var settings = MailSettings.FromConfig(Config($"127.0.0.1:{first}", $"127.0.0.1:{second}"));
 
-        var outcome = await new SmtpMailTransport(settings, TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+        var outcome = await DeliverAsync(settings, token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Transient));
         Assert.That(outcome.Answer, Does.StartWith($"127.0.0.1:{first}: ").And.Contains($"; 127.0.0.1:{second}: "));
@@ -116,15 +117,14 @@ public class SmtpMailTransportTests : MailTestBase
     {
         using var certificate = TestCertificates.CreateSelfSignedServer();
         var server = await StartAsync(new TestSmtpServer { Certificate = certificate, RequiredLogin = ("ewmail", "p4ss\"word$(x)") });
-        TestCertificates.WritePem(certificate, _temp.PathOf("relay.pem"));
         File.WriteAllText(_temp.PathOf("password"), "p4ss\"word$(x)\n");
         var config = Config(server.Address);
         config.SmtpSecurity = SmtpSecurityMode.StartTls;
         config.SmtpUser = "ewmail";
         config.SmtpPasswordFile = _temp.PathOf("password");
-        config.SmtpCaFile = _temp.PathOf("relay.pem");
+        config.SmtpCaFile = Pem(certificate, "relay.pem");
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+        var outcome = await DeliverAsync(MailSettings.FromConfig(config), token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Delivered), outcome.Answer);
         Assert.That(server.Logins, Is.EqualTo(new[] { ("ewmail", "p4ss\"word$(x)") }));
@@ -138,14 +138,13 @@ public class SmtpMailTransportTests : MailTestBase
     {
         using var certificate = TestCertificates.CreateSelfSignedServer();
         var server = await StartAsync(new TestSmtpServer { Certificate = certificate, RequiredLogin = ("ewmail", "right") });
-        TestCertificates.WritePem(certificate, _temp.PathOf("relay.pem"));
         File.WriteAllText(_temp.PathOf("password"), "Wr0ngSecret\n");
         var config = Config(server.Address);
         config.SmtpUser = "ewmail";
         config.SmtpPasswordFile = _temp.PathOf("password");
-        config.SmtpCaFile = _temp.PathOf("relay.pem");
+        config.SmtpCaFile = Pem(certificate, "relay.pem");
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+        var outcome = await DeliverAsync(MailSettings.FromConfig(config), token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Transient));
         Assert.That(outcome.Answer, Does.StartWith(server.Address + ": authentication failed: "));
@@ -163,7 +162,7 @@ public class SmtpMailTransportTests : MailTestBase
         config.SmtpUser = "ewmail";
         config.SmtpPasswordFile = _temp.PathOf("password");
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+        var outcome = await DeliverAsync(MailSettings.FromConfig(config), token);
 
         Assert.That(outcome, Is.EqualTo(MailOutcome.Transient(
             server.Address + ": the server offers no TLS, so the SmtpUser password was not sent")));
@@ -179,15 +178,14 @@ public class SmtpMailTransportTests : MailTestBase
         var config = Config(server.Address);
         config.SmtpSecurity = SmtpSecurityMode.StartTls;
 
-        var refused = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+        var refused = await DeliverAsync(MailSettings.FromConfig(config), token);
 
         Assert.That(refused.Kind, Is.EqualTo(MailOutcomeKind.Transient));
         Assert.That(refused.Answer, Does.StartWith(server.Address + ": TLS refused: certificate <CN=statmgr test relay> is not trusted ("));
         Assert.That(server.Received, Is.Empty);
 
-        TestCertificates.WritePem(ca, _temp.PathOf("ca.pem"));
-        config.SmtpCaFile = _temp.PathOf("ca.pem");
-        var accepted = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+        config.SmtpCaFile = Pem(ca, "ca.pem");
+        var accepted = await DeliverAsync(MailSettings.FromConfig(config), token);
 
         Assert.That(accepted.Kind, Is.EqualTo(MailOutcomeKind.Delivered), accepted.Answer);
         Assert.That(server.Received.Single().Secure, Is.True);
@@ -200,11 +198,10 @@ public class SmtpMailTransportTests : MailTestBase
         using var other = TestCertificates.CreateCa("some other CA");
         using var certificate = TestCertificates.CreateServer(ca);
         var server = await StartAsync(new TestSmtpServer { Certificate = certificate });
-        TestCertificates.WritePem(other, _temp.PathOf("other.pem"));
         var config = Config(server.Address);
-        config.SmtpCaFile = _temp.PathOf("other.pem");
+        config.SmtpCaFile = Pem(other, "other.pem");
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+        var outcome = await DeliverAsync(MailSettings.FromConfig(config), token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Transient));
         Assert.That(outcome.Answer, Does.StartWith(server.Address + ": TLS refused: certificate <CN=statmgr test relay> is not trusted by the system or SmtpCaFile ("));
@@ -217,12 +214,11 @@ public class SmtpMailTransportTests : MailTestBase
         using var ca = TestCertificates.CreateCa("statmgr test CA");
         using var certificate = TestCertificates.CreateServer(ca);
         var server = await StartAsync(new TestSmtpServer { Certificate = certificate, TlsOnConnect = true });
-        TestCertificates.WritePem(ca, _temp.PathOf("ca.pem"));
         var config = Config(server.Address);
         config.SmtpSecurity = SmtpSecurityMode.Ssl;
-        config.SmtpCaFile = _temp.PathOf("ca.pem");
+        config.SmtpCaFile = Pem(ca, "ca.pem");
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+        var outcome = await DeliverAsync(MailSettings.FromConfig(config), token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Delivered), outcome.Answer);
         Assert.That(server.Received.Single().Secure, Is.True);
@@ -266,11 +262,22 @@ public class SmtpMailTransportTests : MailTestBase
         config.SmtpTimeoutSeconds = 1;
         var clock = Stopwatch.StartNew();
 
-        var outcome = await new SmtpMailTransport(MailSettings.FromConfig(config), TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+        var outcome = await DeliverAsync(MailSettings.FromConfig(config), token);
 
         Assert.That(outcome.Kind, Is.EqualTo(MailOutcomeKind.Transient));
         Assert.That(outcome.Answer, Does.StartWith($"127.0.0.1:{port}: "));
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+    }
+
+    /// <summary>One delivery of the error report to ops@example.org on the real clock.</summary>
+    private static Task<MailOutcome> DeliverAsync(MailSettings settings, CancellationToken token) =>
+        new SmtpMailTransport(settings, TimeProvider.System).DeliverAsync("ops@example.org", ErrorReport, token);
+
+    /// <summary>Writes a certificate as a PEM file in the test's directory; returns its path.</summary>
+    private string Pem(X509Certificate2 certificate, string name)
+    {
+        TestCertificates.WritePem(certificate, _temp.PathOf(name));
+        return _temp.PathOf(name);
     }
 
     private static StatmgrConfig Config(params string[] mailServers)
