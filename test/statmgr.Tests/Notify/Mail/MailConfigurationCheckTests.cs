@@ -4,16 +4,9 @@ using Statmgr.Notify.Mail;
 namespace Statmgr.Tests.Notify.Mail;
 
 [Platform("Linux,MacOsX")]
-public class MailConfigurationCheckTests
+public class MailConfigurationCheckTests : MailTestBase
 {
-    private TempDirectory _temp = null!;
     private readonly List<string> _lookedUp = new();
-
-    [SetUp]
-    public void SetUp() => _temp = new TempDirectory("statmgr-mail-");
-
-    [TearDown]
-    public void TearDown() => _temp.Dispose();
 
     [Test]
     public void AGoodSmtpConfigurationHasNoProblem()
@@ -21,7 +14,7 @@ public class MailConfigurationCheckTests
         var config = Config("relay.example.org:587", "127.0.0.1");
         config.From = "Earthworm <ew@example.org>";
         config.SmtpUser = "ewmail";
-        config.SmtpPasswordFile = _temp.Write("password", "secret\n", "600");
+        config.SmtpPasswordFile = Temp.Write("password", "secret\n", "600");
 
         Assert.That(Check().Check(config), Is.Empty);
         Assert.That(_lookedUp, Is.EqualTo(new[] { "relay.example.org" }), "an IP address needs no lookup");
@@ -34,8 +27,8 @@ public class MailConfigurationCheckTests
         config.MailProgram = "/usr/ucb/Mail";
         config.From = "not an address <";
         config.SmtpUser = "ewmail";
-        config.SmtpPasswordFile = _temp.PathOf("missing-password");
-        config.SmtpCaFile = _temp.Write("ca.pem", "TopSecretText\n", "644");
+        config.SmtpPasswordFile = Temp.PathOf("missing-password");
+        config.SmtpCaFile = Temp.Write("ca.pem", "TopSecretText\n", "644");
 
         var problems = Check().Check(config);
 
@@ -45,8 +38,8 @@ public class MailConfigurationCheckTests
             "MailServer <nowhere.invalid> cannot be resolved: Name or service not known",
             "MailProgram </usr/ucb/Mail> is ignored because MailServer is set",
             "From <not an address <> is not a mail address",
-            $"SmtpPasswordFile <{_temp.PathOf("missing-password")}> cannot be read: Could not find file '{_temp.PathOf("missing-password")}'.",
-            $"SmtpCaFile <{_temp.PathOf("ca.pem")}> cannot be read: holds no certificate",
+            $"SmtpPasswordFile <{Temp.PathOf("missing-password")}> cannot be read: Could not find file '{Temp.PathOf("missing-password")}'.",
+            $"SmtpCaFile <{Temp.PathOf("ca.pem")}> cannot be read: holds no certificate",
         }));
     }
 
@@ -64,8 +57,8 @@ public class MailConfigurationCheckTests
     {
         var config = Config("127.0.0.1");
         config.SmtpUser = "ewmail";
-        config.SmtpPasswordFile = _temp.Write("password", "Hunter2Secret\n", "600");
-        config.SmtpCaFile = _temp.PathOf("missing-ca.pem");
+        config.SmtpPasswordFile = Temp.Write("password", "Hunter2Secret\n", "600");
+        config.SmtpCaFile = Temp.PathOf("missing-ca.pem");
 
         var problems = Check().Check(config);
 
@@ -76,24 +69,24 @@ public class MailConfigurationCheckTests
     [Test]
     public void AMailProgramThatIsMissingOrNotExecutableIsReported()
     {
-        var notExecutable = _temp.Write("mailx", "#!/bin/sh\n", "644");
+        var notExecutable = Temp.Write("mailx", "#!/bin/sh\n", "644");
         var missing = Config();
-        missing.MailProgram = _temp.PathOf("no-mail");
+        missing.MailProgram = Temp.PathOf("no-mail");
         var plain = Config();
         plain.MailProgram = notExecutable;
         var directory = Config();
-        directory.MailProgram = _temp.Directory;
+        directory.MailProgram = Temp.Directory;
 
-        Assert.That(Check().Check(missing), Is.EqualTo(new[] { $"MailProgram <{_temp.PathOf("no-mail")}> does not exist" }));
+        Assert.That(Check().Check(missing), Is.EqualTo(new[] { $"MailProgram <{Temp.PathOf("no-mail")}> does not exist" }));
         Assert.That(Check().Check(plain), Is.EqualTo(new[] { $"MailProgram <{notExecutable}> is not executable" }));
-        Assert.That(Check().Check(directory), Is.EqualTo(new[] { $"MailProgram <{_temp.Directory}> is a directory" }));
+        Assert.That(Check().Check(directory), Is.EqualTo(new[] { $"MailProgram <{Temp.Directory}> is a directory" }));
     }
 
     [Test]
     public void AnExecutableMailProgramHasNoProblem()
     {
         var config = Config();
-        config.MailProgram = _temp.Write("mailx", "#!/bin/sh\n", "755");
+        config.MailProgram = Temp.Write("mailx", "#!/bin/sh\n", "755");
 
         Assert.That(Check().Check(config), Is.Empty);
     }
@@ -121,7 +114,7 @@ public class MailConfigurationCheckTests
         {
             _lookedUp.Add(host);
             return host.EndsWith(".invalid", StringComparison.Ordinal) ? "Name or service not known" : null;
-        }, _temp.Directory);
+        }, Temp.Directory);
 
     private static StatmgrConfig Config(params string[] servers)
     {

@@ -9,19 +9,17 @@ namespace Statmgr.Tests.Notify.Mail;
 
 [CancelAfter(20_000)]
 [Platform("Linux,MacOsX")]
-public class MailProgramTransportTests
+public class MailProgramTransportTests : MailTestBase
 {
-    private TempDirectory _temp = null!;
     private string _program = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _temp = new TempDirectory("statmgr-mail-");
         // Records each call's argv (NUL-separated) and standard input, then exits with the status in ./exit.
-        _program = _temp.Write("fake-mail",
+        _program = Temp.Write("fake-mail",
             "#!/bin/sh\n"
-            + $"dir='{_temp.Directory}'\n"
+            + $"dir='{Temp.Directory}'\n"
             + "n=$(cat \"$dir/count\" 2>/dev/null || echo 0)\n"
             + "n=$((n+1))\n"
             + "echo \"$n\" > \"$dir/count\"\n"
@@ -32,28 +30,25 @@ public class MailProgramTransportTests
             "755");
     }
 
-    [TearDown]
-    public void TearDown() => _temp.Dispose();
-
     [Test]
     public async Task ShellTextInTheReportAndSubjectArrivesByteForByteAndNothingRuns(CancellationToken token)
     {
         var config = new StatmgrConfig
         {
-            Subject = $"EW \"alarm\"; $(touch {_temp.PathOf("p1")}) `touch {_temp.PathOf("p2")}`",
-            MsgPrefix = $"prefix $(touch {_temp.PathOf("p3")})\n",
-            MsgSuffix = $"suffix `touch {_temp.PathOf("p4")}`; echo x",
+            Subject = $"EW \"alarm\"; $(touch {Temp.PathOf("p1")}) `touch {Temp.PathOf("p2")}`",
+            MsgPrefix = $"prefix $(touch {Temp.PathOf("p3")})\n",
+            MsgSuffix = $"suffix `touch {Temp.PathOf("p4")}`; echo x",
         };
         var report = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew say \"hi\"; "
-                     + $"$(touch {_temp.PathOf("p5")}) `touch {_temp.PathOf("p6")}`; rm -rf \\ ${{HOME}} 'q'\n Mail sent.\n";
+                     + $"$(touch {Temp.PathOf("p5")}) `touch {Temp.PathOf("p6")}`; rm -rf \\ ${{HOME}} 'q'\n Mail sent.\n";
         var transport = new MailProgramTransport(_program, MailSettings.FromConfig(config), TimeProvider.System);
 
-        var outcome = await transport.DeliverAsync($"ops@example.org; touch {_temp.PathOf("p7")}", report, token);
+        var outcome = await transport.DeliverAsync($"ops@example.org; touch {Temp.PathOf("p7")}", report, token);
 
         Assert.That(outcome, Is.EqualTo(MailOutcome.Delivered($"mail program <{_program}> exited with status 0")));
-        Assert.That(Arguments(1), Is.EqualTo(new[] { "-s", config.Subject, $"ops@example.org; touch {_temp.PathOf("p7")}" }));
-        Assert.That(File.ReadAllBytes(_temp.PathOf("stdin.1")), Is.EqualTo(Encoding.ASCII.GetBytes(config.MsgPrefix + report + config.MsgSuffix + "\n")));
-        Assert.That(Directory.GetFiles(_temp.Directory, "p?"), Is.Empty, "a command in the text was run");
+        Assert.That(Arguments(1), Is.EqualTo(new[] { "-s", config.Subject, $"ops@example.org; touch {Temp.PathOf("p7")}" }));
+        Assert.That(File.ReadAllBytes(Temp.PathOf("stdin.1")), Is.EqualTo(Encoding.ASCII.GetBytes(config.MsgPrefix + report + config.MsgSuffix + "\n")));
+        Assert.That(Directory.GetFiles(Temp.Directory, "p?"), Is.Empty, "a command in the text was run");
     }
 
     [Test]
@@ -68,14 +63,14 @@ public class MailProgramTransportTests
 
         Assert.That(Arguments(1), Is.EqualTo(new[] { "-s", "Earthworm Status Message", "a@example.org" }));
         Assert.That(Arguments(2), Is.EqualTo(new[] { "-s", "Earthworm Status Message", "b@example.org" }));
-        Assert.That(File.ReadAllText(_temp.PathOf("stdin.2")), Is.EqualTo("UTC_x  ewhost/pick_ew (MOD_PICK_EW) module dead\n\n"));
+        Assert.That(File.ReadAllText(Temp.PathOf("stdin.2")), Is.EqualTo("UTC_x  ewhost/pick_ew (MOD_PICK_EW) module dead\n\n"));
         Assert.That(log.Entries, Is.Empty);
     }
 
     [Test]
     public async Task ANonZeroExitStatusIsFinalAndLoggedOnce()
     {
-        File.WriteAllText(_temp.PathOf("exit"), "3\n");
+        File.WriteAllText(Temp.PathOf("exit"), "3\n");
         var log = new CollectingLogit();
         var queue = new MailQueue(new MailProgramTransport(_program, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System), log, TimeProvider.System);
 
@@ -87,13 +82,13 @@ public class MailProgramTransportTests
             ("et", "statmgr: error sending email\n"),
             ("et", $"statmgr: mail to ops@example.org refused; server answer: mail program <{_program}> exited with status 3; report: UTC_x  ewhost/pick_ew text\n"),
         }));
-        Assert.That(File.ReadAllText(_temp.PathOf("count")), Is.EqualTo("1\n"));
+        Assert.That(File.ReadAllText(Temp.PathOf("count")), Is.EqualTo("1\n"));
     }
 
     [Test]
     public async Task ExitStatus75IsTransient(CancellationToken token)
     {
-        File.WriteAllText(_temp.PathOf("exit"), "75\n");
+        File.WriteAllText(Temp.PathOf("exit"), "75\n");
         var transport = new MailProgramTransport(_program, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System);
 
         var outcome = await transport.DeliverAsync("ops@example.org", "report\n", token);
@@ -104,7 +99,7 @@ public class MailProgramTransportTests
     [Test]
     public async Task AProgramThatCannotBeStartedIsTransient(CancellationToken token)
     {
-        var missing = _temp.PathOf("no-such-mail");
+        var missing = Temp.PathOf("no-such-mail");
         var transport = new MailProgramTransport(missing, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System);
 
         var outcome = await transport.DeliverAsync("ops@example.org", "report\n", token);
@@ -116,7 +111,7 @@ public class MailProgramTransportTests
     [Test]
     public async Task AProgramThatHangsIsStoppedAfterSmtpTimeout(CancellationToken token)
     {
-        File.WriteAllText(_temp.PathOf("sleep"), "");
+        File.WriteAllText(Temp.PathOf("sleep"), "");
         var transport = new MailProgramTransport(_program, MailSettings.FromConfig(new StatmgrConfig { SmtpTimeoutSeconds = 1 }), TimeProvider.System);
         var watch = Stopwatch.StartNew();
 
@@ -128,7 +123,7 @@ public class MailProgramTransportTests
 
     private string[] Arguments(int call)
     {
-        var text = File.ReadAllText(_temp.PathOf($"argv.{call}"));
+        var text = File.ReadAllText(Temp.PathOf($"argv.{call}"));
         return text.Split('\0')[..^1];
     }
 }

@@ -4,8 +4,9 @@ using Statmgr.Earthworm.Logging;
 namespace Statmgr.Tests.Notify.Mail;
 
 /// <summary>
-/// Mail tests: a fake clock at the reports' time (Tue Mar 5 17:02:11 2024 UTC), a collecting log,
-/// and the relays a test started on 127.0.0.1, every one stopped after the test even when it fails.
+/// Mail tests: a fake clock at the reports' time (Tue Mar 5 17:02:11 2024 UTC), a collecting log, a
+/// fresh directory, and the relays a test started on 127.0.0.1; the relays are stopped and the
+/// directory removed after the test even when it fails.
 /// </summary>
 public abstract class MailTestBase
 {
@@ -26,21 +27,25 @@ public abstract class MailTestBase
 
     protected CollectingLogit Log { get; private set; } = null!;
 
+    protected TempDirectory Temp { get; private set; } = null!;
+
     [SetUp]
-    public void StartClockAndLog()
+    public void StartClockLogAndDirectory()
     {
         Clock = new FakeTimeProvider(Start);
         Log = new CollectingLogit();
+        Temp = new TempDirectory("statmgr-mail-");
     }
 
     [TearDown]
-    public async Task StopRelays()
+    public async Task StopRelaysAndRemoveDirectory()
     {
         foreach (var server in _servers)
         {
             await server.StopAsync();
         }
         _servers.Clear();
+        Temp.Dispose();
     }
 
     private protected async Task<TestSmtpServer> StartAsync(TestSmtpServer server)

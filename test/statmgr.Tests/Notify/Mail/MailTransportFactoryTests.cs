@@ -6,16 +6,9 @@ using Statmgr.Notify.Mail;
 namespace Statmgr.Tests.Notify.Mail;
 
 [Platform("Linux,MacOsX")]
-public class MailTransportFactoryTests
+public class MailTransportFactoryTests : MailTestBase
 {
     private readonly FakeTimeProvider _clock = new();
-    private TempDirectory _temp = null!;
-
-    [SetUp]
-    public void SetUp() => _temp = new TempDirectory("statmgr-mail-");
-
-    [TearDown]
-    public void TearDown() => _temp.Dispose();
 
     [Test]
     public void MailServerMeansSmtpAndMailProgramIsIgnoredWithOneWarning()
@@ -41,7 +34,7 @@ public class MailTransportFactoryTests
         var config = Config();
         config.MailServers.Add("relay:smtp");
 
-        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(config), _clock, _temp.Directory);
+        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(config), _clock, Temp.Directory);
 
         Assert.That(choice.Transport, Is.Null);
         Assert.That(choice.Notices, Is.EqualTo(new[]
@@ -54,7 +47,7 @@ public class MailTransportFactoryTests
     [Test]
     public void MailProgramIsRunWhenNoMailServerIsSet()
     {
-        var program = _temp.Write("mailx", "#!/bin/sh\n", "755");
+        var program = Temp.Write("mailx", "#!/bin/sh\n", "755");
         var config = Config();
         config.MailProgram = program;
 
@@ -68,10 +61,10 @@ public class MailTransportFactoryTests
     [Test]
     public void WithNeitherTheProgramMailIsFoundOnPath()
     {
-        var bin = Directory.CreateDirectory(_temp.PathOf("bin")).FullName;
-        _temp.Write("bin/mail", "#!/bin/sh\n", "755");
+        var bin = Directory.CreateDirectory(Temp.PathOf("bin")).FullName;
+        Temp.Write("bin/mail", "#!/bin/sh\n", "755");
 
-        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(Config()), _clock, $"{_temp.PathOf("empty")}:{bin}");
+        var choice = MailTransportFactory.Choose(MailSettings.FromConfig(Config()), _clock, $"{Temp.PathOf("empty")}:{bin}");
 
         Assert.That(choice.Transport!.Description, Is.EqualTo($"mail program {Path.Combine(bin, "mail")}"));
         Assert.That(choice.Notices, Is.Empty);
@@ -80,10 +73,10 @@ public class MailTransportFactoryTests
     [Test]
     public void WithNoProgramOnPathOneLineIsSaidAtStartupAndNothingIsMailed()
     {
-        _temp.Write("mail", "not executable\n", "644");
+        Temp.Write("mail", "not executable\n", "644");
         var settings = MailSettings.FromConfig(Config());
 
-        var choice = MailTransportFactory.Choose(settings, _clock, _temp.Directory);
+        var choice = MailTransportFactory.Choose(settings, _clock, Temp.Directory);
 
         Assert.That(choice.Transport, Is.Null);
         Assert.That(choice.Notices, Is.EqualTo(new[]

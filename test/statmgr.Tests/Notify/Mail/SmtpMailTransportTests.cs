@@ -13,14 +13,6 @@ namespace Statmgr.Tests.Notify.Mail;
 [CancelAfter(30_000)]
 public class SmtpMailTransportTests : MailTestBase
 {
-    private TempDirectory _temp = null!;
-
-    [SetUp]
-    public void SetUp() => _temp = new TempDirectory("statmgr-mail-");
-
-    [TearDown]
-    public void TearDown() => _temp.Dispose();
-
     [Test]
     public async Task HeadersAndBodyAreAsConfigured(CancellationToken token)
     {
@@ -117,11 +109,11 @@ public class SmtpMailTransportTests : MailTestBase
     {
         using var certificate = TestCertificates.CreateSelfSignedServer();
         var server = await StartAsync(new TestSmtpServer { Certificate = certificate, RequiredLogin = ("ewmail", "p4ss\"word$(x)") });
-        File.WriteAllText(_temp.PathOf("password"), "p4ss\"word$(x)\n");
+        File.WriteAllText(Temp.PathOf("password"), "p4ss\"word$(x)\n");
         var config = Config(server.Address);
         config.SmtpSecurity = SmtpSecurityMode.StartTls;
         config.SmtpUser = "ewmail";
-        config.SmtpPasswordFile = _temp.PathOf("password");
+        config.SmtpPasswordFile = Temp.PathOf("password");
         config.SmtpCaFile = Pem(certificate, "relay.pem");
 
         var outcome = await DeliverAsync(MailSettings.FromConfig(config), token);
@@ -138,10 +130,10 @@ public class SmtpMailTransportTests : MailTestBase
     {
         using var certificate = TestCertificates.CreateSelfSignedServer();
         var server = await StartAsync(new TestSmtpServer { Certificate = certificate, RequiredLogin = ("ewmail", "right") });
-        File.WriteAllText(_temp.PathOf("password"), "Wr0ngSecret\n");
+        File.WriteAllText(Temp.PathOf("password"), "Wr0ngSecret\n");
         var config = Config(server.Address);
         config.SmtpUser = "ewmail";
-        config.SmtpPasswordFile = _temp.PathOf("password");
+        config.SmtpPasswordFile = Temp.PathOf("password");
         config.SmtpCaFile = Pem(certificate, "relay.pem");
 
         var outcome = await DeliverAsync(MailSettings.FromConfig(config), token);
@@ -157,10 +149,10 @@ public class SmtpMailTransportTests : MailTestBase
     public async Task APasswordIsNotSentOverAConnectionWithoutTls(CancellationToken token)
     {
         var server = await StartAsync(new TestSmtpServer { RequiredLogin = ("ewmail", "secret"), AuthenticationWithoutTls = true });
-        File.WriteAllText(_temp.PathOf("password"), "secret\n");
+        File.WriteAllText(Temp.PathOf("password"), "secret\n");
         var config = Config(server.Address);
         config.SmtpUser = "ewmail";
-        config.SmtpPasswordFile = _temp.PathOf("password");
+        config.SmtpPasswordFile = Temp.PathOf("password");
 
         var outcome = await DeliverAsync(MailSettings.FromConfig(config), token);
 
@@ -276,8 +268,8 @@ public class SmtpMailTransportTests : MailTestBase
     /// <summary>Writes a certificate as a PEM file in the test's directory; returns its path.</summary>
     private string Pem(X509Certificate2 certificate, string name)
     {
-        TestCertificates.WritePem(certificate, _temp.PathOf(name));
-        return _temp.PathOf(name);
+        TestCertificates.WritePem(certificate, Temp.PathOf(name));
+        return Temp.PathOf(name);
     }
 
     private static StatmgrConfig Config(params string[] mailServers)
