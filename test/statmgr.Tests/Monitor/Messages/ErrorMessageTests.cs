@@ -39,34 +39,14 @@ public class ErrorMessageTests
         Assert.That(Parse("1709658131 3 \n").Note, Is.EqualTo("\n"));
     }
 
-    [Test]
-    public void OneTokenIsTooFew()
+    [TestCase("1709658131\n", 7, "error decoding error msg:1709658131\n, wrong number of tokens 1, from mod:7", TestName = "{m}(OneTokenIsTooFew)")]
+    [TestCase(" \n", 3, "error decoding error msg: \n, wrong number of tokens 0, from mod:3", TestName = "{m}(EmptyIsTooFew)")]
+    [TestCase("17x9 3 note\n", 3, "error decoding error msg time, non-numeric char <x> found at position 2, from mod:3", TestName = "{m}(NonNumericTime)")]
+    [TestCase("1709 3y note\n", 3, "error decoding error msg number, non-numeric char <y> found at position 1, from mod:3", TestName = "{m}(NonNumericNumber)")]
+    [TestCase("1709 3 bad\r\n", 3, "error decoding error note, non-printable char <\r>[13] found at position 3, from mod:3", TestName = "{m}(CarriageReturnInTheNoteIsNotPrintable)")]
+    public void UndecodableMessagesSayWhyAsC(string body, int module, string error)
     {
-        Assert.That(Parse("1709658131\n", 7).Error, Is.EqualTo("error decoding error msg:1709658131\n, wrong number of tokens 1, from mod:7"));
-    }
-
-    [Test]
-    public void EmptyIsTooFew()
-    {
-        Assert.That(Parse(" \n").Error, Is.EqualTo("error decoding error msg: \n, wrong number of tokens 0, from mod:3"));
-    }
-
-    [Test]
-    public void NonNumericTime()
-    {
-        Assert.That(Parse("17x9 3 note\n").Error, Is.EqualTo("error decoding error msg time, non-numeric char <x> found at position 2, from mod:3"));
-    }
-
-    [Test]
-    public void NonNumericNumber()
-    {
-        Assert.That(Parse("1709 3y note\n").Error, Is.EqualTo("error decoding error msg number, non-numeric char <y> found at position 1, from mod:3"));
-    }
-
-    [Test]
-    public void CarriageReturnInTheNoteIsNotPrintable()
-    {
-        Assert.That(Parse("1709 3 bad\r\n").Error, Is.EqualTo("error decoding error note, non-printable char <\r>[13] found at position 3, from mod:3"));
+        Assert.That(Parse(body, (byte)module).Error, Is.EqualTo(error));
     }
 
     [Test]

@@ -32,34 +32,14 @@ public class HeartbeatMessageTests
         Assert.That(r, Is.EqualTo((true, 1709658131L, "0042", (string?)null)));
     }
 
-    [Test]
-    public void EmptyBodyHasNoTokens()
+    [TestCase("", 3, "error decoding heartbeat:, wrong number of tokens 0, from mod:3", TestName = "{m}(EmptyBodyHasNoTokens)")]
+    [TestCase("1 2 3\n", 9, "error decoding heartbeat:1 2 3\n, wrong number of tokens 3, from mod:9", TestName = "{m}(ThreeTokensAreWrongAndTheRawTextIsQuoted)")]
+    [TestCase("17a9 12\n", 3, "error decoding heartbeat time, non-numeric char <a> found at position 2, from mod:3", TestName = "{m}(NonNumericTime)")]
+    [TestCase("1709\t12\n", 3, "error decoding heartbeat time, non-numeric char <\t> found at position 4, from mod:3", TestName = "{m}(TabIsNotASeparator)")]
+    [TestCase("1709 12x\r\n", 3, "error decoding heartbeat PID, non-numeric char <x> found at position 2, from mod:3", TestName = "{m}(NonNumericPid)")]
+    public void UndecodableHeartbeatsSayWhyAsC(string body, int module, string error)
     {
-        Assert.That(Parse("").Error, Is.EqualTo("error decoding heartbeat:, wrong number of tokens 0, from mod:3"));
-    }
-
-    [Test]
-    public void ThreeTokensAreWrongAndTheRawTextIsQuoted()
-    {
-        Assert.That(Parse("1 2 3\n", 9).Error, Is.EqualTo("error decoding heartbeat:1 2 3\n, wrong number of tokens 3, from mod:9"));
-    }
-
-    [Test]
-    public void NonNumericTime()
-    {
-        Assert.That(Parse("17a9 12\n").Error, Is.EqualTo("error decoding heartbeat time, non-numeric char <a> found at position 2, from mod:3"));
-    }
-
-    [Test]
-    public void TabIsNotASeparator()
-    {
-        Assert.That(Parse("1709\t12\n").Error, Is.EqualTo("error decoding heartbeat time, non-numeric char <\t> found at position 4, from mod:3"));
-    }
-
-    [Test]
-    public void NonNumericPid()
-    {
-        Assert.That(Parse("1709 12x\r\n").Error, Is.EqualTo("error decoding heartbeat PID, non-numeric char <x> found at position 2, from mod:3"));
+        Assert.That(Parse(body, (byte)module).Error, Is.EqualTo(error));
     }
 
     [Test]
