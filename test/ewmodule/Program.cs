@@ -13,12 +13,9 @@ public static class Program
         {
             return await RunNumericAsync(numeric).ConfigureAwait(false);
         }
-        ModuleOptions? options = ModuleOptions.Parse(args, out string error);
-        if (options is null)
+        if (CommandLine.OrExplain(ModuleOptions.Parse(args, out string error), error, ModuleOptions.Usage) is not { } options)
         {
-            Console.Error.WriteLine(error);
-            Console.Error.WriteLine(ModuleOptions.Usage);
-            return 2;
+            return CommandLine.UsageExitCode;
         }
         ToolEnvironment? env = ToolEnvironment.Load("ewmodule", Console.Error);
         if (env is null

@@ -9,12 +9,9 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        SupervisorOptions? options = SupervisorOptions.Parse(args, out string error);
-        if (options is null)
+        if (CommandLine.OrExplain(SupervisorOptions.Parse(args, out string error), error, SupervisorOptions.Usage) is not { } options)
         {
-            Console.Error.WriteLine(error);
-            Console.Error.WriteLine(SupervisorOptions.Usage);
-            return 2;
+            return CommandLine.UsageExitCode;
         }
         ToolEnvironment? env = ToolEnvironment.Load("ewsupervisor", Console.Error);
         if (env is null

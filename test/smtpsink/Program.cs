@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using SmtpServer;
 using SmtpServer.ComponentModel;
+using Statmgr.ToolCommon;
 
 namespace Statmgr.SmtpSink;
 
@@ -11,12 +12,9 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        SinkOptions? options = SinkOptions.Parse(args, out string error);
-        if (options is null)
+        if (CommandLine.OrExplain(SinkOptions.Parse(args, out string error), error, SinkOptions.Usage) is not { } options)
         {
-            Console.Error.WriteLine(error);
-            Console.Error.WriteLine(SinkOptions.Usage);
-            return 2;
+            return CommandLine.UsageExitCode;
         }
         int port = options.Port == 0 ? FreeLoopbackPort() : options.Port;
 

@@ -5,8 +5,6 @@ namespace Statmgr.Tests.Monitor;
 
 public class ChoresTests
 {
-    private const long T = StartTime;
-
     private static MonitorHarness Started(Action<MonitorHarness>? setup = null)
     {
         var h = MonitorHarness.Started(h =>

@@ -6,8 +6,6 @@ namespace Statmgr.Tests.Monitor;
 
 public class ErrorReportTests
 {
-    private const long T = StartTime;
-
     [Test]
     public void ModuleNoteReplacesTheTextAndLosesItsNewline()
     {

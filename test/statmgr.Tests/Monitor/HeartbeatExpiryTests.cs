@@ -5,8 +5,6 @@ namespace Statmgr.Tests.Monitor;
 
 public class HeartbeatExpiryTests
 {
-    private const long T = StartTime;
-
     [Test]
     public void AliveAtTsecDeadAtTsecPlusOne()
     {

@@ -15,6 +15,9 @@ namespace Statmgr.Tests.Monitor;
 internal sealed class MonitorHarness
 {
     public const long StartTime = 1709658100;
+
+    /// <summary>Short for <see cref="StartTime"/>: the tests count their seconds from it (T + 31).</summary>
+    public const long T = StartTime;
     public const byte Inst = 2;
     public const byte ModStatmgr = 2;
     public const byte ModPick = 3;

@@ -8,8 +8,6 @@ namespace Statmgr.Tests.Monitor;
 
 public class MultiRingTests
 {
-    private const long T = StartTime;
-
     /// <summary>A harness in CheckAllRings mode whose startstop answers every status request as <paramref name="answer"/> says.</summary>
     private static MonitorHarness AnsweringStatusRequests(Action<MonitorHarness> answer)
     {

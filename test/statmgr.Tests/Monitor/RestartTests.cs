@@ -6,7 +6,6 @@ namespace Statmgr.Tests.Monitor;
 
 public class RestartTests
 {
-    private const long T = StartTime;
     private const string Dead = "  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent. Mail sent.\n";
     private const string DeadPidUnknown = "  ewhost/pick_ew (MOD_PICK_EW) module dead, PID unknown; needs human intervention. Page sent. Mail sent.\n";
 

@@ -5,8 +5,6 @@ namespace Statmgr.Tests.Monitor;
 
 public class TransportStatusTests
 {
-    private const long T = StartTime;
-
     [TestCase(GetStatus.Miss)]
     [TestCase(GetStatus.MissLapped)]
     [TestCase(GetStatus.MissSeqGap)]
