@@ -16,7 +16,7 @@ public class LogitDiskErrorTests
     {
         // /dev/full accepts open(2) and fails every write with ENOSPC.
         File.CreateSymbolicLink(_harness.PathOf("statmgr_20240305.log"), "/dev/full");
-        _harness.Logit.Init("statmgr.d", 1024, 1);
+        _harness.InitWithLogFile();
 
         Assert.DoesNotThrow(() => _harness.Logit.Write("et", "entry\n"));
         Assert.That(_harness.Stderr.ToString(), Is.EqualTo("20240305_UTC_12:00:00 entry\n"));
@@ -28,7 +28,7 @@ public class LogitDiskErrorTests
     {
         // logrotate's copytruncate empties the file under a running module; like C's "a" mode,
         // the next entry must start the file again, not land at the old offset behind a hole.
-        _harness.Logit.Init("statmgr.d", 1024, 1);
+        _harness.InitWithLogFile();
         _harness.Logit.Write("", "first\n");
         File.WriteAllBytes(_harness.PathOf("statmgr_20240305.log"), []);
 
@@ -40,7 +40,7 @@ public class LogitDiskErrorTests
     [Test]
     public void EntriesFromAnotherWriterAreNotOverwritten()
     {
-        _harness.Logit.Init("statmgr.d", 1024, 1);
+        _harness.InitWithLogFile();
         var path = _harness.PathOf("statmgr_20240305.log");
         var banner = _harness.Read("statmgr_20240305.log");
         File.AppendAllText(path, "other process\n");

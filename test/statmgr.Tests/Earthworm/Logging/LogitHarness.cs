@@ -30,6 +30,9 @@ public sealed class LogitHarness : IDisposable
 
     public Logit Logit { get; }
 
+    /// <summary>Logit's init as statmgr does it at startup with <c>LogFile 1</c>: statmgr.d's log, a 1024-byte buffer.</summary>
+    public void InitWithLogFile() => Logit.Init("statmgr.d", 1024, 1);
+
     public string PathOf(string fileName) => _directory.PathOf(fileName);
 
     /// <summary>A log file read as bytes, one character per byte.</summary>

@@ -39,7 +39,7 @@ public class LogitInitTests
     {
         File.WriteAllText(_harness.PathOf("statmgr_20240305.log"), "earlier run\n");
 
-        _harness.Logit.Init("statmgr.d", 1024, 1);
+        _harness.InitWithLogFile();
         _harness.Logit.Write("", "line\n");
 
         Assert.That(_harness.Read("statmgr_20240305.log"), Is.EqualTo("earlier run\n" + Banner + "line\n"));
@@ -50,7 +50,7 @@ public class LogitInitTests
     {
         _harness.Environment["EW_LOG"] = _harness.Directory;
 
-        _harness.Logit.Init("statmgr.d", 1024, 1);
+        _harness.InitWithLogFile();
 
         Assert.That(_harness.Logit.CurrentFilePath, Is.EqualTo(_harness.Directory + "/statmgr_20240305.log"));
         Assert.That(_harness.Read("statmgr_20240305.log"), Is.EqualTo(Banner));
@@ -100,8 +100,8 @@ public class LogitInitTests
     [Test]
     public void LogFile1KeepsDiskAndConsole()
     {
-        _harness.Logit.Init("statmgr.d", 1024, 1);
-        _harness.Logit.Init("statmgr.d", 1024, 1);
+        _harness.InitWithLogFile();
+        _harness.InitWithLogFile();
         _harness.Logit.Write("e", "both\n");
 
         Assert.That(_harness.Read("statmgr_20240305.log"), Is.EqualTo(Banner + "both\n"), "no second banner");
@@ -111,7 +111,7 @@ public class LogitInitTests
     [Test]
     public void LogFile0AfterStartupClosesTheFileButKeepsWhatWasWritten()
     {
-        _harness.Logit.Init("statmgr.d", 1024, 1);
+        _harness.InitWithLogFile();
         _harness.Logit.Write("", "statmgr: Read command file <statmgr.d>\n");
 
         _harness.Logit.Init("statmgr.d", 1024, 0);
@@ -127,9 +127,9 @@ public class LogitInitTests
     [Test]
     public void LogFile0CannotBeUndone()
     {
-        _harness.Logit.Init("statmgr.d", 1024, 1);
+        _harness.InitWithLogFile();
         _harness.Logit.Init("statmgr.d", 1024, 0);
-        _harness.Logit.Init("statmgr.d", 1024, 1);
+        _harness.InitWithLogFile();
         _harness.Logit.Write("", "lost\n");
 
         Assert.That(_harness.Logit.CurrentFilePath, Is.Null);
@@ -139,12 +139,12 @@ public class LogitInitTests
     [Test]
     public void LogFile2AfterStartupStopsTheConsoleCopies()
     {
-        _harness.Logit.Init("statmgr.d", 1024, 1);
+        _harness.InitWithLogFile();
         _harness.Logit.Write("eo", "echoed\n");
 
         _harness.Logit.Init("statmgr.d", 1024, 2);
         _harness.Logit.Write("eo", "quiet\n");
-        _harness.Logit.Init("statmgr.d", 1024, 1);
+        _harness.InitWithLogFile();
         _harness.Logit.Write("e", "still quiet\n");
 
         Assert.That(_harness.Stdout.ToString(), Is.EqualTo("echoed\n"));
@@ -169,7 +169,7 @@ public class LogitInitTests
         _harness.Environment.Remove("EW_LOG");
 
         _harness.Logit.Init("statmgr.d", 1024, 0);
-        _harness.Logit.Init("statmgr.d", 1024, 1);
+        _harness.InitWithLogFile();
         _harness.Logit.Write("ed", "console\n");
 
         Assert.That(_harness.Logit.CurrentFilePath, Is.Null);
