@@ -224,11 +224,7 @@ public class ModuleHeartbeatTests : ConfigFixtureTests
     public void StatmgrAndStartstopDescriptorsAreExemptByFileName(string name)
     {
         // decisions.md B19: C exempted only the exact paths "statmgr.desc" and "startstop.desc".
-        var path = Fixture.Write(name, ConfigTexts.Module("startstop", "MOD_STARTSTOP"));
-        Fixture.Write(name[..^3], "HeartBeatInt 10\n");
-        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + path);
-
-        var outcome = Fixture.Start("statmgr.d");
+        var (path, outcome) = StartWithStartstopDescriptorAs(name);
 
         var desc = outcome.Config.Descriptors[1];
         Assert.That(desc.HeartbeatSendInterval, Is.EqualTo(-2));
@@ -242,14 +238,19 @@ public class ModuleHeartbeatTests : ConfigFixtureTests
     [TestCase("startstop.desc/x.desc")]
     public void OtherNamesAreNotExempt(string name)
     {
-        var path = Fixture.Write(name, ConfigTexts.Module("startstop", "MOD_STARTSTOP"));
-        Fixture.Write(name[..^3], "HeartBeatInt 10\n");
-        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + path);
-
-        var desc = Fixture.Start("statmgr.d").Config.Descriptors[1];
+        var desc = StartWithStartstopDescriptorAs(name).Outcome.Config.Descriptors[1];
 
         Assert.That(desc.HeartbeatSendInterval, Is.EqualTo(10));
         Assert.That(desc.HeartbeatTsec, Is.EqualTo(15));
+    }
+
+    /// <summary>startstop's descriptor written as <paramref name="name"/>, its .d file beside it (HeartBeatInt 10), and a start with it.</summary>
+    private (string Path, StartupOutcome Outcome) StartWithStartstopDescriptorAs(string name)
+    {
+        var path = Fixture.Write(name, ConfigTexts.Module("startstop", "MOD_STARTSTOP"));
+        Fixture.Write(name[..^3], "HeartBeatInt 10\n");
+        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + path);
+        return (path, Fixture.Start("statmgr.d"));
     }
 
     [TestCase("statmgr.desc", true)]

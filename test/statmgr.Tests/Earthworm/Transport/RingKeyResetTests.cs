@@ -9,10 +9,9 @@ public class RingKeyResetTests
     [Test]
     public void Ilp32ResetFollowsTheArithmeticOfSection10_6()
     {
-        using var heap = new HeapRing(1024, RingLayout.Ilp32);
+        using var heap = Ilp32RingNearTheTop();
         var ring = heap.Ring;
         var buffer = new byte[511];
-        PrepareNearTheTop(heap, ring, keyOld: 4_294_966_380UL);
         Assert.That((ring.ReadHeader().KeyIn, ring.ReadHeader().KeyOld), Is.EqualTo((4_294_967_280UL, 4_294_966_380UL)));
         Assert.That(4_294_967_280UL % 1004, Is.EqualTo(860UL));
         Assert.That(4_294_966_380UL % 1004, Is.EqualTo(964UL));
@@ -36,10 +35,9 @@ public class RingKeyResetTests
     [Test]
     public void ReaderBehindTheResetKeepsItsPlaceOnTheRecordStart()
     {
-        using var heap = new HeapRing(1024, RingLayout.Ilp32);
+        using var heap = Ilp32RingNearTheTop();
         var ring = heap.Ring;
         var buffer = new byte[511];
-        PrepareNearTheTop(heap, ring, keyOld: 4_294_966_380UL);
         using var copyReader = heap.Attach();
         for (var i = 0; i < 5; i++)
         {
@@ -63,10 +61,9 @@ public class RingKeyResetTests
     [Test]
     public void ResetAlsoEvictsWhenTheNewRecordDoesNotFit()
     {
-        using var heap = new HeapRing(1024, RingLayout.Ilp32);
+        using var heap = Ilp32RingNearTheTop();
         var ring = heap.Ring;
         var buffer = new byte[511];
-        PrepareNearTheTop(heap, ring, keyOld: 4_294_966_380UL);
         Assert.That(DrainCount(ring, buffer), Is.EqualTo(9));
 
         Assert.That(ring.Put(Heartbeat, new byte[188]), Is.EqualTo(PutStatus.Ok)); // 1864 + 200 − 964 > 1004: the oldest record goes
@@ -105,13 +102,16 @@ public class RingKeyResetTests
     }
 
     /// <summary>Empty ring with keyin = keyold = <paramref name="keyOld"/>, then nine 100-byte records (88-byte bodies).</summary>
-    private static void PrepareNearTheTop(HeapRing heap, TransportRing ring, ulong keyOld)
+    /// <summary>A 1024-byte ILP32 ring whose keys start at 4294966380 and hold nine 100-byte records, so that keyin is 4294967280, just below 2^32.</summary>
+    private static HeapRing Ilp32RingNearTheTop()
     {
-        SetKeys(heap, keyOld, keyOld);
+        var heap = new HeapRing(1024, RingLayout.Ilp32);
+        SetKeys(heap, 4_294_966_380UL, 4_294_966_380UL);
         for (var i = 0; i < 9; i++)
         {
-            Assert.That(ring.Put(Heartbeat, new byte[88]), Is.EqualTo(PutStatus.Ok));
+            Assert.That(heap.Ring.Put(Heartbeat, new byte[88]), Is.EqualTo(PutStatus.Ok));
         }
+        return heap;
     }
 
     private static void SetKeys(HeapRing heap, ulong keyIn, ulong keyOld)
