@@ -5,23 +5,20 @@ namespace Statmgr.Tests.Cli;
 
 public class ConfigurationCheckTests : ConfigFixtureTests
 {
-    private StringWriter _stdout = null!;
+    private CapturedConsole _console = null!;
     private IReadOnlyList<string> _mailProblems = [];
 
     [SetUp]
     public void SetUp()
     {
-        _stdout = new StringWriter();
+        _console = new CapturedConsole();
         _mailProblems = [];
     }
 
     [TearDown]
-    public void TearDown()
-    {
-        _stdout.Dispose();
-    }
+    public void TearDown() => _console.Dispose();
 
-    private int Check(string name) => new ConfigurationCheck(_stdout, Fixture.Environment, File.Exists, 99, _ => _mailProblems).Run(Fixture.PathOf(name));
+    private int Check(string name) => new ConfigurationCheck(_console.Out, Fixture.Environment, File.Exists, 99, _ => _mailProblems).Run(Fixture.PathOf(name));
 
     [Test]
     public void GoodConfigurationPrintsOnlyTheDump()
@@ -29,8 +26,8 @@ public class ConfigurationCheckTests : ConfigFixtureTests
         ConfigTexts.WriteMinimal(Fixture);
 
         Assert.That(Check("statmgr.d"), Is.EqualTo(0));
-        Assert.That(_stdout.ToString(), Does.StartWith("\n       *****  Statmgr Configuration file  *****\n"));
-        Assert.That(_stdout.ToString(), Does.EndWith(" text: \"Transport tracking limit exceeded.\"\n---------------------------------------------------\n"));
+        Assert.That(_console.Out.ToString(), Does.StartWith("\n       *****  Statmgr Configuration file  *****\n"));
+        Assert.That(_console.Out.ToString(), Does.EndWith(" text: \"Transport tracking limit exceeded.\"\n---------------------------------------------------\n"));
     }
 
     [Test]
@@ -41,7 +38,7 @@ public class ConfigurationCheckTests : ConfigFixtureTests
 
         Assert.That(Check("statmgr.d"), Is.EqualTo(0));
         Assert.That(
-            _stdout.ToString(),
+            _console.Out.ToString(),
             Does.EndWith($"{Fixture.PathOf("statmgr.d")}:0: warning: statmgr: SmtpPasswordFile </nope> cannot be read: no such file\n"));
     }
 
@@ -51,7 +48,7 @@ public class ConfigurationCheckTests : ConfigFixtureTests
         ConfigTexts.WriteMinimal(Fixture, "Colour blue");
 
         Assert.That(Check("statmgr.d"), Is.EqualTo(0));
-        Assert.That(_stdout.ToString(), Does.EndWith(
+        Assert.That(_console.Out.ToString(), Does.EndWith(
             $"---------------------------------------------------\n{Fixture.PathOf("statmgr.d")}:8: warning: statmgr: <Colour> unknown command in <{Fixture.PathOf("statmgr.d")}>.\n"));
     }
 
@@ -61,7 +58,7 @@ public class ConfigurationCheckTests : ConfigFixtureTests
         ConfigTexts.WriteMinimal(Fixture, "LogFile");
 
         Assert.That(Check("statmgr.d"), Is.EqualTo(1));
-        Assert.That(_stdout.ToString(), Is.EqualTo(
+        Assert.That(_console.Out.ToString(), Is.EqualTo(
             $"{Fixture.PathOf("statmgr.d")}:8: error: statmgr: Bad <LogFile> command in <{Fixture.PathOf("statmgr.d")}>; exiting.\n"));
     }
 
@@ -72,7 +69,7 @@ public class ConfigurationCheckTests : ConfigFixtureTests
         File.Delete(Fixture.PathOf("earthworm.d"));
 
         Assert.That(Check("statmgr.d"), Is.EqualTo(1));
-        Assert.That(_stdout.ToString(), Is.EqualTo(
+        Assert.That(_console.Out.ToString(), Is.EqualTo(
             $"{Fixture.PathOf("statmgr.d")}:0: error: GetUtil_LoadTable: Error opening file <{Fixture.PathOf("earthworm.d")}>; EXITING!\n"));
     }
 }

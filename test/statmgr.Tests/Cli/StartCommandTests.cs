@@ -9,29 +9,23 @@ namespace Statmgr.Tests.Cli;
 public class StartCommandTests : ConfigFixtureTests
 {
     private string _logs = null!;
-    private StringWriter _stdout = null!;
-    private StringWriter _stderr = null!;
+    private CapturedConsole _console = null!;
 
     [SetUp]
     public void SetUp()
     {
         _logs = Directory.CreateDirectory(Fixture.PathOf("logs")).FullName;
         Fixture.SetEnvironment("EW_LOG", _logs);
-        _stdout = new StringWriter();
-        _stderr = new StringWriter();
+        _console = new CapturedConsole();
     }
 
     [TearDown]
-    public void TearDown()
-    {
-        _stdout.Dispose();
-        _stderr.Dispose();
-    }
+    public void TearDown() => _console.Dispose();
 
     private StartCommand Command(Func<StartupResult, ILogit, int> monitor)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 5, 12, 0, 0, TimeSpan.Zero));
-        return new StartCommand(() => new Logit(time, 4321, _stdout, _stderr, Fixture.Environment), Fixture.Environment, File.Exists, 4321, monitor);
+        return new StartCommand(() => new Logit(time, 4321, _console.Out, _console.Error, Fixture.Environment), Fixture.Environment, File.Exists, 4321, monitor);
     }
 
     [Test]
@@ -75,7 +69,7 @@ public class StartCommandTests : ConfigFixtureTests
         var text = $"statmgr: Bad <heartbeatPageit> command in <{Fixture.PathOf("statmgr.d")}>; exiting.\n";
         Assert.That(exit, Is.EqualTo(255));
         Assert.That(monitorRan, Is.False);
-        Assert.That(_stderr.ToString(), Does.EndWith(text));
+        Assert.That(_console.Error.ToString(), Does.EndWith(text));
         Assert.That(File.ReadAllText(Path.Combine(_logs, "statmgr_20260305.log")), Does.EndWith(text));
     }
 
@@ -88,7 +82,7 @@ public class StartCommandTests : ConfigFixtureTests
         var exit = Command((_, _) => 0).Run(Fixture.PathOf("statmgr.d"));
 
         Assert.That(exit, Is.EqualTo(255));
-        Assert.That(_stderr.ToString(), Is.EqualTo("Environment variable EW_LOG not defined; statmgr exiting.\n"));
+        Assert.That(_console.Error.ToString(), Is.EqualTo("Environment variable EW_LOG not defined; statmgr exiting.\n"));
     }
 
     [Test]
@@ -102,6 +96,6 @@ public class StartCommandTests : ConfigFixtureTests
 
         Assert.That(exit, Is.EqualTo(0));
         // The text itself is logit's (tested with it); here only that startup ends there, as in C.
-        Assert.That(_stderr.ToString(), Does.StartWith("statmgr: Error opening log file ").And.Contain(missing).And.EndWith(". Exiting\n"));
+        Assert.That(_console.Error.ToString(), Does.StartWith("statmgr: Error opening log file ").And.Contain(missing).And.EndWith(". Exiting\n"));
     }
 }

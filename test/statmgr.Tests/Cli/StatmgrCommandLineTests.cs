@@ -9,8 +9,7 @@ public class StatmgrCommandLineTests
     private readonly List<string> _started = new();
     private readonly List<string> _checkedFiles = new();
     private readonly List<string> _mailTested = new();
-    private StringWriter _stdout = null!;
-    private StringWriter _stderr = null!;
+    private CapturedConsole _console = null!;
 
     [SetUp]
     public void SetUp()
@@ -18,20 +17,15 @@ public class StatmgrCommandLineTests
         _started.Clear();
         _checkedFiles.Clear();
         _mailTested.Clear();
-        _stdout = new StringWriter();
-        _stderr = new StringWriter();
+        _console = new CapturedConsole();
     }
 
     [TearDown]
-    public void TearDown()
-    {
-        _stdout.Dispose();
-        _stderr.Dispose();
-    }
+    public void TearDown() => _console.Dispose();
 
     private int Run(params string[] args)
     {
-        var commandLine = new StatmgrCommandLine(_stdout, _stderr,
+        var commandLine = new StatmgrCommandLine(_console.Out, _console.Error,
             file => { _started.Add(file); return 17; },
             file => { _checkedFiles.Add(file); return 1; },
             file => { _mailTested.Add(file); return 3; });
@@ -43,15 +37,15 @@ public class StatmgrCommandLineTests
     {
         Assert.That(Run("statmgr.d"), Is.EqualTo(17));
         Assert.That(_started, Is.EqualTo(new[] { "statmgr.d" }));
-        Assert.That(_stdout.ToString() + _stderr, Is.Empty);
+        Assert.That(_console.Out.ToString() + _console.Error, Is.Empty);
     }
 
     [Test]
     public void NoArgumentPrintsCsUsageOnStderr()
     {
         Assert.That(Run(), Is.EqualTo(255));
-        Assert.That(_stderr.ToString(), Is.EqualTo(Usage));
-        Assert.That(_stdout.ToString(), Is.Empty);
+        Assert.That(_console.Error.ToString(), Is.EqualTo(Usage));
+        Assert.That(_console.Out.ToString(), Is.Empty);
         Assert.That(_started, Is.Empty);
     }
 
@@ -59,7 +53,7 @@ public class StatmgrCommandLineTests
     public void TwoArgumentsPrintCsUsage()
     {
         Assert.That(Run("a.d", "b.d"), Is.EqualTo(255));
-        Assert.That(_stderr.ToString(), Is.EqualTo(Usage));
+        Assert.That(_console.Error.ToString(), Is.EqualTo(Usage));
         Assert.That(_started, Is.Empty);
     }
 
@@ -75,7 +69,7 @@ public class StatmgrCommandLineTests
     public void CheckWithAnotherFileIsAUsageError()
     {
         Assert.That(Run("--check", "a.d", "b.d"), Is.EqualTo(255));
-        Assert.That(_stderr.ToString(), Is.EqualTo(Usage));
+        Assert.That(_console.Error.ToString(), Is.EqualTo(Usage));
         Assert.That(_checkedFiles, Is.Empty);
     }
 
@@ -83,8 +77,8 @@ public class StatmgrCommandLineTests
     public void CheckWithoutFileIsAUsageError()
     {
         Assert.That(Run("--check"), Is.EqualTo(255));
-        Assert.That(_stderr.ToString(), Does.EndWith(Usage));
-        Assert.That(_stderr.ToString(), Does.StartWith("statmgr: "));
+        Assert.That(_console.Error.ToString(), Does.EndWith(Usage));
+        Assert.That(_console.Error.ToString(), Does.StartWith("statmgr: "));
     }
 
     [Test]
@@ -100,7 +94,7 @@ public class StatmgrCommandLineTests
     public void TestMailTogetherWithCheckIsAUsageError()
     {
         Assert.That(Run("--test-mail", "statmgr.d", "--check", "statmgr.d"), Is.EqualTo(255));
-        Assert.That(_stderr.ToString(), Is.EqualTo(Usage));
+        Assert.That(_console.Error.ToString(), Is.EqualTo(Usage));
         Assert.That(_mailTested, Is.Empty);
         Assert.That(_checkedFiles, Is.Empty);
     }
@@ -109,7 +103,7 @@ public class StatmgrCommandLineTests
     public void VersionPrintsCsVersion()
     {
         Assert.That(Run("--version"), Is.EqualTo(0));
-        Assert.That(_stdout.ToString(), Is.EqualTo("statmgr version 2.0.14 - 2017-06-08\n"));
+        Assert.That(_console.Out.ToString(), Is.EqualTo("statmgr version 2.0.14 - 2017-06-08\n"));
     }
 
     [Test]
@@ -124,9 +118,9 @@ public class StatmgrCommandLineTests
     public void HelpDescribesTheCommandLine(string option)
     {
         Assert.That(Run(option), Is.EqualTo(0));
-        Assert.That(_stdout.ToString(), Does.Contain("--check <configfile>"));
-        Assert.That(_stdout.ToString(), Does.Contain("--version"));
-        Assert.That(_stdout.ToString(), Does.Contain("--test-mail <configfile>"));
+        Assert.That(_console.Out.ToString(), Does.Contain("--check <configfile>"));
+        Assert.That(_console.Out.ToString(), Does.Contain("--version"));
+        Assert.That(_console.Out.ToString(), Does.Contain("--test-mail <configfile>"));
         Assert.That(_started, Is.Empty);
     }
 
