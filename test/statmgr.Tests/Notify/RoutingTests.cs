@@ -15,6 +15,14 @@ public class RoutingTests
         return d;
     }
 
+    private static void AssertDelivery(Delivery d, bool page, string[] mailTo, bool mailSuffix, bool countMail)
+    {
+        Assert.That(d.Page, Is.EqualTo(page));
+        Assert.That(d.MailTo, Is.EqualTo(mailTo));
+        Assert.That(d.MailSuffix, Is.EqualTo(mailSuffix));
+        Assert.That(d.CountMail, Is.EqualTo(countMail));
+    }
+
     private static ReportCounters Used(int pages, int mails)
     {
         var c = new ReportCounters();
@@ -33,10 +41,7 @@ public class RoutingTests
     public void DocumentedUsesConfigListWhenTheDescriptorHasNone()
     {
         var d = new DocumentedRouting(ConfigMail).ForHealth(Desc(), new ReportLimits(2, 5), Used(0, 0));
-        Assert.That(d.Page, Is.True);
-        Assert.That(d.MailTo, Is.EqualTo(ConfigMail));
-        Assert.That(d.MailSuffix, Is.True);
-        Assert.That(d.CountMail, Is.True);
+        AssertDelivery(d, page: true, mailTo: ConfigMail, mailSuffix: true, countMail: true);
     }
 
     [Test]
@@ -111,10 +116,7 @@ public class RoutingTests
     public void LegacyErrorWithoutMailServerMailsTheConfigListWithoutSayingSo()
     {
         var d = new LegacyRouting(ConfigMail, false).ForError(Desc(), new ReportLimits(1, 10), Used(0, 0));
-        Assert.That(d.Page, Is.True);
-        Assert.That(d.MailTo, Is.EqualTo(ConfigMail));
-        Assert.That(d.MailSuffix, Is.False);
-        Assert.That(d.CountMail, Is.True);
+        AssertDelivery(d, page: true, mailTo: ConfigMail, mailSuffix: false, countMail: true);
     }
 
     [Test]
