@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Statmgr.Earthworm.Transport;
+using Statmgr.TestSupport;
 
 namespace Statmgr.Stress;
 
@@ -38,7 +39,7 @@ public sealed class Beater : IDisposable
     {
         lock (_modules)
         {
-            _modules[module] = new Beating(ring, new Logo(StressSite.Inst, module, StressSite.TypeHeartbeat), 40_000 + module);
+            _modules[module] = new Beating(ring, new Logo(SiteNumbers.Inst, module, SiteNumbers.TypeHeartbeat), 40_000 + module);
         }
     }
 

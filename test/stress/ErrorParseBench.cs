@@ -7,6 +7,7 @@ using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor;
 using Statmgr.Notify;
 using Statmgr.Notify.Mail;
+using Statmgr.TestSupport;
 
 namespace Statmgr.Stress;
 
@@ -39,7 +40,7 @@ public static class ErrorParseBench
     private static double Dispatch(TransportRing pageRing)
     {
         var (dispatcher, ring) = Build(pageRing);
-        var logo = new Logo(StressSite.Inst, ModTank, Types.Error);
+        var logo = new Logo(SiteNumbers.Inst, ModTank, Types.Error);
         var bodies = Bodies();
         var best = 0.0;
         for (var run = 0; run < 3; run++)
@@ -62,7 +63,7 @@ public static class ErrorParseBench
     /// <summary>Messages a second drained from a 64 MB ring full of errors (getmsg, parse, count), best of three.</summary>
     private static double FromRing(TransportRing writer, long key)
     {
-        var logo = new Logo(StressSite.Inst, ModTank, Types.Error);
+        var logo = new Logo(SiteNumbers.Inst, ModTank, Types.Error);
         var bodies = Bodies();
         // Bodies differ in length by a few bytes: fill to a little under the ring's size, so nothing is evicted.
         var perRecord = (ulong)(bodies.Max(b => b.Length) + writer.Layout.TportHeadSize);
@@ -101,7 +102,7 @@ public static class ErrorParseBench
         var rings = new RingSet(ring, [monitored], (_, _) => throw new InvalidOperationException("no re-attach in the bench"), logit);
         var own = Own(out _);
         var transport = new TransportProblemReporter(own, new IdleWait(), false, logit, TimeProvider.System);
-        Logo[] wanted = [new Logo(StressSite.Inst, 0, Types.Heartbeat), new Logo(StressSite.Inst, 0, Types.Error)];
+        Logo[] wanted = [new Logo(SiteNumbers.Inst, 0, Types.Heartbeat), new Logo(SiteNumbers.Inst, 0, Types.Error)];
         return new RingDrainer([monitored], wanted, dispatcher, transport, new ShutdownWatch(rings, Environment.ProcessId), logit, false, TimeProvider.System);
     }
 
@@ -115,23 +116,23 @@ public static class ErrorParseBench
             new UnknownModuleGate(modules, own, false, time),
             new HeartbeatHandler(reports, own, logit, 0, _ => null, time),
             new ErrorHandler(reports, own, time),
-            new RestartTracker(modules, new Logo(StressSite.Inst, StressSite.ModStatmgr, Types.Restart), logit));
+            new RestartTracker(modules, new Logo(SiteNumbers.Inst, SiteNumbers.ModStatmgr, Types.Restart), logit));
         return (dispatcher, new MonitoredRing(pageRing, ""));
     }
 
     private static ReportDispatcher Reports(TransportRing? pageRing, ILogit logit) =>
-        new(logit, new Pager(() => pageRing ?? throw new InvalidOperationException("no pages in the bench"), new Logo(StressSite.Inst, StressSite.ModStatmgr, Types.Page), 250, logit),
+        new(logit, new Pager(() => pageRing ?? throw new InvalidOperationException("no pages in the bench"), new Logo(SiteNumbers.Inst, SiteNumbers.ModStatmgr, Types.Page), 250, logit),
             DiscardMailSink.Instance, new DocumentedRouting([]), ["ops"]);
 
     private static OwnErrorReporter Own(out ModuleTable modules)
     {
-        var statmgr = new Descriptor { ModName = "statmgr", ModIdName = "MOD_STATMGR", ModId = StressSite.ModStatmgr, InstId = StressSite.Inst, SysName = StressSite.SysName };
-        var tank = new Descriptor { ModName = "tankplayer", ModIdName = "MOD_TANKPLAYER", ModId = ModTank, InstId = StressSite.Inst, SysName = StressSite.SysName };
+        var statmgr = new Descriptor { ModName = "statmgr", ModIdName = "MOD_STATMGR", ModId = SiteNumbers.ModStatmgr, InstId = SiteNumbers.Inst, SysName = StressSite.SysName };
+        var tank = new Descriptor { ModName = "tankplayer", ModIdName = "MOD_TANKPLAYER", ModId = ModTank, InstId = SiteNumbers.Inst, SysName = StressSite.SysName };
         tank.Errors.Add(new ErrorRule(7, 1_000_000, 0, 0, 0, "Station gaps."));
         tank.Errors.Add(new ErrorRule(8, 1_000_000, 10, 0, 0, "Channel gaps."));
         modules = new ModuleTable([statmgr, tank]);
         modules.Reset(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-        return new OwnErrorReporter(modules.Find(StressSite.ModStatmgr, StressSite.Inst)!, Reports(null, new CountingLogit()));
+        return new OwnErrorReporter(modules.Find(SiteNumbers.ModStatmgr, SiteNumbers.Inst)!, Reports(null, new CountingLogit()));
     }
 
     /// <summary>A log that only counts lines: the rare report must not be the thing measured.</summary>

@@ -106,7 +106,7 @@ public static partial class Soak
                 {
                     var time = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
                     var note = $"soak {module.Name} e{number} #{++sequence}.";
-                    var status = ringOf[module.Id].Put(new Logo(StressSite.Inst, module.Id, StressSite.TypeError),
+                    var status = ringOf[module.Id].Put(new Logo(SiteNumbers.Inst, module.Id, SiteNumbers.TypeError),
                         Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{time} {number} {note}\n")));
                     if (status != PutStatus.Ok)
                     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Statmgr.Earthworm.Transport;
 using Statmgr.EwSupervisor;
+using Statmgr.TestSupport;
 
 namespace Statmgr.Stress;
 
@@ -46,7 +47,7 @@ public sealed class StartstopStandIn : IDisposable
     private void Answer()
     {
         var buffer = new byte[512];
-        Logo[] requests = [new Logo(StressSite.Inst, 0, StressSite.TypeReqStatus)];
+        Logo[] requests = [new Logo(SiteNumbers.Inst, 0, SiteNumbers.TypeReqStatus)];
         while (!_stop)
         {
             if (_ring.GetMessage(requests, buffer, out _, out _) is GetStatus.None)
@@ -54,7 +55,7 @@ public sealed class StartstopStandIn : IDisposable
                 Thread.Sleep(10);
                 continue;
             }
-            _ring.Put(new Logo(StressSite.Inst, StressSite.ModStartstop, StressSite.TypeStatus), Encoding.ASCII.GetBytes(_status));
+            _ring.Put(new Logo(SiteNumbers.Inst, SiteNumbers.ModStartstop, SiteNumbers.TypeStatus), Encoding.ASCII.GetBytes(_status));
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Statmgr.Earthworm.Transport;
 using Statmgr.TestSupport;
+using static Statmgr.TestSupport.SiteNumbers;
 
 namespace Statmgr.Stress;
 
@@ -14,15 +15,8 @@ namespace Statmgr.Stress;
 /// </summary>
 public sealed class StressSite : IDisposable
 {
-    public const byte Inst = 2;
-    public const byte ModStartstop = 1;
-    public const byte ModStatmgr = 2;
     public const byte ModFlood = 3;
-    public const byte TypeError = 2;
-    public const byte TypeHeartbeat = 3;
     public const byte TypeWaveform = 19;
-    public const byte TypeReqStatus = 108;
-    public const byte TypeStatus = 109;
     public const string SysName = "ewhost";
 
     /// <summary>The rings a site may create, in earthworm.d order: RingName first.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Statmgr.Earthworm.Transport;
+using static Statmgr.TestSupport.SiteNumbers;
 using static Statmgr.Tests.Monitor.EndToEnd.StatmgrSite;
 
 namespace Statmgr.Tests.Monitor.EndToEnd;

@@ -14,7 +14,7 @@ internal sealed class RingWatcher
     public RingWatcher(ITransportRing ring, params byte[] types)
     {
         _ring = ring;
-        _wanted = types.Select(t => new Logo(StatmgrSite.Inst, StatmgrSite.ModStatmgr, t)).ToArray();
+        _wanted = types.Select(t => new Logo(SiteNumbers.Inst, SiteNumbers.ModStatmgr, t)).ToArray();
     }
 
     public List<(Logo Logo, string Text)> Seen { get; } = new();

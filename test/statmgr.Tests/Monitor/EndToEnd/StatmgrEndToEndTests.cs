@@ -5,6 +5,7 @@ using System.Text;
 using Statmgr.Earthworm.Transport;
 using Statmgr.EwSupervisor;
 using Statmgr.Tests.Fixtures;
+using static Statmgr.TestSupport.SiteNumbers;
 using static Statmgr.Tests.Monitor.EndToEnd.StatmgrSite;
 
 namespace Statmgr.Tests.Monitor.EndToEnd;

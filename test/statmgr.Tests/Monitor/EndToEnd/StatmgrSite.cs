@@ -5,6 +5,7 @@ using Statmgr.Earthworm.Transport;
 using Statmgr.Tests.Cli;
 using Statmgr.Tests.Earthworm.Transport;
 using Statmgr.Tests.Fixtures;
+using static Statmgr.TestSupport.SiteNumbers;
 
 namespace Statmgr.Tests.Monitor.EndToEnd;
 
@@ -15,18 +16,8 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 /// </summary>
 internal sealed class StatmgrSite : IDisposable
 {
-    public const byte Inst = 2;
-    public const byte ModStartstop = 1;
-    public const byte ModStatmgr = 2;
     public const byte ModPick = 3;
     public const byte ModTank = 4;
-    public const byte TypeError = 2;
-    public const byte TypeHeartbeat = 3;
-    public const byte TypePage = 104;
-    public const byte TypeRestart = 107;
-    public const byte TypeReqStatus = 108;
-    public const byte TypeStatus = 109;
-    public const byte TypeStop = 113;
 
     private readonly TestRingKeys _keys = new();
     private readonly List<Process> _children = new();
