@@ -141,8 +141,10 @@ public class SystemVRingTests
     [Test]
     public void CreateRejectsSizesThatCannotHoldARecord()
     {
-        Assert.That(() => SystemVRing.Create("TEST_RING", _keys.Next(), 63), Throws.TypeOf<ArgumentOutOfRangeException>());
-        Assert.That(() => SystemVRing.Create("TEST_RING", _keys.Next(), 1024, RingLayout.Llp64), Throws.ArgumentException);
+        var key = _keys.Next();
+
+        Assert.That(() => SystemVRing.Create("TEST_RING", key, 63), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => SystemVRing.Create("TEST_RING", key, 1024, RingLayout.Llp64), Throws.ArgumentException);
     }
 
     private static unsafe void Overwrite(long key, int offset, byte[] bytes)

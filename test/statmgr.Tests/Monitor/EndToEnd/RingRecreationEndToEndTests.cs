@@ -26,7 +26,7 @@ public class RingRecreationEndToEndTests
     public void TearDown()
     {
         _fresh?.Dispose();
-        _site.Dispose();
+        _site?.Dispose(); // null when the host cannot make rings (the test was ignored)
     }
 
     [Test]

@@ -24,7 +24,7 @@ public partial class StatmgrEndToEndTests
     public void SetUp() => _site = new StatmgrSite();
 
     [TearDown]
-    public void TearDown() => _site.Dispose();
+    public void TearDown() => _site?.Dispose(); // null when the host cannot make rings (the test was ignored)
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
