@@ -231,6 +231,15 @@ public sealed class StatmgrStartup
         if (_problems.CollectAll && !text.StartsWith("LoadTableEnvVariable(): nfiles", StringComparison.Ordinal))
         {
             var at = kom is null ? new ConfigLocation(configPath, 0) : KomFiles.Here(kom, configPath);
+            if (text.StartsWith(CommandFileReader.SkippedExpansionWarning, StringComparison.Ordinal))
+            {
+                // A --check problem is one line that says "warning:" once: the unexpanded line goes on it.
+                _log.Write("et", text);
+                _problems.RecordLoggedWarning(at,
+                    "skipping variable expansion (env var match not found): "
+                    + text[CommandFileReader.SkippedExpansionWarning.Length..].TrimEnd('\r', '\n'));
+                return;
+            }
             _problems.Warning(at, "et", text);
             return;
         }

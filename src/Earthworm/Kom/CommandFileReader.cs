@@ -11,6 +11,13 @@ public sealed class CommandFileReader : IDisposable
     /// <summary>The current file plus 4 suspended ones.</summary>
     public const int MaxOpenFiles = 5;
 
+    /// <summary>
+    /// C's warning for a line that names a variable neither earthworm_commonvars.d nor the
+    /// environment defines; the line, left unexpanded, follows on its own line.
+    /// </summary>
+    public const string SkippedExpansionWarning =
+        "warning: skipping variable expansion for the following line (env var match not found):\n";
+
     private const int MaxSuspended = MaxOpenFiles - 1;
     private const int MaxDiagnosticLength = 4095;
     private const int MaxPutLength = KomRecord.BufferSize - 1;
@@ -333,7 +340,7 @@ public sealed class CommandFileReader : IDisposable
             return SetLine(expanded);
         }
 
-        _diagnostics("warning: skipping variable expansion for the following line (env var match not found):\n" + raw);
+        _diagnostics(SkippedExpansionWarning + raw);
         return SetLine(raw);
     }
 

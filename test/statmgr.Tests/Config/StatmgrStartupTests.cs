@@ -222,7 +222,7 @@ public class StatmgrStartupTests
             "warning: skipping variable expansion for the following line (env var match not found):\nSubject ${NO_SUCH_VARIABLE}\n")));
         Assert.That(_fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{_configPath}:8: warning: warning: skipping variable expansion for the following line (env var match not found):\nSubject ${{NO_SUCH_VARIABLE}}",
+            $"{_configPath}:8: warning: skipping variable expansion (env var match not found): Subject ${{NO_SUCH_VARIABLE}}",
         }));
     }
 
