@@ -108,16 +108,15 @@ internal static class HostCapabilities
         var key = 0x56000000L + (Environment.ProcessId & 0xFFFFFF);
         try
         {
-            using var ring = SystemVRing.Create("HOST_PROBE", key, ProbeRingBytes);
+            // Create removes what it made when it fails part way.
+            SystemVRing.Create("HOST_PROBE", key, ProbeRingBytes).Dispose();
+            SystemVRing.Destroy(key);
             return null;
         }
-        catch (TransportRingException ex)
+        catch (Exception ex) when (ex is TransportRingException or DllNotFoundException or EntryPointNotFoundException)
         {
+            // The last two: a C library without System V IPC (Windows).
             return $"System V shared memory and semaphores are refused on this host: {ex.Message}";
-        }
-        finally
-        {
-            SystemVRing.Destroy(key);
         }
     }
 

@@ -9,7 +9,7 @@ namespace Statmgr.Tests.Fuzz;
 /// never throw, must accept exactly what the grammar accepts, and must name one of C's decode texts
 /// otherwise.
 /// </summary>
-[Category("Fuzz")]
+[Category(TestCategory.Fuzz)]
 public class StatusMessageParserFuzzTests
 {
     private static readonly string[] HeartbeatErrors =

@@ -10,6 +10,7 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 /// for a while, nothing). statmgr must notice, say so once, attach to the new ring and go on
 /// monitoring it, and poll a missing ring without spinning.
 /// </summary>
+[Category(TestCategory.WholeProcess)]
 [NonParallelizable]
 public class RingRecreationEndToEndTests
 {

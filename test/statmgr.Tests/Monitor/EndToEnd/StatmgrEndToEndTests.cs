@@ -11,6 +11,7 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 /// The built statmgr as a child process on real System V rings, with simulated modules as
 /// separate processes.
 /// </summary>
+[Category(TestCategory.WholeProcess)]
 [NonParallelizable]
 public partial class StatmgrEndToEndTests
 {
