@@ -20,8 +20,11 @@ public static class MonitorCommand
     {
         var time = TimeProvider.System;
         var config = startup.Config;
-        using var waiter = new IdleWaiter();
-        using var signals = new StopSignals(waiter);
+        // The one stop source, made before anything can take long: a signal from now on ends
+        // the run with the shutdown report, even one that comes before the main loop exists.
+        using var wait = new WakeableWait();
+        var stop = new StopSource(wait, startup.ProcessId);
+        using var signals = stop.RequestOnSignals();
         var transport = MailTransportFactory.Create(MailSettings.FromConfig(config), log, time);
         var mailQueue = transport is null ? null : new MailQueue(transport, log, time);
         try
@@ -33,18 +36,14 @@ public static class MonitorCommand
                 LocalInstallation = startup.LocalInstallation,
                 Types = startup.Types,
                 SysName = startup.SystemName,
-                OwnPid = startup.ProcessId,
                 ModuleName = startup.Tables.GetModIdName,
                 Logit = log,
                 Mail = (IMailSink?)mailQueue ?? DiscardMailSink.Instance,
                 Time = time,
                 AttachRing = (name, key) => SystemVRing.Attach(name, key, config.RingLayout),
-                Waiter = waiter,
-                StopRequested = () => signals.Received,
+                Stop = stop,
             };
-            var manager = MonitorStartup.Start(context);
-            signals.Attach(manager.Shutdown);
-            return manager.Run();
+            return MonitorStartup.Start(context).Run();
         }
         finally
         {

@@ -2,10 +2,10 @@ using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor.Messages;
 using Statmgr.Notify;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Modules;
 
 /// <summary>
-/// Applies one TYPE_ERROR (statmgr.md §5.4, §6): an error number the descriptor does not list is
+/// Applies one TYPE_ERROR: an error number the descriptor does not list is
 /// ignored; a listed one goes through the rate rule and may be reported with the sender's time.
 /// </summary>
 public sealed class ErrorHandler
@@ -29,7 +29,7 @@ public sealed class ErrorHandler
             return;
         }
         var state = module.FindError(error.Number);
-        if (state is not null && ErrorRateRule.Admit(state, error.Time))
+        if (state is not null && state.Admit(error.Time))
         {
             _reports.ReportError(module.Descriptor, state.Rule, state.Counters, error.Time, error.NoteText);
         }

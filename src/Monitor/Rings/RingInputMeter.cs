@@ -1,6 +1,6 @@
 using Statmgr.Earthworm.Transport;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Rings;
 
 /// <summary>
 /// How fast writers fill one ring, from SHM_HEAD.keyin (every byte ever written), so the idle
@@ -51,6 +51,6 @@ public sealed class RingInputMeter
         }
         double seconds = header.KeyMax / BytesPerSecond * LapShare;
         // Only a guard shorter than the longest idle wait matters (and a quiet ring gives infinity).
-        return seconds < IdleWait.LongestMs / 1000.0 ? TimeSpan.FromSeconds(seconds) : null;
+        return seconds < WaitPlanner.LongestMs / 1000.0 ? TimeSpan.FromSeconds(seconds) : null;
     }
 }

@@ -1,7 +1,9 @@
 using Statmgr.Config;
+using Statmgr.Monitor.Messages;
+using Statmgr.Monitor.Rings;
 using Statmgr.Notify;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Modules;
 
 /// <summary>
 /// What statmgr knows of one descriptor's module: alive or dead, the sender's time of its last
@@ -61,8 +63,35 @@ public sealed class ModuleHealth
         return null;
     }
 
+    /// <summary>
+    /// One heartbeat from this module, carried by <paramref name="ring"/>: keep its pid and arm a
+    /// restartMe module that waited for one (C arms only on a heartbeat with a pid, B5), remember
+    /// the ring for restart requests, and for a monitored module restart its timer with the
+    /// sender's time. True when the module was dead and is now alive again (to be reported).
+    /// </summary>
+    public bool OnHeartbeat(HeartbeatMessage heartbeat, MonitoredRing ring)
+    {
+        if (heartbeat.HasPid)
+        {
+            SetPid(heartbeat.Pid);
+            if (Restart == RestartState.UnknownPid)
+            {
+                Restart = RestartState.RestartMe;
+            }
+        }
+        HeartbeatRing = ring;
+        if (!IsMonitored)
+        {
+            return false;
+        }
+        bool cameBack = !Alive;
+        Alive = true;
+        Timer = heartbeat.Time;
+        return cameBack;
+    }
+
     /// <summary>Keeps the pid bytes of a heartbeat; allocates only when the pid changes.</summary>
-    public void SetPid(ReadOnlySpan<byte> pid)
+    private void SetPid(ReadOnlySpan<byte> pid)
     {
         if (pid.Length == Pid.Length)
         {
@@ -76,7 +105,7 @@ public sealed class ModuleHealth
                 return;
             }
         }
-        Pid = Messages.MessageText.Decode(pid);
+        Pid = MessageText.Decode(pid);
     }
 
     /// <summary>C's startup step 19: assume alive since <paramref name="now"/>, zero every counter.</summary>
@@ -108,4 +137,20 @@ public sealed class ModuleHealth
             return Timer > latest ? null : Timer + Tsec + 1;
         }
     }
+}
+
+/// <summary>C's restart states, with C's numbers (they show in no output, but keep the story readable).</summary>
+public enum RestartState
+{
+    /// <summary>No <c>restartMe</c> line: never restarted.</summary>
+    None = 0,
+
+    /// <summary>Restartable: its pid is known from a heartbeat.</summary>
+    RestartMe = 1,
+
+    /// <summary><c>restartMe</c> given, but no heartbeat with a pid seen yet.</summary>
+    UnknownPid = 2,
+
+    /// <summary>Stopped on purpose (TYPE_STOP): reported dead, but not restarted.</summary>
+    Stopped = 3,
 }

@@ -2,12 +2,13 @@ using System.Globalization;
 using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor.Messages;
+using Statmgr.Monitor.Rings;
 using Statmgr.Notify;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Modules;
 
 /// <summary>
-/// Applies one TYPE_HEARTBEAT (statmgr.md §5.2): keep the pid, arm a restart, report "module
+/// Applies one TYPE_HEARTBEAT: keep the pid, arm a restart, report "module
 /// alive" for a dead module (stamped with the sender's time), and restart its timer.
 /// </summary>
 public sealed class HeartbeatHandler
@@ -42,18 +43,10 @@ public sealed class HeartbeatHandler
             _own.TryReport(StatmgrError.Decode, EpochClock.Now(_time), decodeError!);
             return;
         }
-        RestartTracker.OnHeartbeat(module, heartbeat);
-        module.HeartbeatRing = ring;
-        if (!module.IsMonitored)
-        {
-            return;
-        }
-        if (!module.Alive)
+        if (module.OnHeartbeat(heartbeat, ring))
         {
             _reports.ReportHealth(module.Descriptor, module.HeartbeatLimits, module.HeartbeatCounters, heartbeat.Time, AliveText);
-            module.Alive = true;
         }
-        module.Timer = heartbeat.Time;
     }
 
     private void LogObserved(MonitoredRing ring, Logo logo, ReadOnlySpan<byte> body)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Statmgr.Earthworm.Transport;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Modules;
 
 /// <summary>
 /// The first check on every message: a sender without a descriptor is reported as statmgr

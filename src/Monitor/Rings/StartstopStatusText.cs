@@ -1,6 +1,6 @@
 using Statmgr.Monitor.Messages;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Rings;
 
 /// <summary>
 /// Reads the ring list out of startstop's TYPE_STATUS text, as C's AccumulateRings does: split on
@@ -31,3 +31,6 @@ public static class StartstopStatusText
         return rings;
     }
 }
+
+/// <summary>One ring line of startstop's status text: name, key and size in kB.</summary>
+public sealed record StartstopRing(string Name, long Key, long SizeKb);

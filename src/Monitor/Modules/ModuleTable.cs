@@ -1,6 +1,6 @@
 using Statmgr.Config;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Modules;
 
 /// <summary>
 /// Every descriptor's module in configuration order, found by (module id, installation) as C's

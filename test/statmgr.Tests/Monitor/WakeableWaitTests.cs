@@ -4,12 +4,12 @@ using Statmgr.Monitor;
 namespace Statmgr.Tests.Monitor;
 
 /// <summary>The real idle wait: it lasts the span, a wake cuts it short, and a wake that came first is not lost.</summary>
-public class IdleWaiterTests
+public class WakeableWaitTests
 {
     [Test]
     public void WaitsForTheSpan()
     {
-        using var waiter = new IdleWaiter();
+        using var waiter = new WakeableWait();
         var clock = Stopwatch.StartNew();
 
         waiter.Wait(TimeSpan.FromMilliseconds(60));
@@ -20,7 +20,7 @@ public class IdleWaiterTests
     [Test]
     public void AWakeFromAnotherThreadEndsTheWait()
     {
-        using var waiter = new IdleWaiter();
+        using var waiter = new WakeableWait();
         var clock = Stopwatch.StartNew();
         using var timer = new Timer(_ => waiter.Wake(), null, 50, Timeout.Infinite);
 
@@ -32,7 +32,7 @@ public class IdleWaiterTests
     [Test]
     public void AWakeBeforeTheWaitEndsTheNextWaitOnly()
     {
-        using var waiter = new IdleWaiter();
+        using var waiter = new WakeableWait();
         waiter.Wake();
         var clock = Stopwatch.StartNew();
 
@@ -47,7 +47,7 @@ public class IdleWaiterTests
     [Test]
     public void ANonPositiveSpanDoesNotWait()
     {
-        using var waiter = new IdleWaiter();
+        using var waiter = new WakeableWait();
         var clock = Stopwatch.StartNew();
 
         waiter.Wait(TimeSpan.Zero);

@@ -1,10 +1,11 @@
 using Statmgr.Earthworm.Logging;
+using Statmgr.Monitor.Rings;
 using Statmgr.Notify;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Modules;
 
 /// <summary>
-/// C's expiry scan (statmgr.md §4.3): a monitored module is dead when statmgr's clock minus the
+/// C's expiry scan: a monitored module is dead when statmgr's clock minus the
 /// sender's time of its last heartbeat is strictly more than tsec, in whole seconds.
 /// </summary>
 public sealed class HeartbeatExpiryScan
@@ -12,7 +13,6 @@ public sealed class HeartbeatExpiryScan
     public const string DeadText = "module dead";
     public const string DeadPidUnknownText = "module dead, PID unknown; needs human intervention.";
 
-    private readonly ModuleTable _modules;
     private readonly ReportDispatcher _reports;
     private readonly RestartTracker _restarts;
     private readonly MonitoredRing _defaultRing;
@@ -20,16 +20,19 @@ public sealed class HeartbeatExpiryScan
 
     public HeartbeatExpiryScan(ModuleTable modules, ReportDispatcher reports, RestartTracker restarts, MonitoredRing defaultRing, ILogit logit)
     {
-        _modules = modules;
+        Modules = modules;
         _reports = reports;
         _restarts = restarts;
         _defaultRing = defaultRing;
         _logit = logit;
     }
 
+    /// <summary>The modules scanned, in configuration order.</summary>
+    public ModuleTable Modules { get; }
+
     public ScanOutcome Scan(long now)
     {
-        foreach (var module in _modules.Modules)
+        foreach (var module in Modules.Modules)
         {
             if (!module.IsMonitored || !module.Alive || now - module.Timer <= module.Tsec)
             {
@@ -59,7 +62,7 @@ public sealed class HeartbeatExpiryScan
     public long? NextDeathSecond()
     {
         long? next = null;
-        foreach (var module in _modules.Modules)
+        foreach (var module in Modules.Modules)
         {
             if (module.DeathSecond is long second && (next is null || second < next))
             {
@@ -68,4 +71,16 @@ public sealed class HeartbeatExpiryScan
         }
         return next;
     }
+}
+
+/// <summary>How a heartbeat expiry scan ended.</summary>
+public enum ScanOutcome
+{
+    Completed,
+
+    /// <summary>
+    /// A "PID unknown" death ended the pass early, as in C: the loop polls again at once and the
+    /// remaining modules are scanned on the next pass.
+    /// </summary>
+    Abandoned,
 }

@@ -1,7 +1,7 @@
 using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Rings;
 
 /// <summary>
 /// Takes every waiting status message from every monitored ring, ring after ring, before the
@@ -17,43 +17,46 @@ public sealed class RingDrainer
     /// <summary>The longest drain before the chores must run.</summary>
     public static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
 
-    private readonly IReadOnlyList<MonitoredRing> _rings;
     private readonly Logo[] _wanted;
     private readonly MessageDispatcher _dispatcher;
     private readonly TransportProblemReporter _transport;
-    private readonly ShutdownWatch _shutdown;
+    private readonly StopSource _stop;
     private readonly ILogit _logit;
     private readonly bool _logRingVisits;
     private readonly TimeProvider _time;
     private readonly byte[] _buffer = new byte[MaxMessageBytes];
     private int _next;
 
-    public RingDrainer(IReadOnlyList<MonitoredRing> rings, Logo[] wanted, MessageDispatcher dispatcher, TransportProblemReporter transport,
-        ShutdownWatch shutdown, ILogit logit, bool logRingVisits, TimeProvider time)
+    public RingDrainer(RingSet rings, Logo[] wanted, MessageDispatcher dispatcher, TransportProblemReporter transport,
+        StopSource stop, ILogit logit, bool logRingVisits, TimeProvider time)
     {
-        _rings = rings;
+        Rings = rings;
         _wanted = wanted;
         _dispatcher = dispatcher;
         _transport = transport;
-        _shutdown = shutdown;
+        _stop = stop;
         _logit = logit;
         _logRingVisits = logRingVisits;
         _time = time;
     }
 
+    /// <summary>The rings drained, in the order they are visited.</summary>
+    public RingSet Rings { get; }
+
     public DrainResult Drain()
     {
+        var rings = Rings.Monitored;
         long start = _time.GetTimestamp();
         bool any = false;
-        for (int visited = 0; visited < _rings.Count; visited++)
+        for (int visited = 0; visited < rings.Count; visited++)
         {
-            var ring = _rings[_next];
+            var ring = rings[_next];
             if (_logRingVisits)
             {
                 _logit.Write("t", $"Debug: Checking ring {ring.Name} \n");
             }
             bool finished = DrainRing(ring, start, ref any);
-            _next = (_next + 1) % _rings.Count;
+            _next = (_next + 1) % rings.Count;
             if (!finished)
             {
                 return new DrainResult(any, false);
@@ -67,7 +70,7 @@ public sealed class RingDrainer
     {
         while (true)
         {
-            if (_time.GetElapsedTime(start) >= Budget || _shutdown.Signalled)
+            if (_time.GetElapsedTime(start) >= Budget || _stop.Requested)
             {
                 return false;
             }
@@ -92,3 +95,6 @@ public sealed class RingDrainer
         }
     }
 }
+
+/// <summary>How a drain of the rings ended: whether it read anything, and whether every ring said "none".</summary>
+public readonly record struct DrainResult(bool ReadAny, bool Finished);

@@ -1,7 +1,7 @@
 using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Rings;
 
 /// <summary>
 /// Every ring statmgr has attached: the page ring (RingName) and the monitored rings, which in
@@ -15,10 +15,13 @@ public sealed class RingSet : IDisposable
     private readonly ILogit _logit;
     private readonly HashSet<long> _reportedGone = new();
 
-    public RingSet(ITransportRing pageRing, IReadOnlyList<MonitoredRing> monitored, Func<string, long, ITransportRing> attach, ILogit logit)
+    /// <param name="multiRing">CheckAllRings mode: the monitored rings are startstop's list, each attached on its own.</param>
+    public RingSet(ITransportRing pageRing, IReadOnlyList<MonitoredRing> monitored, bool multiRing, Func<string, long, ITransportRing> attach,
+        ILogit logit)
     {
         PageRing = pageRing;
         Monitored = monitored;
+        MultiRing = multiRing;
         _attach = attach;
         _logit = logit;
     }
@@ -26,6 +29,9 @@ public sealed class RingSet : IDisposable
     public ITransportRing PageRing { get; private set; }
 
     public IReadOnlyList<MonitoredRing> Monitored { get; }
+
+    /// <summary>CheckAllRings mode (false when statmgr watches only its RingName ring).</summary>
+    public bool MultiRing { get; }
 
     /// <summary>Every attachment once (the page ring first).</summary>
     public IEnumerable<ITransportRing> Attached

@@ -1,14 +1,14 @@
 namespace Statmgr.Monitor;
 
 /// <summary>
-/// How long the main loop waits before it looks at the rings again. C always slept 1,024 ms, so
+/// Decides how long the main loop waits before it looks at the rings again. C always slept 1,024 ms, so
 /// it saw a death up to a second late and could be lapped on a busy ring. The port waits at most
 /// that long, and less when something is due sooner: the second at which a module's deadline
 /// passes or the pageit heartbeat is due, or the time in which the observed input could lap a
 /// ring. In multi-ring mode it also keeps C's two shortenings: no real sleep while messages keep
 /// arriving, and a ceiling lowered by a quarter after each missed-messages status (floor 10 ms).
 /// </summary>
-public sealed class IdleWait
+public sealed class WaitPlanner
 {
     public const int LongestMs = 1024;
 

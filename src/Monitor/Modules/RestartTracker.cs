@@ -1,14 +1,15 @@
 using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor.Messages;
+using Statmgr.Monitor.Rings;
 using Statmgr.Notify;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Modules;
 
 /// <summary>
-/// The restart state machine (statmgr.md §4.4): a <c>restartMe</c> module is armed by a heartbeat
-/// that carries its pid (B5 fixed), stopped by TYPE_STOP, re-armed by TYPE_RESTART; a dead armed
-/// module gets one TYPE_RESTART request <c>&lt;pid&gt;\n</c> for startstop.
+/// The restart state machine: a <c>restartMe</c> module is armed by a heartbeat that carries its
+/// pid (B5 fixed; see <see cref="ModuleHealth.OnHeartbeat"/>), stopped by TYPE_STOP, re-armed by
+/// TYPE_RESTART; a dead armed module gets one TYPE_RESTART request <c>&lt;pid&gt;\n</c> for startstop.
 /// </summary>
 public sealed class RestartTracker
 {
@@ -21,20 +22,6 @@ public sealed class RestartTracker
         _modules = modules;
         _restartLogo = restartLogo;
         _logit = logit;
-    }
-
-    /// <summary>Keeps the pid a heartbeat carries and arms a restartMe module that waited for it.</summary>
-    public static void OnHeartbeat(ModuleHealth module, HeartbeatMessage heartbeat)
-    {
-        if (!heartbeat.HasPid)
-        {
-            return;
-        }
-        module.SetPid(heartbeat.Pid);
-        if (module.Restart == RestartState.UnknownPid)
-        {
-            module.Restart = RestartState.RestartMe;
-        }
     }
 
     /// <summary>TYPE_STOP: an armed module with that pid is marked as stopped on purpose.</summary>

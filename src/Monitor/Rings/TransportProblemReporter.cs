@@ -2,7 +2,7 @@ using System.Globalization;
 using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Rings;
 
 /// <summary>
 /// Turns a getmsg status other than OK into statmgr error 4 (missed messages; every "missed"
@@ -11,15 +11,15 @@ namespace Statmgr.Monitor;
 public sealed class TransportProblemReporter
 {
     private readonly OwnErrorReporter _own;
-    private readonly IdleWait _idleWait;
+    private readonly WaitPlanner _planner;
     private readonly bool _multiRing;
     private readonly ILogit _logit;
     private readonly TimeProvider _time;
 
-    public TransportProblemReporter(OwnErrorReporter own, IdleWait idleWait, bool multiRing, ILogit logit, TimeProvider time)
+    public TransportProblemReporter(OwnErrorReporter own, WaitPlanner planner, bool multiRing, ILogit logit, TimeProvider time)
     {
         _own = own;
-        _idleWait = idleWait;
+        _planner = planner;
         _multiRing = multiRing;
         _logit = logit;
         _time = time;
@@ -60,8 +60,8 @@ public sealed class TransportProblemReporter
 
     private void LowerSleep(MonitoredRing ring)
     {
-        int ceiling = _idleWait.LowerCeilingAfterMiss();
-        _logit.Write("t", ceiling != IdleWait.ShortMs
+        int ceiling = _planner.LowerCeilingAfterMiss();
+        _logit.Write("t", ceiling != WaitPlanner.ShortMs
             ? string.Create(CultureInfo.InvariantCulture, $"statmgr tport_getmsg missed messages in {ring.Name}: Lowering sleep_time, new value is {ceiling}\n")
             : $"statmgr tport_getmsg missed messages in {ring.Name}\n");
     }

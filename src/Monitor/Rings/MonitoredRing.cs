@@ -1,6 +1,6 @@
 using Statmgr.Earthworm.Transport;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Rings;
 
 /// <summary>A ring statmgr reads heartbeats, errors, stops and restarts from.</summary>
 public sealed class MonitoredRing

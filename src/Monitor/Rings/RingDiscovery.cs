@@ -2,10 +2,10 @@ using System.Globalization;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor.Messages;
 
-namespace Statmgr.Monitor;
+namespace Statmgr.Monitor.Rings;
 
 /// <summary>
-/// CheckAllRings discovery (statmgr.md §1.4): ask startstop for its status with TYPE_REQSTATUS on
+/// CheckAllRings discovery: ask startstop for its status with TYPE_REQSTATUS on
 /// the RingName ring and read the ring list from its TYPE_STATUS answer, polling 29 times a
 /// second apart. Failures are written to stdout with C's texts. Unlike C, a stop (signal or ring
 /// flag) ends the polling at once instead of after up to 29 seconds.
@@ -22,25 +22,22 @@ public sealed class RingDiscovery
     private readonly ITransportRing _ring;
     private readonly Logo _requestLogo;
     private readonly Logo _statusLogo;
-    private readonly IIdleWaiter _waiter;
+    private readonly StopSource _stop;
     private readonly TextWriter _out;
     private readonly TextWriter _error;
-    private readonly Func<bool> _stopRequested;
 
     /// <param name="ring">The RingName ring.</param>
     /// <param name="requestLogo">(local installation, MyModuleId, TYPE_REQSTATUS).</param>
     /// <param name="statusLogo">(local installation, 0, TYPE_STATUS).</param>
-    /// <param name="stopRequested">Asked before each wait: true ends discovery without an answer.</param>
-    public RingDiscovery(ITransportRing ring, Logo requestLogo, Logo statusLogo, IIdleWaiter waiter, TextWriter output, TextWriter error,
-        Func<bool> stopRequested)
+    /// <param name="stop">Asked before each wait (with the ring's flag): a stop ends discovery without an answer.</param>
+    public RingDiscovery(ITransportRing ring, Logo requestLogo, Logo statusLogo, StopSource stop, TextWriter output, TextWriter error)
     {
         _ring = ring;
         _requestLogo = requestLogo;
         _statusLogo = statusLogo;
-        _waiter = waiter;
+        _stop = stop;
         _out = output;
         _error = error;
-        _stopRequested = stopRequested;
     }
 
     /// <summary>True when the last <see cref="Discover"/> gave up because statmgr was told to stop.</summary>
@@ -66,12 +63,12 @@ public sealed class RingDiscovery
                 // C accepts an answer without rings and then reads a ring that was never set up (B15).
                 return rings.Count > 0 ? rings : null;
             }
-            if (_stopRequested())
+            if (_stop.IsStopRequested([_ring]))
             {
                 Stopped = true;
                 return null;
             }
-            _waiter.Wait(PollInterval);
+            _stop.Wait(PollInterval);
         }
         _out.Write("Earthworm may be hung; no response from startstop in 30 seconds while trying to get status message back.\n");
         return null;
