@@ -13,9 +13,6 @@ namespace Statmgr.Cli;
 /// </summary>
 public static class MonitorCommand
 {
-    /// <summary>How long queued mail may still go out at shutdown (decisions.md §3).</summary>
-    private static readonly TimeSpan MailDrainLimit = TimeSpan.FromSeconds(10);
-
     public static int Run(StartupResult startup, ILogit log)
     {
         var time = TimeProvider.System;
@@ -49,7 +46,7 @@ public static class MonitorCommand
         {
             if (mailQueue is not null)
             {
-                mailQueue.DrainAsync(MailDrainLimit).GetAwaiter().GetResult();
+                mailQueue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit).GetAwaiter().GetResult();
                 mailQueue.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
         }
