@@ -2,7 +2,7 @@ namespace Statmgr.Notify;
 
 /// <summary>
 /// Where reports go to be mailed. Implementations never block the caller: the main loop hands a
-/// request over and goes on (decisions.md §3).
+/// request over and goes on, so a slow or dead mail server cannot delay heartbeat checks.
 /// </summary>
 public interface IMailSink
 {

@@ -3,7 +3,7 @@ using Statmgr.Earthworm.Logging;
 namespace Statmgr.Notify.Mail;
 
 /// <summary>
-/// Picks the mail path of decisions.md §3: MailServer lines mean SMTP (MailProgram then ignored,
+/// Picks how reports are mailed, once at startup: MailServer lines mean SMTP (MailProgram then ignored,
 /// with one warning); else MailProgram; else the program <c>mail</c> found on PATH; else no mail,
 /// said once at startup rather than once per report.
 /// </summary>
