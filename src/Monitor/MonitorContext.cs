@@ -5,7 +5,7 @@ using Statmgr.Notify;
 
 namespace Statmgr.Monitor;
 
-/// <summary>Everything the monitor needs from startup steps 1-13 and from the process around it.</summary>
+/// <summary>Everything the monitor needs from the configuration startup read and from the process around it.</summary>
 public sealed class MonitorContext
 {
     public required StatmgrConfig Config { get; init; }

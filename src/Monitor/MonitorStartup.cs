@@ -9,9 +9,9 @@ using Statmgr.Notify;
 namespace Statmgr.Monitor;
 
 /// <summary>
-/// The rest of C's startup, after the configuration is read: attach the RingName ring, find every ring with
-/// CheckAllRings, flush old messages from the monitored rings, send the startup report, start the
-/// timers, and hand back the main loop ready to run.
+/// The rest of C's startup, after the configuration is read: attach the RingName ring, find
+/// every ring with CheckAllRings, flush old messages from the monitored rings, send the startup
+/// report, start the timers, and hand back the main loop ready to run.
 /// </summary>
 public static class MonitorStartup
 {

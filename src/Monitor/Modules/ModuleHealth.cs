@@ -108,7 +108,10 @@ public sealed class ModuleHealth
         Pid = MessageText.Decode(pid);
     }
 
-    /// <summary>C's startup step 19: assume alive since <paramref name="now"/>, zero every counter.</summary>
+    /// <summary>
+    /// At startup, once the startup report is out: assume alive since <paramref name="now"/> (so
+    /// each module gets a full tsec before it can be called dead) and zero every counter.
+    /// </summary>
     public void Reset(long now)
     {
         Alive = true;

@@ -27,7 +27,7 @@ public sealed class ModuleTable
     public ModuleHealth? Find(byte module, byte installation) =>
         _byLogo.TryGetValue(Key(module, installation), out var health) ? health : null;
 
-    /// <summary>C's startup step 19 for every module.</summary>
+    /// <summary>Startup's reset of every module: alive since <paramref name="now"/>, counters at zero.</summary>
     public void Reset(long now)
     {
         foreach (var module in Modules)

@@ -19,9 +19,6 @@ public sealed class MonitoredRing
     /// <summary>The name C prints in its heartbeat debug line: empty in single-ring mode.</summary>
     public string DebugName { get; }
 
-    /// <summary>Messages taken from this ring since startup (for a status view).</summary>
-    public long MessagesRead { get; set; }
-
     public RingInputMeter Input { get; } = new();
 
     internal void Replace(ITransportRing ring) => Ring = ring;

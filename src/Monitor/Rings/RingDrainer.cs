@@ -86,7 +86,6 @@ public sealed class RingDrainer
                 continue;
             }
             any = true;
-            ring.MessagesRead++;
             if (status != GetStatus.Ok && !_transport.Report(ring, status, logo, length))
             {
                 continue;
