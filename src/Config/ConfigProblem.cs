@@ -10,3 +10,16 @@ public sealed record ConfigProblem(ConfigLocation Location, ConfigProblemSeverit
         return $"{Location.File}:{Location.Line}: {kind}: {Text.TrimEnd('\n')}";
     }
 }
+
+/// <summary>An error stops a real start (exit 255); a warning is only logged.</summary>
+public enum ConfigProblemSeverity
+{
+    Error,
+    Warning,
+}
+
+/// <summary>
+/// Where a configuration problem was found: the file as it was opened and its 1-based line.
+/// Line 0 means the problem belongs to no line (the environment or the Earthworm tables).
+/// </summary>
+public readonly record struct ConfigLocation(string File, int Line);

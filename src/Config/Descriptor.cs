@@ -29,17 +29,7 @@ public sealed class Descriptor
     public List<string> PageGroups { get; } = new();
     public List<string> MailRecipients { get; } = new();
     public List<ErrorRule> Errors { get; } = new();
-
-    /// <summary>First error rule with that number (C's linear scan), or null.</summary>
-    public ErrorRule? FindError(short number)
-    {
-        foreach (var rule in Errors)
-        {
-            if (rule.Number == number)
-            {
-                return rule;
-            }
-        }
-        return null;
-    }
 }
+
+/// <summary>One <c>err: E nerr: N tsec: T page: P mail: M</c> line with its <c>text:</c>.</summary>
+public sealed record ErrorRule(short Number, int Nerr, int Tsec, int Page, int Mail, string Text);

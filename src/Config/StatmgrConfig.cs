@@ -43,10 +43,28 @@ public sealed class StatmgrConfig
     public SmtpSecurityMode SmtpSecurity { get; set; } = SmtpSecurityMode.Auto;
     public string? SmtpUser { get; set; }
     public string? SmtpPasswordFile { get; set; }
-    public int SmtpTimeoutSeconds { get; set; } = 30;
+    public int SmtpTimeoutSeconds { get; set; } = DefaultSmtpTimeoutSeconds;
     public string? SmtpCaFile { get; set; }
     public RingLayoutChoice RingLayout { get; set; } = RingLayoutChoice.Auto;
-    public int PageMaxBytes { get; set; } = 249;
+    public int PageMaxBytes { get; set; } = DefaultPageMaxBytes;
+
+    /// <summary>SMTP's answer timeout without an SmtpTimeout command (or with one that is not positive).</summary>
+    public const int DefaultSmtpTimeoutSeconds = 30;
+
+    /// <summary>C's page buffer holds 249 characters and the terminating NUL; PageMaxBytes can change it.</summary>
+    public const int DefaultPageMaxBytes = 249;
 
     public const string DefaultSubject = "Earthworm Status Message";
+}
+
+/// <summary>One GetStatusFrom line: whose heartbeats, errors, stops and restarts statmgr reads (0 = wildcard).</summary>
+public sealed record StatusSource(string InstallationName, byte Installation, string ModuleName, byte Module);
+
+/// <summary>The SmtpSecurity command: how the SMTP connection is protected.</summary>
+public enum SmtpSecurityMode
+{
+    Auto,
+    None,
+    StartTls,
+    Ssl,
 }

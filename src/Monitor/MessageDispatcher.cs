@@ -1,5 +1,7 @@
 using Statmgr.Config;
 using Statmgr.Earthworm.Transport;
+using Statmgr.Monitor.Modules;
+using Statmgr.Monitor.Rings;
 
 namespace Statmgr.Monitor;
 

@@ -1,6 +1,9 @@
 namespace Statmgr.Monitor;
 
-/// <summary>statmgr's own error numbers, looked up in statmgr.desc (statmgr.md §5.5).</summary>
+/// <summary>
+/// statmgr's own error numbers: each is reported through the <c>err:</c> line with that number
+/// in statmgr's own descriptor, and not at all when the descriptor lacks it.
+/// </summary>
 public static class StatmgrError
 {
     public const short Startup = 0;

@@ -9,9 +9,6 @@ namespace Statmgr.Notify;
 /// </summary>
 public static class PageMessage
 {
-    /// <summary>C's page buffer holds 249 characters and the terminating NUL.</summary>
-    public const int DefaultMaxBytes = 249;
-
     // One byte per character, so the report text keeps the bytes the modules sent.
     private static readonly Encoding Text = Encoding.Latin1;
 

@@ -19,3 +19,6 @@ public sealed class ReportCounters
         Mails = 0;
     }
 }
+
+/// <summary>The <c>page:</c> and <c>mail:</c> limits of a heartbeat or error rule.</summary>
+public readonly record struct ReportLimits(int Page, int Mail);

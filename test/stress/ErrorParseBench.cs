@@ -5,6 +5,8 @@ using Statmgr.Config;
 using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor;
+using Statmgr.Monitor.Modules;
+using Statmgr.Monitor.Rings;
 using Statmgr.Notify;
 using Statmgr.Notify.Mail;
 
@@ -98,11 +100,12 @@ public static class ErrorParseBench
     {
         var (dispatcher, monitored) = Build(ring);
         var logit = new CountingLogit();
-        var rings = new RingSet(ring, [monitored], (_, _) => throw new InvalidOperationException("no re-attach in the bench"), logit);
+        var rings = new RingSet(ring, [monitored], false, (_, _) => throw new InvalidOperationException("no re-attach in the bench"), logit);
         var own = Own(out _);
-        var transport = new TransportProblemReporter(own, new IdleWait(), false, logit, TimeProvider.System);
+        var transport = new TransportProblemReporter(own, new WaitPlanner(), false, logit, TimeProvider.System);
         Logo[] wanted = [new Logo(StressSite.Inst, 0, Types.Heartbeat), new Logo(StressSite.Inst, 0, Types.Error)];
-        return new RingDrainer([monitored], wanted, dispatcher, transport, new ShutdownWatch(rings, Environment.ProcessId), logit, false, TimeProvider.System);
+        var stop = new StopSource(new WakeableWait(), Environment.ProcessId);
+        return new RingDrainer(rings, wanted, dispatcher, transport, stop, logit, false, TimeProvider.System);
     }
 
     private static (MessageDispatcher Dispatcher, MonitoredRing Ring) Build(TransportRing pageRing)

@@ -31,8 +31,6 @@ internal sealed class RingReader
     /// <summary>What was wrong the last time <see cref="GetStatus.Corrupt"/> was returned.</summary>
     public string? LastProblem { get; private set; }
 
-    internal ReadTrackTable Table => _table;
-
     /// <summary>
     /// Finds the next message a pattern accepts. With <paramref name="copy"/> false (flush) the body
     /// is not copied and no size limit applies; otherwise a body longer than

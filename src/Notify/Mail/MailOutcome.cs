@@ -9,3 +9,16 @@ public sealed record MailOutcome(MailOutcomeKind Kind, string Answer)
 
     public static MailOutcome Permanent(string answer) => new(MailOutcomeKind.Permanent, answer);
 }
+
+/// <summary>What became of one attempt to mail one report to one recipient.</summary>
+public enum MailOutcomeKind
+{
+    /// <summary>A relay (or the mail program) took the message.</summary>
+    Delivered,
+
+    /// <summary>It may work later: no connection, a timeout, a 4xx reply. The queue retries.</summary>
+    Transient,
+
+    /// <summary>It will not work by retrying: a 5xx reply for the message or recipient.</summary>
+    Permanent,
+}

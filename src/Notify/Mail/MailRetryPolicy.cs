@@ -19,9 +19,6 @@ public static class MailRetryPolicy
         TimeSpan.FromMinutes(8),
     ];
 
-    /// <summary>The first try plus one per retry delay.</summary>
-    public static int MaxAttempts => RetryDelays.Count + 1;
-
     /// <summary>The wait after the given number of failed attempts, or null when it is time to give up.</summary>
     public static TimeSpan? DelayAfter(int failedAttempts) =>
         failedAttempts >= 1 && failedAttempts <= RetryDelays.Count ? RetryDelays[failedAttempts - 1] : null;

@@ -8,9 +8,6 @@ namespace Statmgr.Notify.Mail;
 /// </summary>
 public sealed class MailSettings
 {
-    /// <summary>Used when SmtpTimeout is missing or not positive (decisions.md §3).</summary>
-    public const int DefaultTimeoutSeconds = 30;
-
     /// <summary>The MailServer lines as written; any line at all selects SMTP (decisions.md §3).</summary>
     public IReadOnlyList<string> ServerLines { get; init; } = [];
 
@@ -30,7 +27,7 @@ public sealed class MailSettings
     public SmtpSecurityMode Security { get; init; } = SmtpSecurityMode.Auto;
     public string? User { get; init; }
     public string? PasswordFile { get; init; }
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(StatmgrConfig.DefaultSmtpTimeoutSeconds);
     public string? CaFile { get; init; }
 
     /// <summary>Everyone statmgr may mail: statmgr.d's list, then each descriptor's, first occurrence kept.</summary>
@@ -90,7 +87,7 @@ public sealed class MailSettings
             Security = config.SmtpSecurity,
             User = string.IsNullOrEmpty(config.SmtpUser) ? null : config.SmtpUser,
             PasswordFile = string.IsNullOrEmpty(config.SmtpPasswordFile) ? null : config.SmtpPasswordFile,
-            Timeout = TimeSpan.FromSeconds(config.SmtpTimeoutSeconds > 0 ? config.SmtpTimeoutSeconds : DefaultTimeoutSeconds),
+            Timeout = TimeSpan.FromSeconds(config.SmtpTimeoutSeconds > 0 ? config.SmtpTimeoutSeconds : StatmgrConfig.DefaultSmtpTimeoutSeconds),
             CaFile = string.IsNullOrEmpty(config.SmtpCaFile) ? null : config.SmtpCaFile,
             Recipients = recipients,
         };

@@ -62,10 +62,10 @@ public class StatmgrConfigReaderTests
         Assert.That(config.SmtpSecurity, Is.EqualTo(SmtpSecurityMode.Auto));
         Assert.That(config.SmtpUser, Is.Null);
         Assert.That(config.SmtpPasswordFile, Is.Null);
-        Assert.That(config.SmtpTimeoutSeconds, Is.EqualTo(30));
+        Assert.That(config.SmtpTimeoutSeconds, Is.EqualTo(StatmgrConfig.DefaultSmtpTimeoutSeconds).And.EqualTo(30));
         Assert.That(config.SmtpCaFile, Is.Null);
         Assert.That(config.RingLayout, Is.EqualTo(RingLayoutChoice.Auto));
-        Assert.That(config.PageMaxBytes, Is.EqualTo(249));
+        Assert.That(config.PageMaxBytes, Is.EqualTo(StatmgrConfig.DefaultPageMaxBytes).And.EqualTo(249));
     }
 
     [Test]

@@ -4,7 +4,7 @@ using Statmgr.Monitor;
 namespace Statmgr.Tests.Monitor;
 
 /// <summary>An idle wait that moves the fake clock instead of sleeping.</summary>
-internal sealed class FakeClockWaiter : IIdleWaiter
+internal sealed class FakeClockWaiter : IWakeableWait
 {
     private readonly FakeTimeProvider _time;
 
