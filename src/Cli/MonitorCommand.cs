@@ -8,12 +8,12 @@ using Statmgr.Notify.Mail;
 namespace Statmgr.Cli;
 
 /// <summary>
-/// Startup step 14 onwards with the real world around it: System V rings, the mail queue,
+/// Everything from attaching the ring on, with the real world around it: System V rings, the mail queue,
 /// SIGTERM/SIGINT, the system clock. Returns the process exit status.
 /// </summary>
 public static class MonitorCommand
 {
-    /// <summary>How long queued mail may still go out at shutdown (decisions.md §3).</summary>
+    /// <summary>How long queued mail may still go out at shutdown, so a dead relay cannot hold up the stop.</summary>
     private static readonly TimeSpan MailDrainLimit = TimeSpan.FromSeconds(10);
 
     public static int Run(StartupResult startup, ILogit log)

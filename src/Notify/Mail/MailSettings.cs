@@ -8,10 +8,10 @@ namespace Statmgr.Notify.Mail;
 /// </summary>
 public sealed class MailSettings
 {
-    /// <summary>Used when SmtpTimeout is missing or not positive (decisions.md §3).</summary>
+    /// <summary>Seconds used when SmtpTimeout is missing or not positive.</summary>
     public const int DefaultTimeoutSeconds = 30;
 
-    /// <summary>The MailServer lines as written; any line at all selects SMTP (decisions.md §3).</summary>
+    /// <summary>The MailServer lines as written; any line at all selects SMTP, and MailProgram is then ignored.</summary>
     public IReadOnlyList<string> ServerLines { get; init; } = [];
 
     /// <summary>The MailServer lines that parsed, in the order they are tried.</summary>
@@ -41,7 +41,7 @@ public sealed class MailSettings
 
     /// <summary>
     /// The mail body: MsgPrefix, the report and MsgSuffix with no separators (as C), plus the one
-    /// newline C's <c>echo</c> added, so both paths give the bytes legacy Unix mail had (statmgr.md §9.3).
+    /// newline C's <c>echo</c> added, so both paths give the bytes legacy Unix mail had.
     /// </summary>
     public string ComposeBody(string reportText) => Prefix + reportText + Suffix + "\n";
 
@@ -96,7 +96,7 @@ public sealed class MailSettings
         };
     }
 
-    /// <summary>user@host, the default blat used on Windows and the one decisions.md §3 keeps.</summary>
+    /// <summary>user@host: the sender C used on Windows (blat's default); on Unix C let the mail program choose.</summary>
     internal static string DefaultFrom()
     {
         var user = string.IsNullOrEmpty(Environment.UserName) ? "nobody" : Environment.UserName;

@@ -2,7 +2,7 @@ using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>transport-ring.md §10.6: the writer's key reset when keyin would overflow the key width, and the readers' remapping.</summary>
+/// <summary>The writer's key reset when keyin would overflow the key width (worked through on a 32-bit ring, keymax 1004), and the readers' remapping.</summary>
 public class RingKeyResetTests
 {
     private static readonly Logo Logo321 = new(1, 2, 3);

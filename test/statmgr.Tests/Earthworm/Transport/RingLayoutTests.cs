@@ -2,7 +2,7 @@ using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>transport-ring.md §1.2, §2.1 and §1.4: sizes, offsets and layout detection.</summary>
+/// <summary>SHM_HEAD and TPORT_HEAD sizes and offsets as C compilers lay them out (LP64, ILP32, LLP64), and layout detection from the header.</summary>
 public class RingLayoutTests
 {
     [Test]

@@ -3,7 +3,11 @@ using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>transport-ring.md §10.1–§10.4, byte for byte (padding masked), on real System V rings where the layout allows.</summary>
+/// <summary>
+/// The bytes C's transport writes, checked byte for byte (padding masked): one 17-byte heartbeat on a
+/// fresh 1024-byte ring in the LP64, ILP32 and Windows layouts, and eight 116-byte messages whose
+/// eighth header wraps at the end of the ring. On real System V rings where the layout allows.
+/// </summary>
 public class RingWorkedExampleTests
 {
     private static readonly Logo HeartbeatLogo = new(Installation: 1, Module: 2, Type: 3);
@@ -158,6 +162,6 @@ public class RingWorkedExampleTests
             .Select(i => $"Ok {i} 116 {Encoding.ASCII.GetString(WrapBody(i))}").ToArray()));
     }
 
-    /// <summary>§10.4's 116-byte body: the digit, then 115 × 'A'.</summary>
+    /// <summary>The wrap example's 116-byte body: the digit, then 115 × 'A'.</summary>
     internal static byte[] WrapBody(int i) => Encoding.ASCII.GetBytes((char)('0' + i) + new string('A', 115));
 }
