@@ -8,7 +8,7 @@ public class RingKeyResetTests
     private static readonly Logo Logo321 = new(1, 2, 3);
 
     [Test]
-    public void Ilp32ResetFollowsTheArithmeticOfSection10_6()
+    public void Ilp32ResetFollowsCsArithmetic()
     {
         using var heap = new HeapRing(1024, RingLayout.Ilp32);
         var ring = heap.Ring;

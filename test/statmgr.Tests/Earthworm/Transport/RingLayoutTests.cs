@@ -6,7 +6,7 @@ namespace Statmgr.Tests.Earthworm.Transport;
 public class RingLayoutTests
 {
     [Test]
-    public void Lp64OffsetsAreThoseOfTheSpec()
+    public void Lp64OffsetsAreThoseOfC()
     {
         var l = RingLayout.Lp64;
         Assert.That(new[] { l.ShmHeadSize, l.NBytesOffset, l.KeyMaxOffset, l.KeyInOffset, l.KeyOldOffset, l.FlagOffset },
@@ -18,7 +18,7 @@ public class RingLayoutTests
 
     [TestCase("ILP32", 0UL)]
     [TestCase("LLP64", 20UL)]
-    public void ThirtyTwoBitLongOffsetsAreThoseOfTheSpec(string name, ulong initialKey)
+    public void ThirtyTwoBitLongOffsetsAreThoseOfC(string name, ulong initialKey)
     {
         var l = name == "ILP32" ? RingLayout.Ilp32 : RingLayout.Llp64;
         Assert.That(new[] { l.ShmHeadSize, l.NBytesOffset, l.KeyMaxOffset, l.KeyInOffset, l.KeyOldOffset, l.FlagOffset },

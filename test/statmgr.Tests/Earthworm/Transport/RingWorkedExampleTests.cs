@@ -18,7 +18,7 @@ public class RingWorkedExampleTests
     public void RemoveRings() => _keys.DestroyAll();
 
     [Test]
-    public void FreshLp64RingHasTheHeaderOfSection10_1()
+    public void FreshLp64RingHasTheHeaderCWrites()
     {
         using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
 
@@ -33,7 +33,7 @@ public class RingWorkedExampleTests
     }
 
     [Test]
-    public void Lp64HeartbeatPutGivesTheBytesOfSection10_1()
+    public void Lp64HeartbeatPutGivesTheBytesCWrites()
     {
         using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
 
@@ -63,7 +63,7 @@ public class RingWorkedExampleTests
     }
 
     [Test]
-    public void Lp64ReadBackSecondPutAndEmptyReadMatchSection10_1()
+    public void Lp64ReadBackSecondPutAndEmptyReadMatchC()
     {
         using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
         ring.Put(HeartbeatLogo, HeartbeatBody);
@@ -82,7 +82,7 @@ public class RingWorkedExampleTests
     }
 
     [Test]
-    public void Ilp32RingMatchesSection10_2()
+    public void Ilp32RingMatchesTheBytesCWrites()
     {
         using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024, RingLayout.Ilp32);
 
@@ -101,7 +101,7 @@ public class RingWorkedExampleTests
     }
 
     [Test]
-    public void WindowsLayoutMatchesSection10_3()
+    public void WindowsLayoutMatchesTheBytesCWrites()
     {
         using var heap = new HeapRing(1024, RingLayout.Llp64);
 
@@ -123,7 +123,7 @@ public class RingWorkedExampleTests
     }
 
     [Test]
-    public void EighthMessageSplitsItsHeaderAcrossTheEndAsSection10_4()
+    public void EighthMessageSplitsItsHeaderAcrossTheEndAsInC()
     {
         using var ring = SystemVRing.Create("TEST_RING", _keys.Next(), 1024);
         for (var i = 0; i < 7; i++)
