@@ -8,7 +8,7 @@ using Statmgr.Notify.Mail;
 namespace Statmgr.Cli;
 
 /// <summary>
-/// Startup step 14 onwards with the real world around it: System V rings, the mail queue,
+/// Everything from attaching the ring on, with the real world around it: System V rings, the mail queue,
 /// SIGTERM/SIGINT, the system clock. Returns the process exit status.
 /// </summary>
 public static class MonitorCommand

@@ -4,7 +4,7 @@ using System.CommandLine.Help;
 namespace Statmgr.Cli;
 
 /// <summary>
-/// The command line (decisions.md §4): <c>statmgr &lt;configfile&gt;</c> exactly as C, plus the
+/// The command line: <c>statmgr &lt;configfile&gt;</c> exactly as C, plus the
 /// options <c>--check &lt;configfile&gt;</c>, <c>--version</c> and <c>--help</c>. Options are options, so
 /// no config file name is ever taken for a verb. Response files (<c>@file</c>) are not expanded:
 /// an Earthworm name starting with '@' means something else.

@@ -39,7 +39,7 @@ public sealed class ModuleHeartbeatReader
     {
         if (!_fileExists(moduleConfigPath))
         {
-            // C leaves this line unterminated; the port ends it (decisions.md B17).
+            // C leaves this line unterminated, so the next entry ran on; the port ends it (B17).
             _problems.Warning(loadedAt, "e", $".d file <{moduleConfigPath}> for desc file <{descriptorPath}> doesn't exist\n");
             return NotRead;
         }

@@ -38,7 +38,7 @@ public sealed class StatmgrConfig
     public int DontReportUnknownModule { get; set; }
     public int Debug { get; set; }
 
-    // Port-only optional commands (decisions.md §1-§3).
+    // Optional commands only the port knows (mail routing and SMTP, ring layout, page length).
     public bool LegacyMailRouting { get; set; }
     public SmtpSecurityMode SmtpSecurity { get; set; } = SmtpSecurityMode.Auto;
     public string? SmtpUser { get; set; }

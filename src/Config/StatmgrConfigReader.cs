@@ -197,7 +197,7 @@ public sealed class StatmgrConfigReader
         return ReadPortCommand(com, configPath, at, config);
     }
 
-    /// <summary>The optional commands only the port knows (decisions.md §1-§3).</summary>
+    /// <summary>The optional commands only the port knows; C statmgr logs them as unknown commands and goes on.</summary>
     private bool ReadPortCommand(string com, string configPath, ConfigLocation at, StatmgrConfig config)
     {
         switch (com)

@@ -2,7 +2,8 @@ namespace Statmgr.Notify;
 
 /// <summary>
 /// Where reports go to be mailed. Implementations never block the caller: the main loop hands a
-/// request over and goes on, so a slow or dead mail server cannot delay heartbeat checks.
+/// request over and goes on, so a slow or dead relay never delays the heartbeat checks (C mailed
+/// from the main loop and waited).
 /// </summary>
 public interface IMailSink
 {

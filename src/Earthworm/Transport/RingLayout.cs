@@ -105,7 +105,7 @@ public sealed class RingLayout
     }
 
     /// <summary>
-    /// The layout whose SHM_HEAD matches the segment (transport-ring.md §1.4): LP64 when the
+    /// The layout whose SHM_HEAD matches the segment (32- and 64-bit modules cannot share a ring): LP64 when the
     /// 64-bit nbytes and keymax agree with the segment size, ILP32 when the 32-bit ones do, else null.
     /// The two cannot both match: an LP64 nbytes has zero in the word where ILP32 keeps keymax.
     /// </summary>

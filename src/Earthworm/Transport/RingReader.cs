@@ -1,7 +1,7 @@
 namespace Statmgr.Earthworm.Transport;
 
 /// <summary>
-/// tport_getmsg / tport_copyfrom (transport-ring.md §5.4) for one attachment: lock-free,
+/// tport_getmsg / tport_copyfrom, with C's rules, for one attachment: lock-free,
 /// optimistic reads validated against keyold, at most one message per call, positions and
 /// sequence checks kept per logo in a private table. One instance serves getmsg and flush,
 /// another copyfrom, as in C. Not thread-safe: one reader per thread.

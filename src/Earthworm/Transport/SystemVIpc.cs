@@ -4,7 +4,7 @@ namespace Statmgr.Earthworm.Transport;
 
 /// <summary>
 /// libc's System V shared memory and semaphore calls, with the x86-64 / AArch64 glibc constants
-/// (transport-ring.md §3.7). Keys are C's key_t (32-bit); a ring key is truncated to it as C does.
+/// (the same on both). Keys are C's key_t (32-bit); a ring key is truncated to it as C does.
 /// </summary>
 internal static unsafe partial class SystemVIpc
 {

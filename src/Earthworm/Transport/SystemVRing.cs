@@ -2,7 +2,7 @@ namespace Statmgr.Earthworm.Transport;
 
 /// <summary>
 /// Earthworm rings as System V shared memory plus a one-member semaphore set with the same key
-/// (transport-ring.md §3): create, attach, destroy. Attaching never creates or registers anything,
+/// (System V keeps the two in separate name spaces): create, attach, destroy. Attaching never creates or registers anything,
 /// and nothing here touches FLAG_RING.
 /// </summary>
 public static unsafe class SystemVRing

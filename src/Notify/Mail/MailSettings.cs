@@ -8,7 +8,7 @@ namespace Statmgr.Notify.Mail;
 /// </summary>
 public sealed class MailSettings
 {
-    /// <summary>The MailServer lines as written; any line at all selects SMTP (decisions.md §3).</summary>
+    /// <summary>The MailServer lines as written; any line at all selects SMTP, and MailProgram is then ignored.</summary>
     public IReadOnlyList<string> ServerLines { get; init; } = [];
 
     /// <summary>The MailServer lines that parsed, in the order they are tried.</summary>
@@ -38,7 +38,7 @@ public sealed class MailSettings
 
     /// <summary>
     /// The mail body: MsgPrefix, the report and MsgSuffix with no separators (as C), plus the one
-    /// newline C's <c>echo</c> added, so both paths give the bytes legacy Unix mail had (statmgr.md §9.3).
+    /// newline C's <c>echo</c> added, so both paths give the bytes legacy Unix mail had.
     /// </summary>
     public string ComposeBody(string reportText) => Prefix + reportText + Suffix + "\n";
 
@@ -93,7 +93,7 @@ public sealed class MailSettings
         };
     }
 
-    /// <summary>user@host, the default blat used on Windows and the one decisions.md §3 keeps.</summary>
+    /// <summary>user@host: the sender C used on Windows (blat's default); on Unix C let the mail program choose.</summary>
     internal static string DefaultFrom()
     {
         var user = string.IsNullOrEmpty(Environment.UserName) ? "nobody" : Environment.UserName;

@@ -57,7 +57,7 @@ internal sealed class ConfigFixture : IDisposable
 
     public Func<string, string?> Environment => name => _environment.TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>A real start (steps 3-13): stops at the first error.</summary>
+    /// <summary>A real start, up to the own-descriptor check: stops at the first error.</summary>
     public StartupOutcome Start(string configName, int processId = 4242)
     {
         var log = new CollectingLogit();

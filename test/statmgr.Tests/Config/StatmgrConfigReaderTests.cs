@@ -385,7 +385,7 @@ public class StatmgrConfigReaderTests
     [Test]
     public void SixtyFourGetStatusFromLinesLoadAndTheNextIsFatal()
     {
-        // decisions.md B9: C accepted one line (and said max=2).
+        // B9: C accepted one line (and said max=2).
         var lines = Enumerable.Range(0, 63).Select(i => i % 2 == 0 ? "GetStatusFrom INST_WILDCARD MOD_PICK_EW" : "GetStatusFrom INST_MENLO MOD_TANKPLAYER").ToArray();
         ConfigTexts.WriteMinimal(_fixture, lines);
         var config = _fixture.Start("statmgr.d").Config;

@@ -3,7 +3,7 @@ using Statmgr.Tests.Fixtures;
 
 namespace Statmgr.Tests.Config;
 
-/// <summary>Startup steps 3-13 of statmgr.md §1.3: environment, tables, types, log lines, own descriptor.</summary>
+/// <summary>C's startup from SYS_NAME to the own-descriptor check, in C's order: environment, tables, types, log lines, own descriptor.</summary>
 public class StatmgrStartupTests
 {
     private ConfigFixture _fixture = null!;

@@ -9,7 +9,7 @@ public class MultiRingTests
 {
     private const long T = StartTime;
 
-    /// <summary>startstop's TYPE_STATUS text (kom-getutil-logit.md §5.4 layout).</summary>
+    /// <summary>startstop's TYPE_STATUS text, laid out as startstop's EncodeStatus does.</summary>
     public static string StatusText(params (int Index, string Name, long Key, int Kb)[] rings)
     {
         var text = new StringBuilder();

@@ -46,7 +46,7 @@ public class WaitPlannerTests
     [Test]
     public void MissesLowerTheCeilingAsCComputesIt()
     {
-        // ceiling/2 + ceiling/4 in integers (statmgr.md §4.2's list rounds where C truncates).
+        // ceiling/2 + ceiling/4 in integers, truncated as C computes it (243 gives 181, not 0.75 x 243 = 182).
         var wait = new WaitPlanner();
         var seen = Enumerable.Range(0, 18).Select(_ => wait.LowerCeilingAfterMiss()).ToArray();
         Assert.That(seen, Is.EqualTo(new[] { 768, 576, 432, 324, 243, 181, 135, 100, 75, 55, 40, 30, 22, 16, 12, 10, 10, 10 }));

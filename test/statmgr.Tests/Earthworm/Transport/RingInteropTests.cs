@@ -6,7 +6,7 @@ using Statmgr.Tests.Fixtures;
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>
-/// Interop with a C peer written from the spec's layouts alone (Interop/ringpeer.c, compiled with
+/// Interop with a C peer written from the SHM_HEAD / TPORT_HEAD layouts alone (Interop/ringpeer.c, compiled with
 /// gcc into a temp directory): C writes and the port reads, the port writes and C reads, with
 /// varying lengths so that records and headers wrap at the end of the ring. Run twice: the peer
 /// built for x86-64 (LP64), and built with -m32 (ILP32, a 32-bit Earthworm on the same host).

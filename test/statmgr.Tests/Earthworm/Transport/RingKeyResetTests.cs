@@ -2,13 +2,13 @@ using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>transport-ring.md §10.6: the writer's key reset when keyin would overflow the key width, and the readers' remapping.</summary>
+/// <summary>The writer's key reset when keyin would overflow the key width (worked through on a 32-bit ring, keymax 1004), and the readers' remapping.</summary>
 public class RingKeyResetTests
 {
     private static readonly Logo Logo321 = new(1, 2, 3);
 
     [Test]
-    public void Ilp32ResetFollowsTheArithmeticOfSection10_6()
+    public void Ilp32ResetFollowsCsArithmetic()
     {
         using var heap = new HeapRing(1024, RingLayout.Ilp32);
         var ring = heap.Ring;

@@ -3,7 +3,7 @@ using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>tport_getmsg / tport_copyfrom / tport_flush behaviour of transport-ring.md §5.</summary>
+/// <summary>tport_getmsg / tport_copyfrom / tport_flush as C reads: where a reader starts, what it skips, sequence checks, flush.</summary>
 public class RingReadTests
 {
     private static readonly Logo Heartbeat = new(1, 2, 3);

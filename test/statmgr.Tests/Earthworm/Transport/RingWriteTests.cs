@@ -2,7 +2,7 @@ using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>tport_putmsg's put table and lock handling (transport-ring.md §4), without C's bugs.</summary>
+/// <summary>tport_putmsg's put table and lock handling, without C's bugs.</summary>
 public class RingWriteTests
 {
     private static readonly Logo Heartbeat = new(1, 2, 3);

@@ -3,7 +3,7 @@ using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>Create, attach, detach and destroy on real System V IPC (transport-ring.md §3), and the writers' semaphore.</summary>
+/// <summary>Create, attach, detach and destroy on real System V IPC as C's transport does it, and the writers' semaphore.</summary>
 public class SystemVRingTests
 {
     private static readonly Logo Heartbeat = new(1, 2, 3);
