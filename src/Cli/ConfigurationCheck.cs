@@ -10,7 +10,7 @@ namespace Statmgr.Cli;
 /// writes no log, prints the configuration dump when everything loaded, then every problem as
 /// <c>file:line: error|warning: text</c>. Exit status 0 when statmgr would start, 1 when not.
 /// </summary>
-public sealed class ConfigurationCheck
+internal sealed class ConfigurationCheck
 {
     public const int WouldStart = 0;
     public const int WouldNotStart = 1;

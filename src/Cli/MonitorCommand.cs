@@ -11,7 +11,7 @@ namespace Statmgr.Cli;
 /// Everything from attaching the ring on, with the real world around it: System V rings, the mail queue,
 /// SIGTERM/SIGINT, the system clock. Returns the process exit status.
 /// </summary>
-public static class MonitorCommand
+internal static class MonitorCommand
 {
     public static int Run(StartupResult startup, ILogit log)
     {

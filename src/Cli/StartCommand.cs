@@ -8,7 +8,7 @@ namespace Statmgr.Cli;
 /// <c>statmgr &lt;configfile&gt;</c>: C's startup with the real log, from opening the log to the
 /// own-descriptor check, then whatever runs the rings from attaching the first one on.
 /// </summary>
-public sealed class StartCommand
+internal sealed class StartCommand
 {
     /// <summary>C's logit line buffer for statmgr (MAXMSG*2).</summary>
     public const int LogBufferSize = 1024;

@@ -9,7 +9,7 @@ namespace Statmgr.Cli;
 /// no config file name is ever taken for a verb. Response files (<c>@file</c>) are not expanded:
 /// an Earthworm name starting with '@' means something else.
 /// </summary>
-public sealed class StatmgrCommandLine
+internal sealed class StatmgrCommandLine
 {
     /// <summary>Exit status of a wrong argument count (C <c>return -1</c> from main).</summary>
     public const int UsageExitCode = 255;
@@ -147,7 +147,7 @@ public sealed class StatmgrCommandLine
 }
 
 /// <summary>The version text C statmgr prints; operators grep for it, so it stays C's.</summary>
-public static class ProgramVersion
+internal static class ProgramVersion
 {
     public const string Text = "2.0.14 - 2017-06-08";
 }

@@ -1,7 +1,7 @@
 namespace Statmgr.Config;
 
 /// <summary>One loaded .desc file: who the module is, how its heartbeat and errors are judged, who hears of it.</summary>
-public sealed class Descriptor
+internal sealed class Descriptor
 {
     /// <summary>The path as written on the Descriptor line (after ${} expansion).</summary>
     public string Path { get; init; } = "";
@@ -32,4 +32,4 @@ public sealed class Descriptor
 }
 
 /// <summary>One <c>err: E nerr: N tsec: T page: P mail: M</c> line with its <c>text:</c>.</summary>
-public sealed record ErrorRule(short Number, int Nerr, int Tsec, int Page, int Mail, string Text);
+internal sealed record ErrorRule(short Number, int Nerr, int Tsec, int Page, int Mail, string Text);

@@ -9,7 +9,7 @@ namespace Statmgr.Config;
 /// which commands are tried (it decides what a pending <c>text:</c> line may be), then derives the
 /// heartbeat rule from the module's .d file.
 /// </summary>
-public sealed class DescriptorReader
+internal sealed class DescriptorReader
 {
     private const string HeartbeatLayout = "tsec: %d page: %d mail: %d";
     private const string ErrorLayout = "err: %hd nerr: %d tsec: %d page: %d mail: %d";

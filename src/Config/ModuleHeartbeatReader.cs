@@ -7,7 +7,7 @@ namespace Statmgr.Config;
 /// Finds the heartbeat interval a module sends, from the module's own .d file
 /// (<c>statmgr_checkheartbeat</c>): the last line starting with one of the five keywords wins.
 /// </summary>
-public sealed class ModuleHeartbeatReader
+internal sealed class ModuleHeartbeatReader
 {
     /// <summary>The module .d file was not read (missing, or exempt by name).</summary>
     public const int NotRead = -2;

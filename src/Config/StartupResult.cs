@@ -7,7 +7,7 @@ namespace Statmgr.Config;
 /// </summary>
 /// <param name="SystemName">SYS_NAME as the environment gives it (reports cut it to 29 characters through each descriptor).</param>
 /// <param name="OwnDescriptorIndex">Index in <c>Config.Descriptors</c> of statmgr's own descriptor (C's <c>jem</c>); -1 only after a failed <c>--check</c>.</param>
-public sealed record StartupResult(
+internal sealed record StartupResult(
     StatmgrConfig Config,
     EarthwormTables Tables,
     StatusMessageTypes Types,

@@ -5,7 +5,7 @@ namespace Statmgr.Config;
 /// <summary>
 /// Everything statmgr.d says, after loading. Plain data: the monitor keeps its own running state.
 /// </summary>
-public sealed class StatmgrConfig
+internal sealed class StatmgrConfig
 {
     /// <summary>The config path as given on the command line (C prints it in every config error).</summary>
     public string ConfigPath { get; init; } = "";
@@ -58,10 +58,10 @@ public sealed class StatmgrConfig
 }
 
 /// <summary>One GetStatusFrom line: whose heartbeats, errors, stops and restarts statmgr reads (0 = wildcard).</summary>
-public sealed record StatusSource(string InstallationName, byte Installation, string ModuleName, byte Module);
+internal sealed record StatusSource(string InstallationName, byte Installation, string ModuleName, byte Module);
 
 /// <summary>The SmtpSecurity command: how the SMTP connection is protected.</summary>
-public enum SmtpSecurityMode
+internal enum SmtpSecurityMode
 {
     Auto,
     None,

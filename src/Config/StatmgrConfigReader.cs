@@ -9,7 +9,7 @@ namespace Statmgr.Config;
 /// Reads statmgr.d (<c>statmgr_config</c>): every command with C's limits and texts, the port's
 /// optional commands, and each descriptor at the moment its Descriptor line is read.
 /// </summary>
-public sealed class StatmgrConfigReader
+internal sealed class StatmgrConfigReader
 {
     private readonly CommandFileReader _kom;
     private readonly EarthwormTables _tables;

@@ -1,7 +1,7 @@
 namespace Statmgr.Config;
 
 /// <summary>The limits C statmgr enforces on its configuration (statmgr.h), and the port's own where it lifts one of C's.</summary>
-public static class StatmgrLimits
+internal static class StatmgrLimits
 {
     /// <summary>MAXDESC: Descriptor lines in statmgr.d.</summary>
     public const int MaxDescriptors = 200;

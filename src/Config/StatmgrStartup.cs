@@ -13,7 +13,7 @@ namespace Statmgr.Config;
 /// A real start stops at the first error (EarthwormExitException, exit 255); <c>--check</c> runs
 /// the same steps with problems collected.
 /// </summary>
-public sealed class StatmgrStartup
+internal sealed class StatmgrStartup
 {
     private readonly ILogit _log;
     private readonly Func<string, string?> _environment;

@@ -6,7 +6,7 @@ using Statmgr.Notify;
 namespace Statmgr.Monitor;
 
 /// <summary>Everything the monitor needs from the configuration startup read and from the process around it.</summary>
-public sealed class MonitorContext
+internal sealed class MonitorContext
 {
     public required StatmgrConfig Config { get; init; }
 

@@ -13,7 +13,7 @@ namespace Statmgr.Monitor;
 /// every ring with CheckAllRings, flush old messages from the monitored rings, send the startup
 /// report, start the timers, and hand back the main loop ready to run.
 /// </summary>
-public static class MonitorStartup
+internal static class MonitorStartup
 {
     public static StatusManager Start(MonitorContext context)
     {

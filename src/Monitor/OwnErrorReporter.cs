@@ -8,7 +8,7 @@ namespace Statmgr.Monitor;
 /// <see cref="StatmgrError"/>) through its own descriptor. They skip the rate rule but use the
 /// rule's page and mail limits.
 /// </summary>
-public sealed class OwnErrorReporter
+internal sealed class OwnErrorReporter
 {
     private readonly ReportDispatcher _reports;
 

@@ -4,7 +4,7 @@ namespace Statmgr.Monitor;
 /// statmgr's own error numbers: each is reported through the <c>err:</c> line with that number
 /// in statmgr's own descriptor, and not at all when the descriptor lacks it.
 /// </summary>
-public static class StatmgrError
+internal static class StatmgrError
 {
     public const short Startup = 0;
     public const short Shutdown = 1;

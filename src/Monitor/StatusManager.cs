@@ -9,7 +9,7 @@ namespace Statmgr.Monitor;
 /// statmgr's main loop, C's story: take every waiting message and handle it; then the chores
 /// (stop flag, pageit heartbeat, expired heartbeats); then wait until something is due.
 /// </summary>
-public sealed class StatusManager
+internal sealed class StatusManager
 {
     private readonly RingDrainer _drainer;
     private readonly PageitHeartbeat _pageit;
@@ -138,7 +138,7 @@ public sealed class StatusManager
 }
 
 /// <summary>What one pass of the main loop asks for next: stop, or wait this long.</summary>
-public readonly record struct PassResult(bool Stop, TimeSpan Wait)
+internal readonly record struct PassResult(bool Stop, TimeSpan Wait)
 {
     public static PassResult Stopping => new(true, TimeSpan.Zero);
 

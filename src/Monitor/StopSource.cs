@@ -10,7 +10,7 @@ namespace Statmgr.Monitor;
 /// (startstop's old-style stop). A request also wakes the main loop's wait, and one that comes
 /// before the loop exists is kept for it, so every stop ends with the shutdown report.
 /// </summary>
-public sealed class StopSource
+internal sealed class StopSource
 {
     private readonly IWakeableWait _wait;
     private readonly int _ownPid;

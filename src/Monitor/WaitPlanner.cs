@@ -8,7 +8,7 @@ namespace Statmgr.Monitor;
 /// ring. In multi-ring mode it also keeps C's two shortenings: no real sleep while messages keep
 /// arriving, and a ceiling lowered by a quarter after each missed-messages status (floor 10 ms).
 /// </summary>
-public sealed class WaitPlanner
+internal sealed class WaitPlanner
 {
     public const int LongestMs = 1024;
 

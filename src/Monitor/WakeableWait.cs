@@ -4,7 +4,7 @@ namespace Statmgr.Monitor;
 /// The one place the monitor blocks: the main loop's idle wait and startstop's answer in
 /// CheckAllRings mode. A stop request cuts it short. Tests put a fake clock behind it.
 /// </summary>
-public interface IWakeableWait
+internal interface IWakeableWait
 {
     /// <summary>Blocks for <paramref name="span"/>, or until <see cref="Wake"/>; a non-positive span returns at once.</summary>
     void Wait(TimeSpan span);
@@ -19,7 +19,7 @@ public interface IWakeableWait
 /// so an idle statmgr wakes one thread about once a second and costs next to nothing.
 /// (The span comes from the loop's TimeProvider; tests wait on a fake clock instead.)
 /// </summary>
-public sealed class WakeableWait : IWakeableWait, IDisposable
+internal sealed class WakeableWait : IWakeableWait, IDisposable
 {
     // A spin count of 0: the waits are long, and spinning before each would cost more than the wait saves.
     private readonly ManualResetEventSlim _wake = new(false, 0);

@@ -7,7 +7,7 @@ namespace Statmgr.Notify;
 /// <c>mail</c> lines replace statmgr.d's for both report kinds, a negative limit means no limit,
 /// and " Mail sent." appears exactly when a mail is queued.
 /// </summary>
-public sealed class DocumentedRouting : IRecipientRouting
+internal sealed class DocumentedRouting : IRecipientRouting
 {
     private readonly IReadOnlyList<string> _configMail;
 

@@ -5,10 +5,10 @@ namespace Statmgr.Notify;
 /// request over and goes on, so a slow or dead relay never delays the heartbeat checks (C mailed
 /// from the main loop and waited).
 /// </summary>
-public interface IMailSink
+internal interface IMailSink
 {
     void Send(MailRequest request);
 }
 
 /// <summary>One report to mail: the report text exactly as logged, and who receives it (one message each).</summary>
-public sealed record MailRequest(IReadOnlyList<string> Recipients, string ReportText);
+internal sealed record MailRequest(IReadOnlyList<string> Recipients, string ReportText);

@@ -3,7 +3,7 @@ using Statmgr.Config;
 namespace Statmgr.Notify;
 
 /// <summary>Decides paging and mailing for a report from the rule's limits and counters.</summary>
-public interface IRecipientRouting
+internal interface IRecipientRouting
 {
     Delivery ForHealth(Descriptor descriptor, ReportLimits limits, ReportCounters counters);
 
@@ -15,4 +15,4 @@ public interface IRecipientRouting
 /// text says " Mail sent.", and whether the mail counter moves. The last three agree in the
 /// documented routing; they can differ in the legacy one.
 /// </summary>
-public readonly record struct Delivery(bool Page, IReadOnlyList<string> MailTo, bool MailSuffix, bool CountMail);
+internal readonly record struct Delivery(bool Page, IReadOnlyList<string> MailTo, bool MailSuffix, bool CountMail);

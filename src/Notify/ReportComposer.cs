@@ -4,7 +4,7 @@ using Statmgr.Earthworm.Time;
 namespace Statmgr.Notify;
 
 /// <summary>The exact report lines of C's ReportHealth and ReportErr.</summary>
-public static class ReportComposer
+internal static class ReportComposer
 {
     private const string PageSent = " Page sent.";
     private const string MailSent = " Mail sent.";

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Statmgr.EwModule;
 
 /// <summary>The ASCII bodies Earthworm modules put on a ring: <c>time pid\n</c> heartbeats, <c>time errnum text\n</c> errors.</summary>
-public static class ModuleMessages
+internal static class ModuleMessages
 {
     /// <summary><c>"&lt;epoch&gt; &lt;pid&gt;\n"</c>, or <c>"&lt;epoch&gt;\n"</c> as startstop sends it.</summary>
     public static string Heartbeat(long epoch, int? pid) =>

@@ -9,7 +9,7 @@ namespace Statmgr.EwSupervisor;
 /// one <c>Ring %2d name/key/size:</c> line per ring (statmgr's CheckAllRings parses those), then the
 /// process table. Column widths are startstop's for the default maxStatusLineLen of 80.
 /// </summary>
-public static class StatusText
+internal static class StatusText
 {
     public const int MaxStatusLineLen = 80;
     private const int NameWidth = 16;

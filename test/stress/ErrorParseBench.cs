@@ -18,7 +18,7 @@ namespace Statmgr.Stress;
 /// by the drain that the main loop runs. A rule's nerr is a million, so that reports (log
 /// writes) are rare and the rate is the parsing and counting.
 /// </summary>
-public static class ErrorParseBench
+internal static class ErrorParseBench
 {
     private const byte ModTank = 4;
     private static readonly StatusMessageTypes Types = new(Heartbeat: 3, Error: 2, Page: 104, Restart: 107, Status: 109, Stop: 113, ReqStatus: 108);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Statmgr.Stress;
 
 /// <summary>A process's CPU time and resident memory, from /proc.</summary>
-public static class ProcessStats
+internal static class ProcessStats
 {
     /// <summary>Linux reports CPU times in USER_HZ ticks, 100 a second.</summary>
     private const double TicksPerSecond = 100;

@@ -11,7 +11,7 @@ namespace Statmgr.Stress;
 /// statmgr and other programs as child processes. Dispose ends every child it started and
 /// removes every ring and directory, and so does a stop signal (see <see cref="Cleanup"/>).
 /// </summary>
-public sealed class StressSite : IDisposable
+internal sealed class StressSite : IDisposable
 {
     public const byte Inst = 2;
     public const byte ModStartstop = 1;

@@ -6,7 +6,7 @@ namespace Statmgr.Earthworm.Kom;
 /// tables, earthworm_commonvars.d), because they all compete for the same 5 open-file slots.
 /// Texts are byte strings: every file byte is one char (ISO-8859-1). Not thread safe, like kom.
 /// </summary>
-public sealed class CommandFileReader : IDisposable
+internal sealed class CommandFileReader : IDisposable
 {
     /// <summary>The current file plus 4 suspended ones.</summary>
     public const int MaxOpenFiles = 5;

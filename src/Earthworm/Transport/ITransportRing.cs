@@ -6,7 +6,7 @@ namespace Statmgr.Earthworm.Transport;
 /// one process do not steal each other's messages). Reads never lock; writes hold the ring lock
 /// only for the copy. Not thread-safe for reads: use one attachment per reading thread.
 /// </summary>
-public interface ITransportRing : IDisposable
+internal interface ITransportRing : IDisposable
 {
     /// <summary>The ring's name from earthworm.d (used in messages only).</summary>
     string Name { get; }
@@ -55,10 +55,10 @@ public interface ITransportRing : IDisposable
 }
 
 /// <summary>The SHM_HEAD fields as read at one moment (each field read separately, without a lock).</summary>
-public readonly record struct RingHeaderSnapshot(long NBytes, ulong KeyMax, ulong KeyIn, ulong KeyOld, int Flag);
+internal readonly record struct RingHeaderSnapshot(long NBytes, ulong KeyMax, ulong KeyIn, ulong KeyOld, int Flag);
 
 /// <summary>Values of SHM_HEAD.flag, the old-style stop flag startstop writes into every ring.</summary>
-public static class RingFlag
+internal static class RingFlag
 {
     /// <summary>No stop request.</summary>
     public const int None = 0;
@@ -71,7 +71,7 @@ public static class RingFlag
 /// Result of a ring read, with the numbers tport_getmsg and tport_copyfrom return
 /// (Corrupt is the port's own: C exits on a corrupt ring instead).
 /// </summary>
-public enum GetStatus
+internal enum GetStatus
 {
     /// <summary>GET_OK: a message was delivered.</summary>
     Ok = 1,
@@ -102,7 +102,7 @@ public enum GetStatus
 }
 
 /// <summary>Result of a ring write, with tport_putmsg's numbers where C has one.</summary>
-public enum PutStatus
+internal enum PutStatus
 {
     /// <summary>PUT_OK: stored.</summary>
     Ok = 1,

@@ -8,7 +8,7 @@ namespace Statmgr.Earthworm.Transport;
 /// (32-bit builds such as stock Earthworm 7.9) and on LLP64 (Windows, 32 or 64 bit).
 /// All fields are in the host's byte order, which is little-endian on every Earthworm platform.
 /// </summary>
-public sealed class RingLayout
+internal sealed class RingLayout
 {
     /// <summary>SHM_HEAD.start value of every record: 111, ASCII 'o' (FIRST_BYTE).</summary>
     public const byte FirstByte = 0x6F;
@@ -145,7 +145,7 @@ public sealed class RingLayout
 }
 
 /// <summary>Which SHM_HEAD/TPORT_HEAD layout to speak: detected from the header, or forced.</summary>
-public enum RingLayoutChoice
+internal enum RingLayoutChoice
 {
     Auto,
     Lp64,

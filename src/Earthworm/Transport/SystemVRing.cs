@@ -5,7 +5,7 @@ namespace Statmgr.Earthworm.Transport;
 /// (System V keeps the two in separate name spaces): create, attach, destroy. Attaching never creates or registers anything,
 /// and nothing here touches FLAG_RING.
 /// </summary>
-public static unsafe class SystemVRing
+internal static unsafe class SystemVRing
 {
     /// <summary>
     /// tport_create: removes any segment with this key, creates a new one of

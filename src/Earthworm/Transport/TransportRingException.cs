@@ -1,7 +1,7 @@
 namespace Statmgr.Earthworm.Transport;
 
 /// <summary>A ring could not be created, attached or destroyed; the message names ring and key.</summary>
-public class TransportRingException : Exception
+internal class TransportRingException : Exception
 {
     public TransportRingException(string ringName, long ringKey, string message, Exception? innerException = null)
         : base(message, innerException)
@@ -16,7 +16,7 @@ public class TransportRingException : Exception
 }
 
 /// <summary>Attach found no ring with the key: startstop has not created it (or has removed it).</summary>
-public sealed class RingNotFoundException : TransportRingException
+internal sealed class RingNotFoundException : TransportRingException
 {
     public RingNotFoundException(string ringName, long ringKey)
         : base(ringName, ringKey,

@@ -10,7 +10,7 @@ namespace Statmgr.Earthworm.Transport;
 /// arithmetic is tested on Linux.
 /// </summary>
 [SupportedOSPlatform("windows")]
-public static unsafe class WindowsRing
+internal static unsafe class WindowsRing
 {
     /// <summary>The mapping name for a ring key, e.g. SHR_1000.</summary>
     public static string MappingName(long key) => $"SHR_{key}";

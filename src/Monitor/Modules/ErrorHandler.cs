@@ -8,7 +8,7 @@ namespace Statmgr.Monitor.Modules;
 /// Applies one TYPE_ERROR: an error number the descriptor does not list is
 /// ignored; a listed one goes through the rate rule and may be reported with the sender's time.
 /// </summary>
-public sealed class ErrorHandler
+internal sealed class ErrorHandler
 {
     private readonly ReportDispatcher _reports;
     private readonly OwnErrorReporter _own;

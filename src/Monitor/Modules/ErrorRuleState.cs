@@ -10,7 +10,7 @@ namespace Statmgr.Monitor.Modules;
 /// tsec is 0). The count restarts after every batch, reported or not. This is a batch rule, not
 /// a sliding window (B22), on purpose.
 /// </summary>
-public sealed class ErrorRuleState
+internal sealed class ErrorRuleState
 {
     public ErrorRuleState(ErrorRule rule)
     {

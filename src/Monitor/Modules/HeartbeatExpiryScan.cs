@@ -8,7 +8,7 @@ namespace Statmgr.Monitor.Modules;
 /// C's expiry scan: a monitored module is dead when statmgr's clock minus the
 /// sender's time of its last heartbeat is strictly more than tsec, in whole seconds.
 /// </summary>
-public sealed class HeartbeatExpiryScan
+internal sealed class HeartbeatExpiryScan
 {
     public const string DeadText = "module dead";
     public const string DeadPidUnknownText = "module dead, PID unknown; needs human intervention.";
@@ -74,7 +74,7 @@ public sealed class HeartbeatExpiryScan
 }
 
 /// <summary>How a heartbeat expiry scan ended.</summary>
-public enum ScanOutcome
+internal enum ScanOutcome
 {
     Completed,
 

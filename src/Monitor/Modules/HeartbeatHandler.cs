@@ -11,7 +11,7 @@ namespace Statmgr.Monitor.Modules;
 /// Applies one TYPE_HEARTBEAT: keep the pid, arm a restart, report "module
 /// alive" for a dead module (stamped with the sender's time), and restart its timer.
 /// </summary>
-public sealed class HeartbeatHandler
+internal sealed class HeartbeatHandler
 {
     public const string AliveText = "module alive";
 

@@ -9,7 +9,7 @@ namespace Statmgr.Monitor.Modules;
 /// What statmgr knows of one descriptor's module: alive or dead, the sender's time of its last
 /// heartbeat, its pid and restart state, and its counters. Plain state a status view could read.
 /// </summary>
-public sealed class ModuleHealth
+internal sealed class ModuleHealth
 {
     public ModuleHealth(Descriptor descriptor)
     {
@@ -143,7 +143,7 @@ public sealed class ModuleHealth
 }
 
 /// <summary>C's restart states, with C's numbers (they show in no output, but keep the story readable).</summary>
-public enum RestartState
+internal enum RestartState
 {
     /// <summary>No <c>restartMe</c> line: never restarted.</summary>
     None = 0,

@@ -6,7 +6,7 @@ namespace Statmgr.Monitor.Modules;
 /// Every descriptor's module in configuration order, found by (module id, installation) as C's
 /// linear scan does: the first descriptor wins.
 /// </summary>
-public sealed class ModuleTable
+internal sealed class ModuleTable
 {
     private readonly Dictionary<int, ModuleHealth> _byLogo = new();
 

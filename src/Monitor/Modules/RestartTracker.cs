@@ -11,7 +11,7 @@ namespace Statmgr.Monitor.Modules;
 /// pid (B5 fixed; see <see cref="ModuleHealth.OnHeartbeat"/>), stopped by TYPE_STOP, re-armed by
 /// TYPE_RESTART; a dead armed module gets one TYPE_RESTART request <c>&lt;pid&gt;\n</c> for startstop.
 /// </summary>
-public sealed class RestartTracker
+internal sealed class RestartTracker
 {
     private readonly ModuleTable _modules;
     private readonly Logo _restartLogo;

@@ -8,7 +8,7 @@ namespace Statmgr.Monitor.Modules;
 /// error 2 (unless DontReportUnknownModule) and dropped. Module id 0 is let through, because
 /// the stopmodule and restart tools send with it; only its stops and restarts are used.
 /// </summary>
-public sealed class UnknownModuleGate
+internal sealed class UnknownModuleGate
 {
     private readonly ModuleTable _modules;
     private readonly OwnErrorReporter _own;

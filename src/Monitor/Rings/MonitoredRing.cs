@@ -3,7 +3,7 @@ using Statmgr.Earthworm.Transport;
 namespace Statmgr.Monitor.Rings;
 
 /// <summary>A ring statmgr reads heartbeats, errors, stops and restarts from.</summary>
-public sealed class MonitoredRing
+internal sealed class MonitoredRing
 {
     public MonitoredRing(ITransportRing ring, string debugName)
     {

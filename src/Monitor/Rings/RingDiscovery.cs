@@ -10,7 +10,7 @@ namespace Statmgr.Monitor.Rings;
 /// second apart. Failures are written to stdout with C's texts. Unlike C, a stop (signal or ring
 /// flag) ends the polling at once instead of after up to 29 seconds.
 /// </summary>
-public sealed class RingDiscovery
+internal sealed class RingDiscovery
 {
     public const int Polls = 29;
 

@@ -9,7 +9,7 @@ namespace Statmgr.Monitor.Rings;
 /// the chores (B30): after a second of draining it stops, the chores run, and the next pass goes
 /// on at once from the following ring.
 /// </summary>
-public sealed class RingDrainer
+internal sealed class RingDrainer
 {
     /// <summary>C reads with a 512-byte buffer and keeps room for the NUL: longer is GET_TOOBIG.</summary>
     public const int MaxMessageBytes = 511;
@@ -96,4 +96,4 @@ public sealed class RingDrainer
 }
 
 /// <summary>How a drain of the rings ended: whether it read anything, and whether every ring said "none".</summary>
-public readonly record struct DrainResult(bool ReadAny, bool Finished);
+internal readonly record struct DrainResult(bool ReadAny, bool Finished);

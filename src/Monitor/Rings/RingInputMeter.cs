@@ -7,7 +7,7 @@ namespace Statmgr.Monitor.Rings;
 /// wait can end before they could overwrite what statmgr has not read yet. The rate is the
 /// recent peak: a burst counts at once and is forgotten by halves each second.
 /// </summary>
-public sealed class RingInputMeter
+internal sealed class RingInputMeter
 {
     /// <summary>Look again when half of the ring could have been written.</summary>
     private const double LapShare = 0.5;

@@ -9,7 +9,7 @@ namespace Statmgr.Monitor.Rings;
 /// statmgr (its key then names new memory) the attachment is replaced, so statmgr does not go on
 /// watching memory nobody writes to.
 /// </summary>
-public sealed class RingSet : IDisposable
+internal sealed class RingSet : IDisposable
 {
     private readonly Func<string, long, ITransportRing> _attach;
     private readonly ILogit _logit;

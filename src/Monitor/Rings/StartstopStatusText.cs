@@ -7,7 +7,7 @@ namespace Statmgr.Monitor.Rings;
 /// spaces and newlines, and after each <c>name/key/size:</c> token take the name, skip the
 /// <c>/</c>, take the key, skip the <c>/</c>, take the size in kB.
 /// </summary>
-public static class StartstopStatusText
+internal static class StartstopStatusText
 {
     private const string RingMarker = "name/key/size:";
 
@@ -33,4 +33,4 @@ public static class StartstopStatusText
 }
 
 /// <summary>One ring line of startstop's status text: name, key and size in kB.</summary>
-public sealed record StartstopRing(string Name, long Key, long SizeKb);
+internal sealed record StartstopRing(string Name, long Key, long SizeKb);

@@ -8,7 +8,7 @@ namespace Statmgr.Monitor.Rings;
 /// Turns a getmsg status other than OK into statmgr error 4 (missed messages; every "missed"
 /// variant), 5 (too big: the message is skipped) or 6 (tracking limit), with C's texts.
 /// </summary>
-public sealed class TransportProblemReporter
+internal sealed class TransportProblemReporter
 {
     private readonly OwnErrorReporter _own;
     private readonly WaitPlanner _planner;

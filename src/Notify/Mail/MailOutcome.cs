@@ -1,7 +1,7 @@
 namespace Statmgr.Notify.Mail;
 
 /// <summary>The result of one delivery attempt and the answer that explains it (server reply, exit status...).</summary>
-public sealed record MailOutcome(MailOutcomeKind Kind, string Answer)
+internal sealed record MailOutcome(MailOutcomeKind Kind, string Answer)
 {
     public static MailOutcome Delivered(string answer) => new(MailOutcomeKind.Delivered, answer);
 
@@ -11,7 +11,7 @@ public sealed record MailOutcome(MailOutcomeKind Kind, string Answer)
 }
 
 /// <summary>What became of one attempt to mail one report to one recipient.</summary>
-public enum MailOutcomeKind
+internal enum MailOutcomeKind
 {
     /// <summary>A relay (or the mail program) took the message.</summary>
     Delivered,

@@ -10,7 +10,7 @@ namespace Statmgr.Notify.Mail;
 /// at once. At most <see cref="MailRetryPolicy.QueueCapacity"/> messages wait; past that the oldest
 /// is dropped. Every message that is not delivered is logged once.
 /// </summary>
-public sealed class MailQueue : IMailSink, IAsyncDisposable
+internal sealed class MailQueue : IMailSink, IAsyncDisposable
 {
     private readonly object _gate = new();
     private readonly List<MailJob> _jobs = new();

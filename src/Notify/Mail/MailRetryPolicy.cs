@@ -1,7 +1,7 @@
 namespace Statmgr.Notify.Mail;
 
 /// <summary>How long the mail queue keeps trying, and how much it holds, so a dead relay costs bounded memory and a bounded stop.</summary>
-public static class MailRetryPolicy
+internal static class MailRetryPolicy
 {
     /// <summary>Messages the queue holds at most; past that the oldest is dropped.</summary>
     public const int QueueCapacity = 1000;

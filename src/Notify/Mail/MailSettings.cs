@@ -6,7 +6,7 @@ namespace Statmgr.Notify.Mail;
 /// The mail part of statmgr.d, resolved once: relays, sender, subject, body framing, SMTP security
 /// and the legacy mail program. Built from a loaded <see cref="StatmgrConfig"/>.
 /// </summary>
-public sealed class MailSettings
+internal sealed class MailSettings
 {
     /// <summary>The MailServer lines as written; any line at all selects SMTP, and MailProgram is then ignored.</summary>
     public IReadOnlyList<string> ServerLines { get; init; } = [];

@@ -7,7 +7,7 @@ namespace Statmgr.Notify.Mail;
 /// with one warning); else MailProgram; else the program <c>mail</c> found on PATH; else no mail,
 /// said once at startup rather than once per report.
 /// </summary>
-public static class MailTransportFactory
+internal static class MailTransportFactory
 {
     /// <summary>Chooses the transport and logs the startup notices with flag <c>et</c>.</summary>
     public static IMailTransport? Create(MailSettings settings, ILogit logit, TimeProvider time)
@@ -65,4 +65,4 @@ public static class MailTransportFactory
 /// How reports will be mailed, chosen once at startup: the transport (null when there is none) and
 /// the lines to log about the choice (each a complete <c>statmgr: </c> line ending in a newline).
 /// </summary>
-public sealed record MailTransportChoice(IMailTransport? Transport, IReadOnlyList<string> Notices);
+internal sealed record MailTransportChoice(IMailTransport? Transport, IReadOnlyList<string> Notices);

@@ -124,26 +124,26 @@ public class StatmgrConfigReaderTests
         Assert.That(_fixture.Start("statmgr.d").Config.MailProgram, Is.EqualTo("/usr/ucb/Mail"));
     }
 
-    [TestCase("auto", SmtpSecurityMode.Auto)]
-    [TestCase("none", SmtpSecurityMode.None)]
-    [TestCase("starttls", SmtpSecurityMode.StartTls)]
-    [TestCase("ssl", SmtpSecurityMode.Ssl)]
-    [TestCase("SSL", SmtpSecurityMode.Ssl)]
-    public void SmtpSecurityValues(string value, SmtpSecurityMode expected)
+    [TestCase("auto", nameof(SmtpSecurityMode.Auto))]
+    [TestCase("none", nameof(SmtpSecurityMode.None))]
+    [TestCase("starttls", nameof(SmtpSecurityMode.StartTls))]
+    [TestCase("ssl", nameof(SmtpSecurityMode.Ssl))]
+    [TestCase("SSL", nameof(SmtpSecurityMode.Ssl))]
+    public void SmtpSecurityValues(string value, string expected)
     {
         ConfigTexts.WriteMinimal(_fixture, "SmtpSecurity " + value);
 
-        Assert.That(_fixture.Start("statmgr.d").Config.SmtpSecurity, Is.EqualTo(expected));
+        Assert.That(_fixture.Start("statmgr.d").Config.SmtpSecurity, Is.EqualTo(Enum.Parse<SmtpSecurityMode>(expected)));
     }
 
-    [TestCase("auto", RingLayoutChoice.Auto)]
-    [TestCase("lp64", RingLayoutChoice.Lp64)]
-    [TestCase("ilp32", RingLayoutChoice.Ilp32)]
-    public void RingLayoutValues(string value, RingLayoutChoice expected)
+    [TestCase("auto", nameof(RingLayoutChoice.Auto))]
+    [TestCase("lp64", nameof(RingLayoutChoice.Lp64))]
+    [TestCase("ilp32", nameof(RingLayoutChoice.Ilp32))]
+    public void RingLayoutValues(string value, string expected)
     {
         ConfigTexts.WriteMinimal(_fixture, "RingLayout " + value);
 
-        Assert.That(_fixture.Start("statmgr.d").Config.RingLayout, Is.EqualTo(expected));
+        Assert.That(_fixture.Start("statmgr.d").Config.RingLayout, Is.EqualTo(Enum.Parse<RingLayoutChoice>(expected)));
     }
 
     [Test]
