@@ -45,7 +45,7 @@ if (-not $SkipTests) {
     $env:STATMGR_EXE = (Resolve-Path $exe).Path
     try {
         Invoke-Dotnet test $testProject -c $Configuration --no-build --nologo `
-            --filter "FullyQualifiedName~Statmgr.Tests.Cli.WholeProcessTests|FullyQualifiedName~Statmgr.Tests.Monitor.EndToEnd"
+            --filter "Category=WholeProcess"
     }
     finally {
         Remove-Item Env:STATMGR_EXE

@@ -1,6 +1,7 @@
 using Statmgr.Config;
 using Statmgr.Earthworm;
 using Statmgr.Earthworm.Logging;
+using Statmgr.Monitor;
 
 namespace Statmgr.Cli;
 
@@ -9,7 +10,7 @@ namespace Statmgr.Cli;
 /// writes no log, prints the configuration dump when everything loaded, then every problem as
 /// <c>file:line: error|warning: text</c>. Exit status 0 when statmgr would start, 1 when not.
 /// </summary>
-public sealed class ConfigurationCheck
+internal sealed class ConfigurationCheck
 {
     public const int WouldStart = 0;
     public const int WouldNotStart = 1;
@@ -65,6 +66,11 @@ public sealed class ConfigurationCheck
             }
         }
 
+        if (result is { OwnDescriptorIndex: >= 0 })
+        {
+            WarnOfMissingOwnMessages(result.Config.Descriptors[result.OwnDescriptorIndex], problems);
+        }
+
         if (result is not null && !problems.HasErrors)
         {
             _stdout.Write(ConfigurationDump.Format(result.Config));
@@ -76,5 +82,28 @@ public sealed class ConfigurationCheck
         }
         _stdout.Flush();
         return problems.HasErrors ? WouldNotStart : WouldStart;
+    }
+
+    /// <summary>
+    /// statmgr reports its own start and stop with errors 0 and 1 of its own descriptor. Without
+    /// them it still starts, but C then logs "statmgr message 0 not found" and sends no startup
+    /// report, or logs "statmgr message 1 not found" and exits 255 when stopped. The missing line
+    /// has no line number: the warning is placed at line 0 of the descriptor.
+    /// </summary>
+    private static void WarnOfMissingOwnMessages(Descriptor own, ConfigProblems problems)
+    {
+        var at = new ConfigLocation(own.Path, 0);
+        if (!own.Errors.Exists(rule => rule.Number == StatmgrError.Startup))
+        {
+            problems.RecordLoggedWarning(at,
+                $"statmgr: no <err: {StatmgrError.Startup}> in statmgr's own descriptor <{own.Path}>: "
+                + $"a start logs \"statmgr message {StatmgrError.Startup} not found\" and sends no startup report");
+        }
+        if (!own.Errors.Exists(rule => rule.Number == StatmgrError.Shutdown))
+        {
+            problems.RecordLoggedWarning(at,
+                $"statmgr: no <err: {StatmgrError.Shutdown}> in statmgr's own descriptor <{own.Path}>: "
+                + $"a stop logs \"statmgr message {StatmgrError.Shutdown} not found\" and exits with status 255");
+        }
     }
 }

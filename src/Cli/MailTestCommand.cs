@@ -9,7 +9,7 @@ namespace Statmgr.Cli;
 /// <c>statmgr --test-mail &lt;configfile&gt;</c>: loads the configuration as a real start does (writing
 /// no log), then mails one test message to every configured recipient and prints what each delivery did.
 /// </summary>
-public sealed class MailTestCommand
+internal sealed class MailTestCommand
 {
     private readonly TextWriter _stdout;
     private readonly Func<string, string?> _environment;

@@ -8,20 +8,20 @@ using Statmgr.Notify.Mail;
 namespace Statmgr.Cli;
 
 /// <summary>
-/// Startup step 14 onwards with the real world around it: System V rings, the mail queue,
+/// Everything from attaching the ring on, with the real world around it: System V rings, the mail queue,
 /// SIGTERM/SIGINT, the system clock. Returns the process exit status.
 /// </summary>
-public static class MonitorCommand
+internal static class MonitorCommand
 {
-    /// <summary>How long queued mail may still go out at shutdown (decisions.md §3).</summary>
-    private static readonly TimeSpan MailDrainLimit = TimeSpan.FromSeconds(10);
-
     public static int Run(StartupResult startup, ILogit log)
     {
         var time = TimeProvider.System;
         var config = startup.Config;
-        using var waiter = new IdleWaiter();
-        using var signals = new StopSignals(waiter);
+        // The one stop source, made before anything can take long: a signal from now on ends
+        // the run with the shutdown report, even one that comes before the main loop exists.
+        using var wait = new WakeableWait();
+        var stop = new StopSource(wait, startup.ProcessId);
+        using var signals = stop.RequestOnSignals();
         var transport = MailTransportFactory.Create(MailSettings.FromConfig(config), log, time);
         var mailQueue = transport is null ? null : new MailQueue(transport, log, time);
         try
@@ -33,24 +33,20 @@ public static class MonitorCommand
                 LocalInstallation = startup.LocalInstallation,
                 Types = startup.Types,
                 SysName = startup.SystemName,
-                OwnPid = startup.ProcessId,
                 ModuleName = startup.Tables.GetModIdName,
                 Logit = log,
                 Mail = (IMailSink?)mailQueue ?? DiscardMailSink.Instance,
                 Time = time,
                 AttachRing = (name, key) => SystemVRing.Attach(name, key, config.RingLayout),
-                Waiter = waiter,
-                StopRequested = () => signals.Received,
+                Stop = stop,
             };
-            var manager = MonitorStartup.Start(context);
-            signals.Attach(manager.Shutdown);
-            return manager.Run();
+            return MonitorStartup.Start(context).Run();
         }
         finally
         {
             if (mailQueue is not null)
             {
-                mailQueue.DrainAsync(MailDrainLimit).GetAwaiter().GetResult();
+                mailQueue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit).GetAwaiter().GetResult();
                 mailQueue.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
         }

@@ -3,7 +3,7 @@ using Statmgr.Notify.Mail;
 
 namespace Statmgr.Cli;
 
-public static class Program
+internal static class Program
 {
     public static int Main(string[] args)
     {

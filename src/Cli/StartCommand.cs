@@ -5,10 +5,10 @@ using Statmgr.Earthworm.Logging;
 namespace Statmgr.Cli;
 
 /// <summary>
-/// <c>statmgr &lt;configfile&gt;</c>: startup steps 2-13 with the real log (statmgr.md §1.3), then
-/// whatever runs the rings from step 14 on.
+/// <c>statmgr &lt;configfile&gt;</c>: C's startup with the real log, from opening the log to the
+/// own-descriptor check, then whatever runs the rings from attaching the first one on.
 /// </summary>
-public sealed class StartCommand
+internal sealed class StartCommand
 {
     /// <summary>C's logit line buffer for statmgr (MAXMSG*2).</summary>
     public const int LogBufferSize = 1024;
@@ -20,7 +20,7 @@ public sealed class StartCommand
     private readonly Func<StartupResult, ILogit, int> _monitor;
 
     /// <param name="createLog">The process log, not yet initialised.</param>
-    /// <param name="monitor">Startup step 14 onwards; returns the exit status.</param>
+    /// <param name="monitor">Everything from attaching the ring on; returns the exit status.</param>
     public StartCommand(
         Func<Logit> createLog,
         Func<string, string?> environment,
@@ -40,7 +40,7 @@ public sealed class StartCommand
         using var log = _createLog();
         try
         {
-            // Step 2: the log is named after the config file; disk and console both on.
+            // As in C, the log is named after the config file; disk and console both on.
             log.Init(configPath, LogBufferSize, 1);
             var problems = new ConfigProblems(log, collectAll: false);
             var startup = new StatmgrStartup(log, _environment, problems, _fileExists, ProgramVersion.Text);

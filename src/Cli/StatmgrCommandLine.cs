@@ -4,12 +4,12 @@ using System.CommandLine.Help;
 namespace Statmgr.Cli;
 
 /// <summary>
-/// The command line (decisions.md §4): <c>statmgr &lt;configfile&gt;</c> exactly as C, plus the
+/// The command line: <c>statmgr &lt;configfile&gt;</c> exactly as C, plus the
 /// options <c>--check &lt;configfile&gt;</c>, <c>--version</c> and <c>--help</c>. Options are options, so
 /// no config file name is ever taken for a verb. Response files (<c>@file</c>) are not expanded:
 /// an Earthworm name starting with '@' means something else.
 /// </summary>
-public sealed class StatmgrCommandLine
+internal sealed class StatmgrCommandLine
 {
     /// <summary>Exit status of a wrong argument count (C <c>return -1</c> from main).</summary>
     public const int UsageExitCode = 255;
@@ -144,4 +144,10 @@ public sealed class StatmgrCommandLine
         _stderr.Flush();
         return UsageExitCode;
     }
+}
+
+/// <summary>The version text C statmgr prints; operators grep for it, so it stays C's.</summary>
+internal static class ProgramVersion
+{
+    public const string Text = "2.0.14 - 2017-06-08";
 }

@@ -1,7 +1,7 @@
 namespace Statmgr.Config;
 
 /// <summary>One problem found while loading the configuration, with the exact text written to the log.</summary>
-public sealed record ConfigProblem(ConfigLocation Location, ConfigProblemSeverity Severity, string Text)
+internal sealed record ConfigProblem(ConfigLocation Location, ConfigProblemSeverity Severity, string Text)
 {
     /// <summary>The <c>file:line: error|warning: text</c> form printed by <c>--check</c>.</summary>
     public string ToCheckLine()
@@ -10,3 +10,16 @@ public sealed record ConfigProblem(ConfigLocation Location, ConfigProblemSeverit
         return $"{Location.File}:{Location.Line}: {kind}: {Text.TrimEnd('\n')}";
     }
 }
+
+/// <summary>An error stops a real start (exit 255); a warning is only logged.</summary>
+internal enum ConfigProblemSeverity
+{
+    Error,
+    Warning,
+}
+
+/// <summary>
+/// Where a configuration problem was found: the file as it was opened and its 1-based line.
+/// Line 0 means the problem belongs to no line (the environment or the Earthworm tables).
+/// </summary>
+internal readonly record struct ConfigLocation(string File, int Line);

@@ -8,7 +8,7 @@ namespace Statmgr.Config;
 /// start the first error ends startup as C does (exit 255); for <c>--check</c> every problem is kept
 /// and loading goes on, so that all of them can be reported at once.
 /// </summary>
-public sealed class ConfigProblems
+internal sealed class ConfigProblems
 {
     /// <summary>The exit status of every fatal configuration error (C <c>exit(-1)</c>).</summary>
     public const int FatalExitCode = 255;

@@ -8,7 +8,7 @@ namespace Statmgr.Config;
 /// and spacing. Port-only commands, GetStatusFrom, mail settings, CheckAllRings, Debug and
 /// restartMe are not printed, as in C.
 /// </summary>
-public static class ConfigurationDump
+internal static class ConfigurationDump
 {
     private const string Dashes = "---------------------------------------------------\n";
 

@@ -1,7 +1,7 @@
 namespace Statmgr.Config;
 
 /// <summary>One loaded .desc file: who the module is, how its heartbeat and errors are judged, who hears of it.</summary>
-public sealed class Descriptor
+internal sealed class Descriptor
 {
     /// <summary>The path as written on the Descriptor line (after ${} expansion).</summary>
     public string Path { get; init; } = "";
@@ -29,17 +29,7 @@ public sealed class Descriptor
     public List<string> PageGroups { get; } = new();
     public List<string> MailRecipients { get; } = new();
     public List<ErrorRule> Errors { get; } = new();
-
-    /// <summary>First error rule with that number (C's linear scan), or null.</summary>
-    public ErrorRule? FindError(short number)
-    {
-        foreach (var rule in Errors)
-        {
-            if (rule.Number == number)
-            {
-                return rule;
-            }
-        }
-        return null;
-    }
 }
+
+/// <summary>One <c>err: E nerr: N tsec: T page: P mail: M</c> line with its <c>text:</c>.</summary>
+internal sealed record ErrorRule(short Number, int Nerr, int Tsec, int Page, int Mail, string Text);

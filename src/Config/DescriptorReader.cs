@@ -9,7 +9,7 @@ namespace Statmgr.Config;
 /// which commands are tried (it decides what a pending <c>text:</c> line may be), then derives the
 /// heartbeat rule from the module's .d file.
 /// </summary>
-public sealed class DescriptorReader
+internal sealed class DescriptorReader
 {
     private const string HeartbeatLayout = "tsec: %d page: %d mail: %d";
     private const string ErrorLayout = "err: %hd nerr: %d tsec: %d page: %d mail: %d";
@@ -169,12 +169,13 @@ public sealed class DescriptorReader
         if (name is null)
         {
             // C prints a misleading "modId <(null)> ... too long" here; the port names the real
-            // problem with the usual bad-command text (decisions.md B8).
+            // problem with the usual bad-command text (B8).
             _kom.TakeError();
             _problems.Error(at, $"statmgr: Bad <modId> command in descfile <{path}>; exiting.\n");
             return false;
         }
-        // Any name earthworm.d can hold (up to 32 characters) is looked up (decisions.md B8).
+        // Any name earthworm.d can hold (up to 32 characters) is looked up; C turned names of
+        // 30-32 characters into module id 0 without a word (B8).
         state.Descriptor.ModIdName = name;
         if (_tables.GetModId(name, out var id) < 0)
         {
@@ -190,7 +191,7 @@ public sealed class DescriptorReader
         state.HasTsec = true;
         state.TsecAt = at;
         Span<long> values = stackalloc long[3];
-        // C scans from column 1, so an indented line fails there; the port accepts it (decisions.md B31).
+        // C scans from column 1, so an indented line fails there (fatal); its meaning is plain, so the port accepts it (B31).
         if (FixedLayoutScanner.Scan(_kom.Line.AsSpan().TrimStart(' '), HeartbeatLayout, values) < 3)
         {
             _problems.Error(at, $"statmgr: error decoding heartbeat from descfile <{path}>; exiting.\n");
@@ -239,7 +240,7 @@ public sealed class DescriptorReader
             return false;
         }
         Span<long> values = stackalloc long[5];
-        // Indented err: lines are accepted too (decisions.md B31).
+        // Indented err: lines are accepted too (B31).
         if (FixedLayoutScanner.Scan(_kom.Line.AsSpan().TrimStart(' '), ErrorLayout, values) < 5)
         {
             pending.Discard = true;
@@ -277,7 +278,7 @@ public sealed class DescriptorReader
         var desc = state.Descriptor;
         if (state.PendingError is { Discard: false } dropped)
         {
-            // C drops a trailing err: without text: silently; the port says so (decisions.md B24).
+            // C drops a trailing err: without text: silently; the port says so (B24).
             _problems.Warning(dropped.At, "et",
                 $"statmgr: err: {dropped.Number} in descfile <{path}> has no text: line; the entry is ignored\n");
         }
@@ -324,7 +325,7 @@ public sealed class DescriptorReader
         }
 
         // tsec 0 means "not monitored" whatever the .d file says; C made such a module a 5 s
-        // one (B4). The +5 only helps a module that is monitored (decisions.md B4).
+        // one (B4). The +5 only helps a module that is monitored.
         if (send > 0 && desc.HeartbeatTsec > 0 && send >= desc.HeartbeatTsec)
         {
             _problems.Warning(state.TsecAt ?? loadedAt, "e",
@@ -351,7 +352,7 @@ public sealed class DescriptorReader
 
     /// <summary>
     /// statmgr and startstop have no heartbeat interval worth reading from a .d file. C compared
-    /// the whole path; the port compares the file name, in any directory (decisions.md B19).
+    /// the whole path; the port compares the file name, in any directory (B19).
     /// </summary>
     public static bool IsExemptFromModuleConfig(string path)
     {

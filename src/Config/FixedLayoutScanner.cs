@@ -6,7 +6,7 @@ namespace Statmgr.Config;
 /// run of white space (also none), other layout characters must match exactly, and each
 /// <c>%d</c>/<c>%hd</c> skips white space and reads an optionally signed decimal number.
 /// </summary>
-public static class FixedLayoutScanner
+internal static class FixedLayoutScanner
 {
     /// <summary>
     /// Scans <paramref name="input"/> against <paramref name="layout"/> and stores each converted

@@ -7,7 +7,7 @@ namespace Statmgr.Config;
 /// Finds the heartbeat interval a module sends, from the module's own .d file
 /// (<c>statmgr_checkheartbeat</c>): the last line starting with one of the five keywords wins.
 /// </summary>
-public sealed class ModuleHeartbeatReader
+internal sealed class ModuleHeartbeatReader
 {
     /// <summary>The module .d file was not read (missing, or exempt by name).</summary>
     public const int NotRead = -2;
@@ -39,7 +39,7 @@ public sealed class ModuleHeartbeatReader
     {
         if (!_fileExists(moduleConfigPath))
         {
-            // C leaves this line unterminated; the port ends it (decisions.md B17).
+            // C leaves this line unterminated, so the next entry ran on; the port ends it (B17).
             _problems.Warning(loadedAt, "e", $".d file <{moduleConfigPath}> for desc file <{descriptorPath}> doesn't exist\n");
             return NotRead;
         }

@@ -3,11 +3,11 @@ using Statmgr.Earthworm.Tables;
 namespace Statmgr.Config;
 
 /// <summary>
-/// What startup steps 1-13 (statmgr.md §1.3) produce, for the monitor to carry on from step 14.
+/// What startup produces, up to the own-descriptor check, for the monitor to carry on from attaching the ring.
 /// </summary>
 /// <param name="SystemName">SYS_NAME as the environment gives it (reports cut it to 29 characters through each descriptor).</param>
 /// <param name="OwnDescriptorIndex">Index in <c>Config.Descriptors</c> of statmgr's own descriptor (C's <c>jem</c>); -1 only after a failed <c>--check</c>.</param>
-public sealed record StartupResult(
+internal sealed record StartupResult(
     StatmgrConfig Config,
     EarthwormTables Tables,
     StatusMessageTypes Types,

@@ -5,7 +5,7 @@ namespace Statmgr.Config;
 /// <summary>
 /// Everything statmgr.d says, after loading. Plain data: the monitor keeps its own running state.
 /// </summary>
-public sealed class StatmgrConfig
+internal sealed class StatmgrConfig
 {
     /// <summary>The config path as given on the command line (C prints it in every config error).</summary>
     public string ConfigPath { get; init; } = "";
@@ -38,15 +38,33 @@ public sealed class StatmgrConfig
     public int DontReportUnknownModule { get; set; }
     public int Debug { get; set; }
 
-    // Port-only optional commands (decisions.md §1-§3).
+    // Optional commands only the port knows (mail routing and SMTP, ring layout, page length).
     public bool LegacyMailRouting { get; set; }
     public SmtpSecurityMode SmtpSecurity { get; set; } = SmtpSecurityMode.Auto;
     public string? SmtpUser { get; set; }
     public string? SmtpPasswordFile { get; set; }
-    public int SmtpTimeoutSeconds { get; set; } = 30;
+    public int SmtpTimeoutSeconds { get; set; } = DefaultSmtpTimeoutSeconds;
     public string? SmtpCaFile { get; set; }
     public RingLayoutChoice RingLayout { get; set; } = RingLayoutChoice.Auto;
-    public int PageMaxBytes { get; set; } = 249;
+    public int PageMaxBytes { get; set; } = DefaultPageMaxBytes;
+
+    /// <summary>SMTP's answer timeout without an SmtpTimeout command (or with one that is not positive).</summary>
+    public const int DefaultSmtpTimeoutSeconds = 30;
+
+    /// <summary>C's page buffer holds 249 characters and the terminating NUL; PageMaxBytes can change it.</summary>
+    public const int DefaultPageMaxBytes = 249;
 
     public const string DefaultSubject = "Earthworm Status Message";
+}
+
+/// <summary>One GetStatusFrom line: whose heartbeats, errors, stops and restarts statmgr reads (0 = wildcard).</summary>
+internal sealed record StatusSource(string InstallationName, byte Installation, string ModuleName, byte Module);
+
+/// <summary>The SmtpSecurity command: how the SMTP connection is protected.</summary>
+internal enum SmtpSecurityMode
+{
+    Auto,
+    None,
+    StartTls,
+    Ssl,
 }

@@ -9,7 +9,7 @@ namespace Statmgr.Config;
 /// Reads statmgr.d (<c>statmgr_config</c>): every command with C's limits and texts, the port's
 /// optional commands, and each descriptor at the moment its Descriptor line is read.
 /// </summary>
-public sealed class StatmgrConfigReader
+internal sealed class StatmgrConfigReader
 {
     private readonly CommandFileReader _kom;
     private readonly EarthwormTables _tables;
@@ -197,7 +197,7 @@ public sealed class StatmgrConfigReader
         return ReadPortCommand(com, configPath, at, config);
     }
 
-    /// <summary>The optional commands only the port knows (decisions.md §1-§3).</summary>
+    /// <summary>The optional commands only the port knows; C statmgr logs them as unknown commands and goes on.</summary>
     private bool ReadPortCommand(string com, string configPath, ConfigLocation at, StatmgrConfig config)
     {
         switch (com)

@@ -1,7 +1,7 @@
 namespace Statmgr.Config;
 
-/// <summary>The limits C statmgr enforces on its configuration (statmgr.h), and the port's own where decisions.md sets one.</summary>
-public static class StatmgrLimits
+/// <summary>The limits C statmgr enforces on its configuration (statmgr.h), and the port's own where it lifts one of C's.</summary>
+internal static class StatmgrLimits
 {
     /// <summary>MAXDESC: Descriptor lines in statmgr.d.</summary>
     public const int MaxDescriptors = 200;
@@ -21,10 +21,10 @@ public static class StatmgrLimits
     /// <summary>MAX_SYS_NAME-1: system names (descriptor <c>system</c> or SYS_NAME) are cut to this.</summary>
     public const int MaxSystemNameLength = 29;
 
-    /// <summary>GetStatusFrom lines the port accepts (decisions.md B9; C accepted one).</summary>
+    /// <summary>GetStatusFrom lines the port accepts (B9; C accepted one).</summary>
     public const int MaxStatusSources = 64;
 
-    /// <summary>MailServer lines the port keeps (decisions.md B10; C kept nine of MAXMS 10).</summary>
+    /// <summary>MailServer lines the port keeps (B10; C kept nine of MAXMS 10).</summary>
     public const int MaxMailServers = 10;
 
     /// <summary>DEFAULT_HEARTBEAT: assumed heartbeat interval of a module whose .d file names none.</summary>

@@ -6,13 +6,14 @@ using Statmgr.Earthworm.Tables;
 namespace Statmgr.Config;
 
 /// <summary>
-/// Startup steps 3-13 of statmgr.md §1.3: environment, tables, message types, statmgr.d with every
-/// descriptor, the log lines and dump that follow, and the own-descriptor check. The caller has
-/// done steps 1-2 (arguments, first log initialisation) and goes on with step 14 (the ring).
+/// C's startup from SYS_NAME to the own-descriptor check, in C's order (the order decides which
+/// fatal error a broken setup reports first): environment, tables, message types, statmgr.d with
+/// every descriptor, the log lines and dump that follow, and the own-descriptor check. The caller
+/// has checked the arguments and opened the log, and goes on with attaching the ring.
 /// A real start stops at the first error (EarthwormExitException, exit 255); <c>--check</c> runs
 /// the same steps with problems collected.
 /// </summary>
-public sealed class StatmgrStartup
+internal sealed class StatmgrStartup
 {
     private readonly ILogit _log;
     private readonly Func<string, string?> _environment;
@@ -39,7 +40,7 @@ public sealed class StatmgrStartup
 
     /// <summary>
     /// Runs the steps for <paramref name="configPath"/>. <paramref name="applyLogFileSwitch"/> is
-    /// step 11 (the second logit_init with the LogFile value). Returns null only when
+    /// the second logit_init, with the LogFile value, which C does right after the startup line. Returns null only when
     /// <c>--check</c> could not load the Earthworm tables, so nothing after them could be checked.
     /// </summary>
     public StartupResult? Run(string configPath, int processId, Action<int>? applyLogFileSwitch = null)
@@ -71,7 +72,7 @@ public sealed class StatmgrStartup
         var config = ReadConfiguration(kom, configPath, tables, systemName);
 
         _log.Write("", $"statmgr: Read command file <{configPath}>\n");
-        // C leaves this line unterminated; the port ends it (decisions.md B17).
+        // C leaves this line unterminated, so the next entry ran on; the port ends it (B17).
         _log.Write("t", $"statmgr: startup of statmgr version: {_programVersion}\n");
 
         applyLogFileSwitch?.Invoke(config.LogFile);
@@ -231,6 +232,15 @@ public sealed class StatmgrStartup
         if (_problems.CollectAll && !text.StartsWith("LoadTableEnvVariable(): nfiles", StringComparison.Ordinal))
         {
             var at = kom is null ? new ConfigLocation(configPath, 0) : KomFiles.Here(kom, configPath);
+            if (text.StartsWith(CommandFileReader.SkippedExpansionWarning, StringComparison.Ordinal))
+            {
+                // A --check problem is one line that says "warning:" once: the unexpanded line goes on it.
+                _log.Write("et", text);
+                _problems.RecordLoggedWarning(at,
+                    "skipping variable expansion (env var match not found): "
+                    + text[CommandFileReader.SkippedExpansionWarning.Length..].TrimEnd('\r', '\n'));
+                return;
+            }
             _problems.Warning(at, "et", text);
             return;
         }

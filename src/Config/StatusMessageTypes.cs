@@ -1,7 +1,7 @@
 namespace Statmgr.Config;
 
 /// <summary>The seven message types statmgr needs, as numbered in earthworm.d / earthworm_global.d.</summary>
-public sealed record StatusMessageTypes(
+internal sealed record StatusMessageTypes(
     byte Heartbeat,
     byte Error,
     byte Page,

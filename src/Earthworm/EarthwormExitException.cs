@@ -5,7 +5,7 @@ namespace Statmgr.Earthworm;
 /// already been written where C writes it; the entry point only turns this into the exit status.
 /// Thrown instead of calling Environment.Exit so that tests can observe it.
 /// </summary>
-public sealed class EarthwormExitException : Exception
+internal sealed class EarthwormExitException : Exception
 {
     public EarthwormExitException(int exitCode, string message)
         : base(message)

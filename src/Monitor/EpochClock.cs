@@ -1,7 +1,7 @@
 namespace Statmgr.Monitor;
 
 /// <summary>C's <c>time(NULL)</c>: whole epoch seconds, here from the injected TimeProvider.</summary>
-public static class EpochClock
+internal static class EpochClock
 {
     public static long Now(TimeProvider time) => time.GetUtcNow().ToUnixTimeSeconds();
 }

@@ -1,5 +1,7 @@
 using Statmgr.Config;
 using Statmgr.Earthworm.Transport;
+using Statmgr.Monitor.Modules;
+using Statmgr.Monitor.Rings;
 
 namespace Statmgr.Monitor;
 
@@ -7,7 +9,7 @@ namespace Statmgr.Monitor;
 /// Classifies one message as C does: the unknown-module gate first, then heartbeat, stop,
 /// restart or error by type. An unknown module 0 only gets its stops and restarts through (B6).
 /// </summary>
-public sealed class MessageDispatcher
+internal sealed class MessageDispatcher
 {
     private readonly StatusMessageTypes _types;
     private readonly UnknownModuleGate _gate;

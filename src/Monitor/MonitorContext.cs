@@ -5,8 +5,8 @@ using Statmgr.Notify;
 
 namespace Statmgr.Monitor;
 
-/// <summary>Everything the monitor needs from startup steps 1-13 and from the process around it.</summary>
-public sealed class MonitorContext
+/// <summary>Everything the monitor needs from the configuration startup read and from the process around it.</summary>
+internal sealed class MonitorContext
 {
     public required StatmgrConfig Config { get; init; }
 
@@ -20,8 +20,6 @@ public sealed class MonitorContext
     /// <summary>The SYS_NAME environment value (for the pageit heartbeat).</summary>
     public required string SysName { get; init; }
 
-    public required int OwnPid { get; init; }
-
     /// <summary>Module id to name, as getutil's GetModIdName (null when unknown).</summary>
     public required Func<byte, string?> ModuleName { get; init; }
 
@@ -34,15 +32,10 @@ public sealed class MonitorContext
     /// <summary>Attaches an existing ring by name and key; throws TransportRingException when it cannot.</summary>
     public required Func<string, long, ITransportRing> AttachRing { get; init; }
 
-    public required IIdleWaiter Waiter { get; init; }
+    /// <summary>The process's one stop source; the monitor's only wait goes through it too.</summary>
+    public required StopSource Stop { get; init; }
 
     public TextWriter Out { get; init; } = Console.Out;
 
     public TextWriter Error { get; init; } = Console.Error;
-
-    /// <summary>
-    /// Whether a stop signal has arrived before the main loop exists to take it; startup asks it
-    /// while it waits for startstop's answer in CheckAllRings mode.
-    /// </summary>
-    public Func<bool> StopRequested { get; init; } = static () => false;
 }

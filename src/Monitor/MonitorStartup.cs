@@ -2,16 +2,18 @@ using System.Globalization;
 using Statmgr.Config;
 using Statmgr.Earthworm;
 using Statmgr.Earthworm.Transport;
+using Statmgr.Monitor.Modules;
+using Statmgr.Monitor.Rings;
 using Statmgr.Notify;
 
 namespace Statmgr.Monitor;
 
 /// <summary>
-/// Startup steps 14-20 (statmgr.md §1.3): attach the RingName ring, find every ring with
-/// CheckAllRings, flush old messages from the monitored rings, send the startup report, start the
-/// timers, and hand back the main loop ready to run.
+/// The rest of C's startup, after the configuration is read: attach the RingName ring, find
+/// every ring with CheckAllRings, flush old messages from the monitored rings, send the startup
+/// report, start the timers, and hand back the main loop ready to run.
 /// </summary>
-public static class MonitorStartup
+internal static class MonitorStartup
 {
     public static StatusManager Start(MonitorContext context)
     {
@@ -26,7 +28,7 @@ public static class MonitorStartup
         var monitored = FindRings(context, pageRing);
         bool multiRing = monitored is not null;
         monitored ??= [new MonitoredRing(pageRing, "")];
-        var rings = new RingSet(pageRing, monitored, context.AttachRing, logit);
+        var rings = new RingSet(pageRing, monitored, multiRing, context.AttachRing, logit);
 
         var wanted = StatusLogos(context);
         foreach (var ring in monitored)
@@ -43,16 +45,15 @@ public static class MonitorStartup
         var reports = new ReportDispatcher(logit, pager, context.Mail, routing, config.PageGroups);
         var ownErrors = new OwnErrorReporter(own, reports);
         var restarts = new RestartTracker(modules, new Logo(installation, myModule, types.Restart), logit);
-        var idleWait = new IdleWait();
-        var shutdown = new ShutdownWatch(rings, context.OwnPid);
+        var planner = new WaitPlanner();
         var dispatcher = new MessageDispatcher(types,
             new UnknownModuleGate(modules, ownErrors, config.DontReportUnknownModule != 0, time),
             new HeartbeatHandler(reports, ownErrors, logit, config.Debug, context.ModuleName, time),
             new ErrorHandler(reports, ownErrors, time),
             restarts);
-        var drainer = new RingDrainer(monitored, wanted, dispatcher,
-            new TransportProblemReporter(ownErrors, idleWait, multiRing, logit, time),
-            shutdown, logit, multiRing && config.Debug > 1, time);
+        var drainer = new RingDrainer(rings, wanted, dispatcher,
+            new TransportProblemReporter(ownErrors, planner, multiRing, logit, time),
+            context.Stop, logit, multiRing && config.Debug > 1, time);
         var pageit = new PageitHeartbeat(pager, context.SysName, config.HeartbeatPageit);
         var expiry = new HeartbeatExpiryScan(modules, reports, restarts, monitored[0], logit);
 
@@ -65,8 +66,7 @@ public static class MonitorStartup
         pageit.Start(now);
         modules.Reset(now);
 
-        return new StatusManager(modules, rings, drainer, shutdown, pageit, expiry, idleWait, context.Waiter, ownErrors,
-            multiRing, config.Debug, logit, time);
+        return new StatusManager(drainer, pageit, expiry, planner, ownErrors, context);
     }
 
     /// <summary>The four status logos of every GetStatusFrom line: heartbeat, error, stop, restart.</summary>
@@ -113,8 +113,7 @@ public static class MonitorStartup
         var discovery = new RingDiscovery(pageRing,
             new Logo(context.LocalInstallation, config.MyModuleId, context.Types.ReqStatus),
             new Logo(context.LocalInstallation, 0, context.Types.Status),
-            context.Waiter, context.Out, context.Error,
-            () => context.StopRequested() || ShutdownWatch.IsStopFlag(pageRing.Flag, context.OwnPid));
+            context.Stop, context.Out, context.Error);
         var found = discovery.Discover();
         if (discovery.Stopped)
         {

@@ -1,12 +1,14 @@
+using Statmgr.Monitor.Modules;
 using Statmgr.Notify;
 
 namespace Statmgr.Monitor;
 
 /// <summary>
-/// Reports statmgr's own errors (§5.5) through its own descriptor. They skip the rate rule but
-/// use the rule's page and mail limits.
+/// Reports statmgr's own errors (the <c>err:</c> lines of statmgr.desc, numbered as in
+/// <see cref="StatmgrError"/>) through its own descriptor. They skip the rate rule but use the
+/// rule's page and mail limits.
 /// </summary>
-public sealed class OwnErrorReporter
+internal sealed class OwnErrorReporter
 {
     private readonly ReportDispatcher _reports;
 

@@ -6,7 +6,7 @@ namespace Statmgr.Monitor;
 /// The <c>alive:&lt;SYS_NAME&gt;#</c> page that tells pageit statmgr is running, every
 /// heartbeatPageit seconds; 0 or negative means at most once a second.
 /// </summary>
-public sealed class PageitHeartbeat
+internal sealed class PageitHeartbeat
 {
     private readonly Pager _pager;
     private readonly string _sysName;

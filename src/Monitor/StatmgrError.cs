@@ -1,7 +1,10 @@
 namespace Statmgr.Monitor;
 
-/// <summary>statmgr's own error numbers, looked up in statmgr.desc (statmgr.md §5.5).</summary>
-public static class StatmgrError
+/// <summary>
+/// statmgr's own error numbers: each is reported through the <c>err:</c> line with that number
+/// in statmgr's own descriptor, and not at all when the descriptor lacks it.
+/// </summary>
+internal static class StatmgrError
 {
     public const short Startup = 0;
     public const short Shutdown = 1;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Statmgr.Earthworm.Logging;
+using Statmgr.Monitor.Modules;
+using Statmgr.Monitor.Rings;
 
 namespace Statmgr.Monitor;
 
@@ -7,48 +9,44 @@ namespace Statmgr.Monitor;
 /// statmgr's main loop, C's story: take every waiting message and handle it; then the chores
 /// (stop flag, pageit heartbeat, expired heartbeats); then wait until something is due.
 /// </summary>
-public sealed class StatusManager
+internal sealed class StatusManager
 {
-    private readonly RingSet _rings;
     private readonly RingDrainer _drainer;
-    private readonly ShutdownWatch _shutdown;
     private readonly PageitHeartbeat _pageit;
     private readonly HeartbeatExpiryScan _expiry;
-    private readonly IdleWait _idleWait;
-    private readonly IIdleWaiter _waiter;
+    private readonly WaitPlanner _planner;
     private readonly OwnErrorReporter _own;
-    private readonly bool _multiRing;
+    private readonly StopSource _stop;
     private readonly bool _debug;
     private readonly ILogit _logit;
     private readonly TimeProvider _time;
     private long _lastRingCheck;
 
-    public StatusManager(ModuleTable modules, RingSet rings, RingDrainer drainer, ShutdownWatch shutdown, PageitHeartbeat pageit,
-        HeartbeatExpiryScan expiry, IdleWait idleWait, IIdleWaiter waiter, OwnErrorReporter own, bool multiRing, int debug,
-        ILogit logit, TimeProvider time)
+    /// <param name="drainer">Reads the rings (and owns them).</param>
+    /// <param name="pageit">The pageit heartbeat chore.</param>
+    /// <param name="expiry">The expired-heartbeat chore (and the module table it scans).</param>
+    /// <param name="planner">How long to wait after a pass.</param>
+    /// <param name="own">statmgr's own errors: the shutdown report.</param>
+    /// <param name="context">The stop source, log, clock and debug level.</param>
+    public StatusManager(RingDrainer drainer, PageitHeartbeat pageit, HeartbeatExpiryScan expiry, WaitPlanner planner,
+        OwnErrorReporter own, MonitorContext context)
     {
-        Modules = modules;
-        _rings = rings;
         _drainer = drainer;
-        _shutdown = shutdown;
         _pageit = pageit;
         _expiry = expiry;
-        _idleWait = idleWait;
-        _waiter = waiter;
+        _planner = planner;
         _own = own;
-        _multiRing = multiRing;
-        _debug = debug >= 1;
-        _logit = logit;
-        _time = time;
-        _lastRingCheck = EpochClock.Now(time);
+        _stop = context.Stop;
+        _debug = context.Config.Debug >= 1;
+        _logit = context.Logit;
+        _time = context.Time;
+        _lastRingCheck = EpochClock.Now(_time);
     }
 
     /// <summary>Every module's health, for a status view.</summary>
-    public ModuleTable Modules { get; }
+    public ModuleTable Modules => _expiry.Modules;
 
-    public RingSet Rings => _rings;
-
-    public ShutdownWatch Shutdown => _shutdown;
+    public RingSet Rings => _drainer.Rings;
 
     /// <summary>Runs until told to stop; returns the process exit status.</summary>
     public int Run()
@@ -66,7 +64,7 @@ public sealed class StatusManager
                 {
                     _logit.Write("t", string.Create(CultureInfo.InvariantCulture, $"Debug: statmgr sleeping for {(long)pass.Wait.TotalMilliseconds} msecs\n"));
                 }
-                _waiter.Wait(pass.Wait);
+                _stop.Wait(pass.Wait);
             }
         }
     }
@@ -78,7 +76,7 @@ public sealed class StatusManager
         var drained = _drainer.Drain();
 
         // The chores, in C's order: stop flag, pageit heartbeat, expired heartbeats.
-        if (_shutdown.IsStopRequested())
+        if (_stop.IsStopRequested(Rings.Attached))
         {
             return PassResult.Stopping;
         }
@@ -90,7 +88,7 @@ public sealed class StatusManager
         }
 
         // Then wait, until the next thing is due.
-        return new PassResult(false, _idleWait.Next(_time.GetUtcNow(), NextDueSecond(), LapGuard(), drained.ReadAny && _multiRing));
+        return new PassResult(false, _planner.Next(_time.GetUtcNow(), NextDueSecond(), LapGuard(), drained.ReadAny && Rings.MultiRing));
     }
 
     /// <summary>
@@ -104,7 +102,7 @@ public sealed class StatusManager
             _logit.Write("et", "statmgr message 1 not found\n");
             return 255;
         }
-        _rings.Dispose();
+        Rings.Dispose();
         return 0;
     }
 
@@ -114,7 +112,7 @@ public sealed class StatusManager
         if (now != _lastRingCheck)
         {
             _lastRingCheck = now;
-            _rings.ReattachStale();
+            Rings.ReattachStale();
         }
     }
 
@@ -128,7 +126,7 @@ public sealed class StatusManager
     {
         TimeSpan? guard = null;
         long timestamp = _time.GetTimestamp();
-        foreach (var ring in _rings.Monitored)
+        foreach (var ring in Rings.Monitored)
         {
             if (ring.Input.Sample(ring.Ring.ReadHeader(), timestamp, _time) is TimeSpan lap && (guard is null || lap < guard))
             {
@@ -137,4 +135,12 @@ public sealed class StatusManager
         }
         return guard;
     }
+}
+
+/// <summary>What one pass of the main loop asks for next: stop, or wait this long.</summary>
+internal readonly record struct PassResult(bool Stop, TimeSpan Wait)
+{
+    public static PassResult Stopping => new(true, TimeSpan.Zero);
+
+    public static PassResult Again => new(false, TimeSpan.Zero);
 }

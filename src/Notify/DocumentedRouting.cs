@@ -3,11 +3,11 @@ using Statmgr.Config;
 namespace Statmgr.Notify;
 
 /// <summary>
-/// The routing the Earthworm documentation describes (decisions.md B1-B3): a descriptor's
+/// The routing the Earthworm documentation describes, where C's code departs from it (B1-B3): a descriptor's
 /// <c>mail</c> lines replace statmgr.d's for both report kinds, a negative limit means no limit,
 /// and " Mail sent." appears exactly when a mail is queued.
 /// </summary>
-public sealed class DocumentedRouting : IRecipientRouting
+internal sealed class DocumentedRouting : IRecipientRouting
 {
     private readonly IReadOnlyList<string> _configMail;
 

@@ -2,9 +2,13 @@ namespace Statmgr.Notify;
 
 /// <summary>
 /// Where reports go to be mailed. Implementations never block the caller: the main loop hands a
-/// request over and goes on (decisions.md §3).
+/// request over and goes on, so a slow or dead relay never delays the heartbeat checks (C mailed
+/// from the main loop and waited).
 /// </summary>
-public interface IMailSink
+internal interface IMailSink
 {
     void Send(MailRequest request);
 }
+
+/// <summary>One report to mail: the report text exactly as logged, and who receives it (one message each).</summary>
+internal sealed record MailRequest(IReadOnlyList<string> Recipients, string ReportText);

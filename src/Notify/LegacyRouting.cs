@@ -8,7 +8,7 @@ namespace Statmgr.Notify;
 /// goes to statmgr.d's list; error mail ignores the descriptor's list unless a MailServer is set;
 /// a negative limit means "no limit" for health reports and "never" for error reports.
 /// </summary>
-public sealed class LegacyRouting : IRecipientRouting
+internal sealed class LegacyRouting : IRecipientRouting
 {
     private readonly IReadOnlyList<string> _configMail;
     private readonly bool _hasMailServer;

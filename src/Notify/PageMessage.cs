@@ -7,11 +7,8 @@ namespace Statmgr.Notify;
 /// heartbeat <c>alive:&lt;SYS_NAME&gt;#</c>. C overflows a 250-byte buffer on long reports (B7); the
 /// port cuts the text so the whole message, closing <c>#</c> included, fits in the page limit.
 /// </summary>
-public static class PageMessage
+internal static class PageMessage
 {
-    /// <summary>C's page buffer holds 249 characters and the terminating NUL.</summary>
-    public const int DefaultMaxBytes = 249;
-
     // One byte per character, so the report text keeps the bytes the modules sent.
     private static readonly Encoding Text = Encoding.Latin1;
 

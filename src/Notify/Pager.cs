@@ -7,7 +7,7 @@ namespace Statmgr.Notify;
 /// C's PageOut and SendPageHeart: puts TYPE_PAGE messages, from statmgr's logo, on the page ring
 /// (the RingName ring) for pagerfeeder to pass on to pageit.
 /// </summary>
-public sealed class Pager
+internal sealed class Pager
 {
     private readonly Func<ITransportRing> _pageRing;
     private readonly Logo _pageLogo;

@@ -4,7 +4,7 @@ using Statmgr.Earthworm.Time;
 namespace Statmgr.Notify;
 
 /// <summary>The exact report lines of C's ReportHealth and ReportErr.</summary>
-public static class ReportComposer
+internal static class ReportComposer
 {
     private const string PageSent = " Page sent.";
     private const string MailSent = " Mail sent.";
@@ -18,7 +18,7 @@ public static class ReportComposer
     /// <summary>
     /// <c>UTC_&lt;asctime&gt;  sys/modName body[ Page sent.][ Mail sent.]\n</c>, where a note of 4 or more
     /// characters (its newline counted) replaces the rule's text, and one trailing newline of the
-    /// body is dropped so the suffixes stay on the report's line (decisions.md B20).
+    /// body is dropped so the suffixes stay on the report's line (B20: C left them on a second line).
     /// </summary>
     public static string Error(long time, Descriptor descriptor, string ruleText, string note, Delivery delivery)
     {

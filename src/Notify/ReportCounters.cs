@@ -4,7 +4,7 @@ namespace Statmgr.Notify;
 /// How many pages and mails one heartbeat rule or error rule has used. Never reset while
 /// statmgr runs, so a used-up limit stays used up until restart (as in C).
 /// </summary>
-public sealed class ReportCounters
+internal sealed class ReportCounters
 {
     public int Pages { get; private set; }
     public int Mails { get; private set; }
@@ -19,3 +19,6 @@ public sealed class ReportCounters
         Mails = 0;
     }
 }
+
+/// <summary>The <c>page:</c> and <c>mail:</c> limits of a heartbeat or error rule.</summary>
+internal readonly record struct ReportLimits(int Page, int Mail);

@@ -8,7 +8,7 @@ namespace Statmgr.Notify;
 /// C's ReportHealth and ReportErr: compose the report, log it, page it, hand it to the mailer,
 /// and count what was used, in that order.
 /// </summary>
-public sealed class ReportDispatcher
+internal sealed class ReportDispatcher
 {
     private readonly ILogit _logit;
     private readonly Pager _pager;

@@ -8,7 +8,7 @@ namespace Statmgr.Bench;
 /// floors (a plain copy of the same bytes, and a walk that reads only each record's size).
 /// MB/s counts body bytes. The ring is a real System V segment with a key far from Earthworm's.
 /// </summary>
-public static class Program
+internal static class Program
 {
     private const long RingBytes = 64L << 20;
     private static readonly Logo Wanted = new(6, 11, 3);

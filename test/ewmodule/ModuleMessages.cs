@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Statmgr.EwModule;
 
-/// <summary>The ASCII bodies an Earthworm module puts on a ring (transport-ring.md §8.5).</summary>
-public static class ModuleMessages
+/// <summary>The ASCII bodies Earthworm modules put on a ring: <c>time pid\n</c> heartbeats, <c>time errnum text\n</c> errors.</summary>
+internal static class ModuleMessages
 {
     /// <summary><c>"&lt;epoch&gt; &lt;pid&gt;\n"</c>, or <c>"&lt;epoch&gt;\n"</c> as startstop sends it.</summary>
     public static string Heartbeat(long epoch, int? pid) =>

@@ -7,7 +7,7 @@ namespace Statmgr.EwModule;
 /// <c>ewmodule RING INST MOD [--beat S] [--pid-in-beat yes|no] [--die-after S] [--die-first-start-only]
 /// [--errors-per-min N --err E] [--exit-on-flag [yes|no]] [--note TEXT...]</c>.
 /// </summary>
-public sealed record ModuleOptions
+internal sealed record ModuleOptions
 {
     public const string Usage =
         "usage: ewmodule RING INST MOD [--beat S] [--pid-in-beat yes|no] [--die-after S] [--die-first-start-only]\n" +

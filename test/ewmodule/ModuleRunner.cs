@@ -8,7 +8,7 @@ namespace Statmgr.EwModule;
 /// on schedule, and an exit when the ring flag says TERMINATE or names this pid, as real modules do.
 /// Every action is one flushed line on the output so that a test or the demo can follow it.
 /// </summary>
-public sealed class ModuleRunner(
+internal sealed class ModuleRunner(
     ITransportRing ring, ModuleOptions options, Logo heartbeatLogo, Logo errorLogo,
     int pid, bool firstStart, TimeProvider time, TextWriter output)
 {

@@ -9,7 +9,7 @@ namespace Statmgr.EwModule;
 /// <c>pid N</c> and nothing else, heartbeats with its pid on the ring with that key, the first at
 /// once and then every INTERVAL_MS, and exits with status 0 after DURATION_MS.
 /// </summary>
-public sealed record NumericModuleCommand(long RingKey, Logo Heartbeat, TimeSpan Interval, TimeSpan Duration)
+internal sealed record NumericModuleCommand(long RingKey, Logo Heartbeat, TimeSpan Interval, TimeSpan Duration)
 {
     /// <summary>Null when the arguments are not six numbers (then they are the named form).</summary>
     public static NumericModuleCommand? Parse(IReadOnlyList<string> args)

@@ -5,7 +5,7 @@ using Statmgr.ToolCommon;
 namespace Statmgr.EwModule;
 
 /// <summary>ewmodule: a simulated Earthworm module for statmgr's end-to-end tests and the demonstration.</summary>
-public static class Program
+internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {

@@ -5,7 +5,7 @@ namespace Statmgr.EwRing;
 /// installation and type names come from EW_PARAMS like any module; numbers work without it.
 /// Exit 0 on success, 1 with a one-line reason on stderr otherwise.
 /// </summary>
-public static class Program
+internal static class Program
 {
     public const string Usage =
         "usage: ewring create RING [SIZE_KB] | destroy RING | put RING INST MOD TYPE TEXT [--count N] [--rate MSGS_PER_S]"

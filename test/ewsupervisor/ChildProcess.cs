@@ -8,7 +8,7 @@ namespace Statmgr.EwSupervisor;
 /// table says about it. Started directly, never through a shell, with stdin at end of file and
 /// stdout/stderr shared with the supervisor, as startstop does.
 /// </summary>
-public sealed class ChildProcess(string command) : IDisposable
+internal sealed class ChildProcess(string command) : IDisposable
 {
     /// <summary>Environment variable telling a child how many times it has been started (1 = first).</summary>
     public const string StartCountVariable = "EWSUPERVISOR_START_COUNT";

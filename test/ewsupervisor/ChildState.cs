@@ -1,7 +1,7 @@
 namespace Statmgr.EwSupervisor;
 
 /// <summary>What the status table says about a child, in startstop's words.</summary>
-public enum ChildState
+internal enum ChildState
 {
     Alive,
     Dead,

@@ -5,7 +5,7 @@ namespace Statmgr.EwSupervisor;
 /// first gets the kill delay to exit by itself (its pid is already in the ring flags), then
 /// SIGTERM and another kill delay, then SIGKILL.
 /// </summary>
-public sealed class ChildStopper(ChildProcess child, bool restartAfterwards, TimeSpan killDelay, long startTimestamp)
+internal sealed class ChildStopper(ChildProcess child, bool restartAfterwards, TimeSpan killDelay, long startTimestamp)
 {
     private enum Stage
     {

@@ -4,7 +4,7 @@ namespace Statmgr.EwSupervisor;
 /// Splits a Process command the way startstop does (strtok on blanks): runs of blanks are one
 /// separator and there is no quoting. The result is handed to the program directly, never to a shell.
 /// </summary>
-public static class CommandSplitter
+internal static class CommandSplitter
 {
     public static IReadOnlyList<string> Split(string command) =>
         command.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);

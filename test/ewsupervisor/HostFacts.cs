@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Statmgr.EwSupervisor;
 
 /// <summary>The uname and disk facts of the status header, read the way startstop's uname/statfs see them.</summary>
-public static class HostFacts
+internal static class HostFacts
 {
     public static string HostName => Environment.MachineName;
 

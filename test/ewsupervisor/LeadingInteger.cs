@@ -1,7 +1,7 @@
 namespace Statmgr.EwSupervisor;
 
 /// <summary>C's atoi on a message body: blanks, an optional sign, then digits; anything else ends it (0 if none).</summary>
-public static class LeadingInteger
+internal static class LeadingInteger
 {
     public static int Parse(ReadOnlySpan<byte> text)
     {

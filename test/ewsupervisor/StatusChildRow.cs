@@ -1,4 +1,4 @@
 namespace Statmgr.EwSupervisor;
 
 /// <summary>One child row of the status table: program name, pid, state, CPU time and arguments.</summary>
-public sealed record StatusChildRow(string Name, int Pid, ChildState State, TimeSpan CpuUsed, IReadOnlyList<string> Arguments);
+internal sealed record StatusChildRow(string Name, int Pid, ChildState State, TimeSpan CpuUsed, IReadOnlyList<string> Arguments);

@@ -1,4 +1,4 @@
 namespace Statmgr.EwSupervisor;
 
 /// <summary>One ring as the status text lists it: name, key and size in kilobytes.</summary>
-public sealed record StatusRing(string Name, int Key, long SizeKb);
+internal sealed record StatusRing(string Name, int Key, long SizeKb);

@@ -1,7 +1,7 @@
 namespace Statmgr.EwSupervisor;
 
 /// <summary>Everything the TYPE_STATUS text shows, gathered first so that the layout is a pure function.</summary>
-public sealed record StatusSnapshot
+internal sealed record StatusSnapshot
 {
     public int PointerBits { get; init; } = 64;
     public required string HostName { get; init; }

@@ -5,11 +5,11 @@ using System.Text;
 namespace Statmgr.EwSupervisor;
 
 /// <summary>
-/// Lays out a TYPE_STATUS message the way startstop does (kom-getutil-logit.md §5.4): header block,
+/// Lays out a TYPE_STATUS message the way startstop's EncodeStatus does: header block,
 /// one <c>Ring %2d name/key/size:</c> line per ring (statmgr's CheckAllRings parses those), then the
 /// process table. Column widths are startstop's for the default maxStatusLineLen of 80.
 /// </summary>
-public static class StatusText
+internal static class StatusText
 {
     public const int MaxStatusLineLen = 80;
     private const int NameWidth = 16;

@@ -10,7 +10,7 @@ namespace Statmgr.EwSupervisor;
 /// TYPE_REQSTATUS with a TYPE_STATUS text, restarts (TYPE_RESTART) or stops (TYPE_STOP) a child by
 /// pid, and stops everything on a TERMINATE flag or SIGTERM. Single-threaded: one pass every 100 ms.
 /// </summary>
-public sealed class Supervisor(
+internal sealed class Supervisor(
     IReadOnlyList<ITransportRing> rings, IReadOnlyList<StatusRing> ringFacts, SupervisorOptions options,
     SupervisorIds ids, TimeProvider time, TextWriter output)
 {

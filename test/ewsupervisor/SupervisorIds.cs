@@ -1,5 +1,5 @@
 namespace Statmgr.EwSupervisor;
 
 /// <summary>The installation, module id and message types the supervisor speaks, looked up in the tables at start.</summary>
-public readonly record struct SupervisorIds(
+internal readonly record struct SupervisorIds(
     byte Installation, byte Module, byte Heartbeat, byte Error, byte Restart, byte RequestStatus, byte Status, byte Stop);

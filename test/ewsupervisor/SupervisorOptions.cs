@@ -6,7 +6,7 @@ namespace Statmgr.EwSupervisor;
 /// Command line of the startstop stand-in:
 /// <c>ewsupervisor RING [RING...] [--child "CMD ARGS"]... [--beat S] [--kill-delay S] [--config NAME] [--module MOD]</c>.
 /// </summary>
-public sealed record SupervisorOptions
+internal sealed record SupervisorOptions
 {
     public const string Usage =
         "usage: ewsupervisor RING [RING...] [--child \"PROGRAM ARGS\"]... [--beat S] [--kill-delay S]\n" +

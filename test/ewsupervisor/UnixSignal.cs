@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Statmgr.EwSupervisor;
 
 /// <summary>SIGTERM for a child (.NET's Process.Kill only sends SIGKILL): startstop's polite stop.</summary>
-public static partial class UnixSignal
+internal static partial class UnixSignal
 {
     private const int SigTerm = 15;
 

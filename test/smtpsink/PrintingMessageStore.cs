@@ -7,7 +7,7 @@ using SmtpServer.Storage;
 namespace Statmgr.SmtpSink;
 
 /// <summary>Accepts every message, prints one line for it and optionally saves it as an .eml file.</summary>
-public sealed class PrintingMessageStore(string? saveDirectory, TextWriter output) : MessageStore
+internal sealed class PrintingMessageStore(string? saveDirectory, TextWriter output) : MessageStore
 {
     private int _count;
 

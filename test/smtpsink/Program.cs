@@ -8,7 +8,7 @@ using Statmgr.ToolCommon;
 namespace Statmgr.SmtpSink;
 
 /// <summary>smtpsink: a local SMTP server on 127.0.0.1 for tests and the demonstration.</summary>
-public static class Program
+internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {

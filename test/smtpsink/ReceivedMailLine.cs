@@ -4,7 +4,7 @@ using MimeKit;
 namespace Statmgr.SmtpSink;
 
 /// <summary>The one line smtpsink prints for each received mail: number, recipients and Subject.</summary>
-public static class ReceivedMailLine
+internal static class ReceivedMailLine
 {
     public static string Format(int number, IEnumerable<string> recipients, ReadOnlySpan<byte> message)
     {

@@ -1,7 +1,7 @@
 namespace Statmgr.SmtpSink;
 
 /// <summary>Command line of smtpsink: <c>--port N [--save DIR]</c>.</summary>
-public sealed record SinkOptions(int Port, string? SaveDirectory)
+internal sealed record SinkOptions(int Port, string? SaveDirectory)
 {
     public const string Usage = "usage: smtpsink --port N [--save DIR]   (N = 0 picks a free port)";
 

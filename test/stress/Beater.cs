@@ -10,7 +10,7 @@ namespace Statmgr.Stress;
 /// with the sender's clock, every interval. A module can be stopped (it dies, as far as statmgr
 /// can tell) and started again; the time stamp of its last heartbeat is kept.
 /// </summary>
-public sealed class Beater : IDisposable
+internal sealed class Beater : IDisposable
 {
     private readonly TimeSpan _interval;
     private readonly Dictionary<byte, Beating> _modules = new();

@@ -6,7 +6,7 @@ namespace Statmgr.Stress;
 /// Every live site, so that SIGINT, SIGTERM or SIGHUP (Ctrl-C, a killed make, the soak script's
 /// trap) still ends the children and removes the rings before the process exits.
 /// </summary>
-public static class Cleanup
+internal static class Cleanup
 {
     private static readonly HashSet<StressSite> Sites = new();
     private static readonly List<PosixSignalRegistration> Registrations = new();

@@ -5,7 +5,7 @@ namespace Statmgr.Stress;
 /// (now − time of the last heartbeat &gt; tsec) first says dead: four modules with tsec 1 beat
 /// every 250 ms, stop at random moments, and start again once reported, until enough deaths.
 /// </summary>
-public static class DetectionBench
+internal static class DetectionBench
 {
     private const int Tsec = 1;
 

@@ -5,6 +5,8 @@ using Statmgr.Config;
 using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor;
+using Statmgr.Monitor.Modules;
+using Statmgr.Monitor.Rings;
 using Statmgr.Notify;
 using Statmgr.Notify.Mail;
 using Statmgr.TestSupport;
@@ -17,7 +19,7 @@ namespace Statmgr.Stress;
 /// by the drain that the main loop runs. A rule's nerr is a million, so that reports (log
 /// writes) are rare and the rate is the parsing and counting.
 /// </summary>
-public static class ErrorParseBench
+internal static class ErrorParseBench
 {
     private const byte ModTank = 4;
     private static readonly StatusMessageTypes Types = new(Heartbeat: 3, Error: 2, Page: 104, Restart: 107, Status: 109, Stop: 113, ReqStatus: 108);
@@ -99,11 +101,12 @@ public static class ErrorParseBench
     {
         var (dispatcher, monitored) = Build(ring);
         var logit = new CountingLogit();
-        var rings = new RingSet(ring, [monitored], (_, _) => throw new InvalidOperationException("no re-attach in the bench"), logit);
+        var rings = new RingSet(ring, [monitored], false, (_, _) => throw new InvalidOperationException("no re-attach in the bench"), logit);
         var own = Own(out _);
-        var transport = new TransportProblemReporter(own, new IdleWait(), false, logit, TimeProvider.System);
+        var transport = new TransportProblemReporter(own, new WaitPlanner(), false, logit, TimeProvider.System);
         Logo[] wanted = [new Logo(SiteNumbers.Inst, 0, Types.Heartbeat), new Logo(SiteNumbers.Inst, 0, Types.Error)];
-        return new RingDrainer([monitored], wanted, dispatcher, transport, new ShutdownWatch(rings, Environment.ProcessId), logit, false, TimeProvider.System);
+        var stop = new StopSource(new WakeableWait(), Environment.ProcessId);
+        return new RingDrainer(rings, wanted, dispatcher, transport, stop, logit, false, TimeProvider.System);
     }
 
     private static (MessageDispatcher Dispatcher, MonitoredRing Ring) Build(TransportRing pageRing)

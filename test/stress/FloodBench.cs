@@ -9,7 +9,7 @@ namespace Statmgr.Stress;
 /// (TYPE_TRACEBUF2) at a fixed rate. Any "module dead" is false; "Missed msg(s)" counts
 /// heartbeats the flood overwrote before statmgr read them.
 /// </summary>
-public static class FloodBench
+internal static class FloodBench
 {
     public const int BodyBytes = 1000;
     private const int Tsec = 2;

@@ -5,4 +5,4 @@ namespace Statmgr.Stress;
 /// meanwhile; <see cref="MissedAtStart"/> counts the "Missed msg(s)" reports of the flood's first
 /// two seconds, when statmgr may still be in an idle wait that began before the flood.
 /// </summary>
-public sealed record FloodResult(int Rings, long Rate, double Reached, int FalseDeaths, int Missed, int MissedAtStart, double CpuPercent, TimeSpan Duration);
+internal sealed record FloodResult(int Rings, long Rate, double Reached, int FalseDeaths, int Missed, int MissedAtStart, double CpuPercent, TimeSpan Duration);

@@ -8,7 +8,7 @@ namespace Statmgr.Stress;
 /// minute is measured after a 90 s warm-up: the runtime's tiered compilation re-compiles the
 /// hot methods during roughly the first minute, which is a start-up cost, not an idle one.
 /// </summary>
-public static class IdleBench
+internal static class IdleBench
 {
     public static IReadOnlyList<ModuleSpec> TenModules() =>
         Enumerable.Range(0, 10).Select(i => new ModuleSpec($"idle{i:D2}", (byte)(10 + i), 5)).ToList();

@@ -7,7 +7,7 @@ namespace Statmgr.Stress;
 /// Follows statmgr's log files (statmgr_*.log in EW_LOG) from a thread of its own, noting when
 /// each complete line first appeared. The poll interval is the precision of those moments.
 /// </summary>
-public sealed class LogFollower : IDisposable
+internal sealed class LogFollower : IDisposable
 {
     private readonly string _directory;
     private readonly TimeSpan _interval;

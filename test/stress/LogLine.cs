@@ -1,4 +1,4 @@
 namespace Statmgr.Stress;
 
 /// <summary>One line of statmgr's log and the moment this tool first saw it complete.</summary>
-public readonly record struct LogLine(DateTimeOffset Seen, string Text);
+internal readonly record struct LogLine(DateTimeOffset Seen, string Text);

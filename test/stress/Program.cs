@@ -5,7 +5,7 @@ namespace Statmgr.Stress;
 /// error parsing), the port beside C's figures. stress soak: make soak's long run.
 /// BENCH_QUICK=1 shortens every bench run, for trials. Exit 0, or 1 when a run fails.
 /// </summary>
-public static class Program
+internal static class Program
 {
     public static int Main(string[] args)
     {

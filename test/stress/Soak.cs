@@ -14,7 +14,7 @@ namespace Statmgr.Stress;
 /// false death, no missing or extra error report, no missed messages; RSS may grow by less than
 /// 5 MB after the first minute, and statmgr may use less than 2% of one core.
 /// </summary>
-public static partial class Soak
+internal static partial class Soak
 {
     private const int Tsec = 3;
     private const long RssGrowthLimit = 5L << 20;

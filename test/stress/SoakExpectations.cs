@@ -5,7 +5,7 @@ namespace Statmgr.Stress;
 /// notes of error reports (C's batch rule, applied to what was sent) and the dead/alive
 /// sequence of every module.
 /// </summary>
-public sealed class SoakExpectations
+internal sealed class SoakExpectations
 {
     private readonly Dictionary<(byte Module, short Number), (int Count, long BatchStart)> _batches = new();
     private readonly HashSet<string> _reportedNotes = new();

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Statmgr.Stress;
 
 /// <summary>How long the soak runs (SOAK_SECONDS, default 600) and the ring keys' base (--key-base, chosen by run-soak.sh so its trap can remove the rings).</summary>
-public sealed record SoakSettings(int Seconds, long? KeyBase)
+internal sealed record SoakSettings(int Seconds, long? KeyBase)
 {
     public static SoakSettings FromEnvironment(string[] args)
     {

@@ -6,7 +6,7 @@ using Statmgr.TestSupport;
 namespace Statmgr.Stress;
 
 /// <summary>startstop's part in CheckAllRings: answers TYPE_REQSTATUS on STATUS_RING with a TYPE_STATUS listing the site's rings.</summary>
-public sealed class StartstopStandIn : IDisposable
+internal sealed class StartstopStandIn : IDisposable
 {
     private readonly TransportRing _ring;
     private readonly string _status;

@@ -1,7 +1,7 @@
 namespace Statmgr.Stress;
 
 /// <summary>Time from starting the statmgr process to its startup report in the log ("Program starting."), median of several runs.</summary>
-public static class StartupBench
+internal static class StartupBench
 {
     public static IReadOnlyList<double> Run(Tools tools, bool quick)
     {

@@ -6,7 +6,7 @@ namespace Statmgr.Stress;
 /// Runs the statmgr measurements (all, or the parts named: startup, idle, detection, flood,
 /// errors) and prints one table: the port's figure beside C's, both measured on this machine.
 /// </summary>
-public static class StatmgrBench
+internal static class StatmgrBench
 {
     public static readonly string[] Parts = ["startup", "idle", "detection", "flood", "errors"];
 

@@ -13,7 +13,7 @@ namespace Statmgr.Stress;
 /// statmgr and other programs as child processes. Dispose ends every child it started and
 /// removes every ring and directory, and so does a stop signal (see <see cref="Cleanup"/>).
 /// </summary>
-public sealed class StressSite : IDisposable
+internal sealed class StressSite : IDisposable
 {
     public const byte ModFlood = 3;
     public const byte TypeWaveform = 19;

@@ -6,7 +6,7 @@ namespace Statmgr.Stress;
 /// Where the programs under test are: the repository root found from this tool's own build
 /// directory (test/stress/bin/CONFIG/TFM), statmgr published or built, and the test tools.
 /// </summary>
-public sealed class Tools
+internal sealed class Tools
 {
     private Tools(string root, string configuration, string framework)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Statmgr.TestSupport;
 
 /// <summary>A child process's CPU time and resident memory, from /proc (Linux), for the tests and the stress tool.</summary>
-public static class ProcessStats
+internal static class ProcessStats
 {
     /// <summary>Linux reports CPU times in USER_HZ ticks, 100 a second.</summary>
     private const double TicksPerSecond = 100;

@@ -6,10 +6,17 @@ namespace Statmgr.Earthworm.Kom;
 /// tables, earthworm_commonvars.d), because they all compete for the same 5 open-file slots.
 /// Texts are byte strings: every file byte is one char (ISO-8859-1). Not thread safe, like kom.
 /// </summary>
-public sealed class CommandFileReader : IDisposable
+internal sealed class CommandFileReader : IDisposable
 {
     /// <summary>The current file plus 4 suspended ones.</summary>
     public const int MaxOpenFiles = 5;
+
+    /// <summary>
+    /// C's warning for a line that names a variable neither earthworm_commonvars.d nor the
+    /// environment defines; the line, left unexpanded, follows on its own line.
+    /// </summary>
+    public const string SkippedExpansionWarning =
+        "warning: skipping variable expansion for the following line (env var match not found):\n";
 
     private const int MaxSuspended = MaxOpenFiles - 1;
     private const int MaxDiagnosticLength = 4095;
@@ -333,7 +340,7 @@ public sealed class CommandFileReader : IDisposable
             return SetLine(expanded);
         }
 
-        _diagnostics("warning: skipping variable expansion for the following line (env var match not found):\n" + raw);
+        _diagnostics(SkippedExpansionWarning + raw);
         return SetLine(raw);
     }
 

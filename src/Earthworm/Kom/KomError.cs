@@ -1,7 +1,7 @@
 namespace Statmgr.Earthworm.Kom;
 
 /// <summary>The error codes kom's <c>k_err()</c> reports (sticky until read).</summary>
-public static class KomError
+internal static class KomError
 {
     /// <summary>No error since the last <see cref="CommandFileReader.TakeError"/> or new line.</summary>
     public const int None = 0;

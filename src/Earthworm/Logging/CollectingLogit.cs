@@ -4,7 +4,7 @@ namespace Statmgr.Earthworm.Logging;
 /// An <see cref="ILogit"/> that keeps every entry in memory instead of writing a log: used by
 /// <c>--check</c> (which must write no log) and by tests.
 /// </summary>
-public sealed class CollectingLogit : ILogit
+internal sealed class CollectingLogit : ILogit
 {
     private readonly Lock _gate = new();
     private readonly List<(string Flags, string Text)> _entries = [];

@@ -5,7 +5,7 @@ namespace Statmgr.Earthworm.Logging;
 /// <c>e</c> echo to stderr, <c>o</c> echo to stdout; other letters are ignored. The text is written
 /// exactly as given: no newline is added, because C callers supply their own.
 /// </summary>
-public interface ILogit
+internal interface ILogit
 {
     void Write(string flags, string text);
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Statmgr.Earthworm.Logging;
 
 /// <summary>Names of logit's daily files: <c>&lt;program&gt;_YYYYMMDD.log</c>, dated in UTC.</summary>
-public static class LogFileName
+internal static class LogFileName
 {
     public static string For(string programName, DateTimeOffset time) =>
         programName + "_" + DateStamp(time) + ".log";

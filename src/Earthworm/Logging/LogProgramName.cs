@@ -5,7 +5,7 @@ namespace Statmgr.Earthworm.Logging;
 /// anything from the first dot on, at most 49 characters (C's 50-byte buffer). It names the log
 /// file and the banner.
 /// </summary>
-public static class LogProgramName
+internal static class LogProgramName
 {
     public const int MaxLength = 49;
 

@@ -10,7 +10,7 @@ namespace Statmgr.Earthworm.Logging;
 /// over when an entry is written on a new UTC date. After startup nothing here throws: a disk
 /// error loses entries, never the process.
 /// </summary>
-public sealed class Logit : ILogit, IDisposable
+internal sealed class Logit : ILogit, IDisposable
 {
     private const string Dashes = "-------------------------------------------------------";
 

@@ -7,7 +7,7 @@ namespace Statmgr.Earthworm.Tables;
 /// module ids, message types and installation ids. Lookups are exact and case-sensitive, the
 /// first entry wins, and failed name lookups report C's message to the diagnostics sink.
 /// </summary>
-public sealed class EarthwormTables
+internal sealed class EarthwormTables
 {
     private readonly Action<string> _diagnostics;
     private readonly NameNumberTable _rings = new();

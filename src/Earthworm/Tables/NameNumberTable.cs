@@ -60,3 +60,11 @@ internal sealed class NameNumberTable
         return TableAddResult.Added;
     }
 }
+
+/// <summary>What adding a name/number pair to a getutil table did.</summary>
+internal enum TableAddResult
+{
+    Added,
+    AlreadyPresent,
+    Conflict,
+}

@@ -5,7 +5,7 @@ namespace Statmgr.Earthworm.Time;
 /// newline (every statmgr caller removes it). The day is space-padded and the names are English
 /// whatever the culture, as glibc prints them.
 /// </summary>
-public static class AscTime
+internal static class AscTime
 {
     private static readonly string[] DayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 

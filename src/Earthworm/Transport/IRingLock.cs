@@ -11,3 +11,11 @@ internal interface IRingLock : IDisposable
 
     void Exit();
 }
+
+/// <summary>Outcome of trying to take a ring's writer lock.</summary>
+internal enum RingLockResult
+{
+    Acquired,
+    TimedOut,
+    Failed,
+}

@@ -6,7 +6,7 @@ namespace Statmgr.Earthworm.Transport;
 /// one process do not steal each other's messages). Reads never lock; writes hold the ring lock
 /// only for the copy. Not thread-safe for reads: use one attachment per reading thread.
 /// </summary>
-public interface ITransportRing : IDisposable
+internal interface ITransportRing : IDisposable
 {
     /// <summary>The ring's name from earthworm.d (used in messages only).</summary>
     string Name { get; }
@@ -52,4 +52,73 @@ public interface ITransportRing : IDisposable
 
     /// <summary>What went wrong at the last Corrupt, LockTimeout or LockFailed result, naming ring and key.</summary>
     string? LastProblem { get; }
+}
+
+/// <summary>The SHM_HEAD fields as read at one moment (each field read separately, without a lock).</summary>
+internal readonly record struct RingHeaderSnapshot(long NBytes, ulong KeyMax, ulong KeyIn, ulong KeyOld, int Flag);
+
+/// <summary>Values of SHM_HEAD.flag, the old-style stop flag startstop writes into every ring.</summary>
+internal static class RingFlag
+{
+    /// <summary>No stop request.</summary>
+    public const int None = 0;
+
+    /// <summary>TERMINATE: every module attached to the ring should exit. Any other non-zero value is the pid that should exit.</summary>
+    public const int Terminate = -999;
+}
+
+/// <summary>
+/// Result of a ring read, with the numbers tport_getmsg and tport_copyfrom return
+/// (Corrupt is the port's own: C exits on a corrupt ring instead).
+/// </summary>
+internal enum GetStatus
+{
+    /// <summary>GET_OK: a message was delivered.</summary>
+    Ok = 1,
+
+    /// <summary>GET_NONE: nothing new; logo, length and buffer are not meaningful.</summary>
+    None = 0,
+
+    /// <summary>GET_MISS: delivered, but this logo's sequence number skipped (getmsg only).</summary>
+    Miss = -1,
+
+    /// <summary>GET_NOTRACK: delivered, but the read table is full so the sequence is not checked.</summary>
+    NoTrack = -2,
+
+    /// <summary>GET_TOOBIG: logo and full length are reported, nothing is copied, the message is skipped for good.</summary>
+    TooBig = -3,
+
+    /// <summary>GET_MISS_LAPPED: delivered after a sequence gap; the reader was overrun (copyfrom only).</summary>
+    MissLapped = -4,
+
+    /// <summary>GET_MISS_SEQGAP: delivered after a sequence gap without being overrun (copyfrom only).</summary>
+    MissSeqGap = -5,
+
+    /// <summary>
+    /// The port's own status: a record header that cannot be valid was found. The reader has moved
+    /// past everything in the ring and goes on with new messages; the ring's LastProblem says what was wrong.
+    /// </summary>
+    Corrupt = -99,
+}
+
+/// <summary>Result of a ring write, with tport_putmsg's numbers where C has one.</summary>
+internal enum PutStatus
+{
+    /// <summary>PUT_OK: stored.</summary>
+    Ok = 1,
+
+    /// <summary>PUT_NOTRACK: this attachment already tracks 200 logos; not stored (the lock is never taken).</summary>
+    NoTrack = -1,
+
+    /// <summary>PUT_TOOBIG: the body plus TPORT_HEAD does not fit in the ring.</summary>
+    TooBig = -2,
+
+    /// <summary>The port's own status: the ring semaphore stayed taken for the whole timed wait (1 s); not stored.</summary>
+    LockTimeout = -3,
+
+    /// <summary>The port's own status: the ring semaphore is gone or unusable (ring destroyed); not stored.</summary>
+    LockFailed = -4,
+
+    /// <summary>TPORT_FATAL: the oldest record is not a valid record, so nothing can be evicted; not stored.</summary>
+    Corrupt = -99,
 }

@@ -5,7 +5,7 @@ namespace Statmgr.Earthworm.Transport;
 /// this order, although TPORT_HEAD stores them as type, module, installation.
 /// As a request pattern, 0 in a field is the wildcard for that field.
 /// </summary>
-public readonly record struct Logo(byte Installation, byte Module, byte Type)
+internal readonly record struct Logo(byte Installation, byte Module, byte Type)
 {
     /// <summary>The logo that asks for every message (all three fields wild).</summary>
     public static Logo Wildcard => default;

@@ -2,7 +2,7 @@ namespace Statmgr.Earthworm.Transport;
 
 /// <summary>
 /// A reader's private positions and expected sequence numbers (tport_getmsg's and tport_copyfrom's
-/// tables, transport-ring.md §5.2): at most 500 rows, each a requested pattern or a concrete logo,
+/// tables; getmsg and flush share one, copyfrom has its own): at most 500 rows, each a requested pattern or a concrete logo,
 /// matched exactly. Nothing here is in shared memory.
 /// </summary>
 internal sealed class ReadTrackTable
@@ -75,7 +75,7 @@ internal sealed class ReadTrackTable
 
     /// <summary>
     /// Maps every row's position into the key space a writer's key reset created
-    /// (transport-ring.md §4.3, §5.4): caught-up rows go to keyin, rows that still sit on a record
+    /// (the reset keeps physical places, key modulo keymax): caught-up rows go to keyin, rows that still sit on a record
     /// start keep their physical place, anything else restarts at keyold.
     /// Returns true when some row had to restart at keyold (it was overrun).
     /// </summary>
@@ -134,4 +134,16 @@ internal sealed class ReadTrackTable
         }
         return -1;
     }
+}
+
+/// <summary>
+/// One row of a reader's table: a requested pattern or a logo actually delivered, the byte
+/// counter just past the last record handled for it, and the sequence number expected next.
+/// </summary>
+internal struct ReadTrackEntry
+{
+    public Logo Logo;
+    public ulong KeyOut;
+    public byte Sequence;
+    public bool Active;
 }

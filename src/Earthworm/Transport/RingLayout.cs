@@ -8,7 +8,7 @@ namespace Statmgr.Earthworm.Transport;
 /// (32-bit builds such as stock Earthworm 7.9) and on LLP64 (Windows, 32 or 64 bit).
 /// All fields are in the host's byte order, which is little-endian on every Earthworm platform.
 /// </summary>
-public sealed class RingLayout
+internal sealed class RingLayout
 {
     /// <summary>SHM_HEAD.start value of every record: 111, ASCII 'o' (FIRST_BYTE).</summary>
     public const byte FirstByte = 0x6F;
@@ -105,7 +105,7 @@ public sealed class RingLayout
     }
 
     /// <summary>
-    /// The layout whose SHM_HEAD matches the segment (transport-ring.md §1.4): LP64 when the
+    /// The layout whose SHM_HEAD matches the segment (32- and 64-bit modules cannot share a ring): LP64 when the
     /// 64-bit nbytes and keymax agree with the segment size, ILP32 when the 32-bit ones do, else null.
     /// The two cannot both match: an LP64 nbytes has zero in the word where ILP32 keeps keymax.
     /// </summary>
@@ -142,4 +142,12 @@ public sealed class RingLayout
     }
 
     public override string ToString() => Name;
+}
+
+/// <summary>Which SHM_HEAD/TPORT_HEAD layout to speak: detected from the header, or forced.</summary>
+internal enum RingLayoutChoice
+{
+    Auto,
+    Lp64,
+    Ilp32,
 }

@@ -1,7 +1,7 @@
 namespace Statmgr.Earthworm.Transport;
 
 /// <summary>
-/// tport_getmsg / tport_copyfrom (transport-ring.md §5.4) for one attachment: lock-free,
+/// tport_getmsg / tport_copyfrom, with C's rules, for one attachment: lock-free,
 /// optimistic reads validated against keyold, at most one message per call, positions and
 /// sequence checks kept per logo in a private table. One instance serves getmsg and flush,
 /// another copyfrom, as in C. Not thread-safe: one reader per thread.
@@ -30,8 +30,6 @@ internal sealed class RingReader
 
     /// <summary>What was wrong the last time <see cref="GetStatus.Corrupt"/> was returned.</summary>
     public string? LastProblem { get; private set; }
-
-    internal ReadTrackTable Table => _table;
 
     /// <summary>
     /// Finds the next message a pattern accepts. With <paramref name="copy"/> false (flush) the body

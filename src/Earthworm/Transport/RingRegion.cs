@@ -4,7 +4,8 @@ namespace Statmgr.Earthworm.Transport;
 /// The mapped SHM_HEAD and ring data area of one attachment. keymax is read once, checked
 /// against the mapped size and kept: every ring index is taken modulo that cached value, so a
 /// damaged header can never move a read or write outside the mapping.
-/// Keys are loaded with acquire and stored with release semantics (transport-ring.md §5.5).
+/// Keys are loaded with acquire and stored with release semantics: C relies on x86's strong
+/// ordering, which ARM does not give.
 /// </summary>
 internal sealed unsafe class RingRegion
 {

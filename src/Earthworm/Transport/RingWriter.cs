@@ -1,7 +1,7 @@
 namespace Statmgr.Earthworm.Transport;
 
 /// <summary>
-/// The write half of tport_putmsg / tport_copyto (transport-ring.md §4.3), run with the ring lock
+/// The write half of tport_putmsg / tport_copyto, step for step as C, run with the ring lock
 /// held: key reset when keyin would overflow the key width, eviction of the oldest records until
 /// the new one fits, then header and body with byte-wise wrap, then keyin.
 /// Shared stores go keyold, full fence, ring bytes, keyin (release), which is the order lock-free

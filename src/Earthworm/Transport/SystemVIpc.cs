@@ -4,13 +4,12 @@ namespace Statmgr.Earthworm.Transport;
 
 /// <summary>
 /// libc's System V shared memory and semaphore calls, with the x86-64 / AArch64 glibc constants
-/// (transport-ring.md §3.7). Keys are C's key_t (32-bit); a ring key is truncated to it as C does.
+/// (the same on both). Keys are C's key_t (32-bit); a ring key is truncated to it as C does.
 /// </summary>
 internal static unsafe partial class SystemVIpc
 {
     public const int IpcCreat = 0x200;      // 0o1000
     public const int IpcExcl = 0x400;       // 0o2000
-    public const int IpcNoWait = 0x800;     // 0o4000
     public const int IpcRmid = 0;
     public const int IpcStat = 2;
     public const int GetVal = 12;
@@ -21,7 +20,6 @@ internal static unsafe partial class SystemVIpc
     public const int ENoEnt = 2;
     public const int EIntr = 4;
     public const int EAgain = 11;
-    public const int EIdRm = 43;
 
     /// <summary>Offset of shm_segsz in the 64-bit glibc struct shmid_ds, and a buffer large enough for the struct.</summary>
     public const int ShmSegSzOffset = 48;

@@ -2,10 +2,10 @@ namespace Statmgr.Earthworm.Transport;
 
 /// <summary>
 /// Earthworm rings as System V shared memory plus a one-member semaphore set with the same key
-/// (transport-ring.md §3): create, attach, destroy. Attaching never creates or registers anything,
+/// (System V keeps the two in separate name spaces): create, attach, destroy. Attaching never creates or registers anything,
 /// and nothing here touches FLAG_RING.
 /// </summary>
-public static unsafe class SystemVRing
+internal static unsafe class SystemVRing
 {
     /// <summary>
     /// tport_create: removes any segment with this key, creates a new one of

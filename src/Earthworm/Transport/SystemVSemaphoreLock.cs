@@ -3,7 +3,7 @@ namespace Statmgr.Earthworm.Transport;
 /// <summary>
 /// The ring semaphore (one member, value 1 = free) as writers take it, but with SEM_UNDO, so a
 /// process that dies holding it gives it back, and with a 1 s timed wait, so a C writer that died
-/// holding it cannot hang this process (decisions.md §2).
+/// holding it cannot hang this process (C writers wait for ever).
 /// </summary>
 internal sealed unsafe class SystemVSemaphoreLock : IRingLock
 {

@@ -4,7 +4,7 @@ namespace Statmgr.Earthworm.Transport;
 /// An attached ring: mapped memory, the writers' lock, and this attachment's put table and two
 /// read tables (getmsg/flush and copyfrom). Created by <see cref="SystemVRing"/> or WindowsRing.
 /// </summary>
-public sealed class TransportRing : ITransportRing
+internal sealed class TransportRing : ITransportRing
 {
     private readonly IRingMapping _mapping;
     private readonly IRingLock _lock;

@@ -4,13 +4,13 @@ using System.Runtime.Versioning;
 namespace Statmgr.Earthworm.Transport;
 
 /// <summary>
-/// Earthworm rings on Windows (transport-ring.md §7): a paging-file mapping named
+/// Earthworm rings on Windows, made as C's Windows transport makes them: a paging-file mapping named
 /// <c>SHR_&lt;key&gt;</c> and a mutex named <c>MTX_&lt;key&gt;</c>, session-local like C's, always
 /// in the LLP64 layout (20-byte SHM_HEAD, keys starting at 20). Not yet run on Windows; its layout
 /// arithmetic is tested on Linux.
 /// </summary>
 [SupportedOSPlatform("windows")]
-public static unsafe class WindowsRing
+internal static unsafe class WindowsRing
 {
     /// <summary>The mapping name for a ring key, e.g. SHR_1000.</summary>
     public static string MappingName(long key) => $"SHR_{key}";

@@ -6,7 +6,7 @@ namespace Statmgr.Monitor.Messages;
 /// A TYPE_ERROR body: <c>TIME ERRNO[ NOTE]</c>. The note is everything after the one separator
 /// that ends ERRNO, kept verbatim with its trailing newline.
 /// </summary>
-public readonly ref struct ErrorMessage
+internal readonly ref struct ErrorMessage
 {
     private ErrorMessage(long time, short number, ReadOnlySpan<byte> note)
     {

@@ -6,7 +6,7 @@ namespace Statmgr.Monitor.Messages;
 /// A TYPE_HEARTBEAT body: <c>TIME [PID]</c>, tokens split on spaces and newlines only.
 /// Parsed straight from the ring buffer; the pid stays a span until someone keeps it.
 /// </summary>
-public readonly ref struct HeartbeatMessage
+internal readonly ref struct HeartbeatMessage
 {
     private HeartbeatMessage(long time, ReadOnlySpan<byte> pid)
     {

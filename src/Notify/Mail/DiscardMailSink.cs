@@ -1,7 +1,7 @@
 namespace Statmgr.Notify.Mail;
 
 /// <summary>The sink when no mail path exists: that was said once at startup, so reports are dropped quietly.</summary>
-public sealed class DiscardMailSink : IMailSink
+internal sealed class DiscardMailSink : IMailSink
 {
     public static readonly DiscardMailSink Instance = new();
 

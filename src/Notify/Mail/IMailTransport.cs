@@ -4,7 +4,7 @@ namespace Statmgr.Notify.Mail;
 /// One way of getting a report to a recipient (SMTP relays or a mail program). A transport never
 /// throws for delivery problems: it says what happened, and the queue decides about retries.
 /// </summary>
-public interface IMailTransport
+internal interface IMailTransport
 {
     /// <summary>Where the mail goes, for startup and --test-mail lines (never holds a password).</summary>
     string Description { get; }

@@ -10,7 +10,7 @@ namespace Statmgr.Notify.Mail;
 /// text without a newline; none of them stops statmgr from starting. A password is never read
 /// into a text: only whether its file can be opened.
 /// </summary>
-public sealed class MailConfigurationCheck
+internal sealed class MailConfigurationCheck
 {
     /// <summary>How long one MailServer name may take to resolve before it counts as unresolvable.</summary>
     public static readonly TimeSpan ResolveLimit = TimeSpan.FromSeconds(5);

@@ -8,7 +8,7 @@ namespace Statmgr.Notify.Mail;
 /// </summary>
 internal sealed class MailFailureLog
 {
-    /// <summary>C's text for a failed error-report mail (statmgr.md §10.1).</summary>
+    /// <summary>The line C logs when an error-report mail fails; the port writes it for every mail it gives up.</summary>
     public const string CLine = "statmgr: error sending email\n";
 
     private readonly ILogit _logit;

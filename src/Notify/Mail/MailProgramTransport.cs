@@ -10,7 +10,7 @@ namespace Statmgr.Notify.Mail;
 /// input, so nothing in a report can be taken for a command (B12 fixed). Unlike C, the exit status
 /// counts: 75 (EX_TEMPFAIL) is retried, any other non-zero status is final.
 /// </summary>
-public sealed class MailProgramTransport : IMailTransport
+internal sealed class MailProgramTransport : IMailTransport
 {
     /// <summary>sysexits.h EX_TEMPFAIL: the mail program's own "try again later".</summary>
     public const int TemporaryFailureStatus = 75;

@@ -3,13 +3,14 @@ using Statmgr.Earthworm.Logging;
 namespace Statmgr.Notify.Mail;
 
 /// <summary>
-/// The mail sink of decisions.md §3. The main loop hands reports over and goes on; one background
+/// The mail sink that takes sending off the main loop (C waited for each mail there). The main
+/// loop hands reports over and goes on; one background
 /// sender mails them one at a time, oldest due first. A transient failure waits for its retry
 /// (<see cref="MailRetryPolicy"/>) without holding back later messages; a permanent one is given up
 /// at once. At most <see cref="MailRetryPolicy.QueueCapacity"/> messages wait; past that the oldest
 /// is dropped. Every message that is not delivered is logged once.
 /// </summary>
-public sealed class MailQueue : IMailSink, IAsyncDisposable
+internal sealed class MailQueue : IMailSink, IAsyncDisposable
 {
     private readonly object _gate = new();
     private readonly List<MailJob> _jobs = new();

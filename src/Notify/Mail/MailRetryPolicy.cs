@@ -1,7 +1,7 @@
 namespace Statmgr.Notify.Mail;
 
-/// <summary>How long the mail queue keeps trying, and how much it holds (decisions.md §3).</summary>
-public static class MailRetryPolicy
+/// <summary>How long the mail queue keeps trying, and how much it holds, so a dead relay costs bounded memory and a bounded stop.</summary>
+internal static class MailRetryPolicy
 {
     /// <summary>Messages the queue holds at most; past that the oldest is dropped.</summary>
     public const int QueueCapacity = 1000;
@@ -18,9 +18,6 @@ public static class MailRetryPolicy
         TimeSpan.FromMinutes(4),
         TimeSpan.FromMinutes(8),
     ];
-
-    /// <summary>The first try plus one per retry delay.</summary>
-    public static int MaxAttempts => RetryDelays.Count + 1;
 
     /// <summary>The wait after the given number of failed attempts, or null when it is time to give up.</summary>
     public static TimeSpan? DelayAfter(int failedAttempts) =>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Statmgr.Notify.Mail;
 
 /// <summary>One <c>MailServer host[:port]</c> line, parsed: the relay to connect to.</summary>
-public sealed record MailServerAddress(string Host, int Port)
+internal sealed record MailServerAddress(string Host, int Port)
 {
     /// <summary>The SMTP port when the line names none.</summary>
     public const int DefaultPort = 25;

@@ -6,12 +6,9 @@ namespace Statmgr.Notify.Mail;
 /// The mail part of statmgr.d, resolved once: relays, sender, subject, body framing, SMTP security
 /// and the legacy mail program. Built from a loaded <see cref="StatmgrConfig"/>.
 /// </summary>
-public sealed class MailSettings
+internal sealed class MailSettings
 {
-    /// <summary>Used when SmtpTimeout is missing or not positive (decisions.md §3).</summary>
-    public const int DefaultTimeoutSeconds = 30;
-
-    /// <summary>The MailServer lines as written; any line at all selects SMTP (decisions.md §3).</summary>
+    /// <summary>The MailServer lines as written; any line at all selects SMTP, and MailProgram is then ignored.</summary>
     public IReadOnlyList<string> ServerLines { get; init; } = [];
 
     /// <summary>The MailServer lines that parsed, in the order they are tried.</summary>
@@ -30,7 +27,7 @@ public sealed class MailSettings
     public SmtpSecurityMode Security { get; init; } = SmtpSecurityMode.Auto;
     public string? User { get; init; }
     public string? PasswordFile { get; init; }
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(StatmgrConfig.DefaultSmtpTimeoutSeconds);
     public string? CaFile { get; init; }
 
     /// <summary>Everyone statmgr may mail: statmgr.d's list, then each descriptor's, first occurrence kept.</summary>
@@ -41,7 +38,7 @@ public sealed class MailSettings
 
     /// <summary>
     /// The mail body: MsgPrefix, the report and MsgSuffix with no separators (as C), plus the one
-    /// newline C's <c>echo</c> added, so both paths give the bytes legacy Unix mail had (statmgr.md §9.3).
+    /// newline C's <c>echo</c> added, so both paths give the bytes legacy Unix mail had.
     /// </summary>
     public string ComposeBody(string reportText) => Prefix + reportText + Suffix + "\n";
 
@@ -90,13 +87,13 @@ public sealed class MailSettings
             Security = config.SmtpSecurity,
             User = string.IsNullOrEmpty(config.SmtpUser) ? null : config.SmtpUser,
             PasswordFile = string.IsNullOrEmpty(config.SmtpPasswordFile) ? null : config.SmtpPasswordFile,
-            Timeout = TimeSpan.FromSeconds(config.SmtpTimeoutSeconds > 0 ? config.SmtpTimeoutSeconds : DefaultTimeoutSeconds),
+            Timeout = TimeSpan.FromSeconds(config.SmtpTimeoutSeconds > 0 ? config.SmtpTimeoutSeconds : StatmgrConfig.DefaultSmtpTimeoutSeconds),
             CaFile = string.IsNullOrEmpty(config.SmtpCaFile) ? null : config.SmtpCaFile,
             Recipients = recipients,
         };
     }
 
-    /// <summary>user@host, the default blat used on Windows and the one decisions.md §3 keeps.</summary>
+    /// <summary>user@host: the sender C used on Windows (blat's default); on Unix C let the mail program choose.</summary>
     internal static string DefaultFrom()
     {
         var user = string.IsNullOrEmpty(Environment.UserName) ? "nobody" : Environment.UserName;

@@ -7,7 +7,7 @@ namespace Statmgr.Notify.Mail;
 /// <c>statmgr --test-mail</c>: mails one test message through the configured path to every
 /// configured recipient, at once and without retries, and prints one line per delivery.
 /// </summary>
-public sealed class MailTestSender
+internal sealed class MailTestSender
 {
     private readonly TimeProvider _time;
     private readonly TextWriter _output;

@@ -3,11 +3,11 @@ using Statmgr.Earthworm.Logging;
 namespace Statmgr.Notify.Mail;
 
 /// <summary>
-/// Picks the mail path of decisions.md §3: MailServer lines mean SMTP (MailProgram then ignored,
+/// Picks how reports are mailed, once at startup: MailServer lines mean SMTP (MailProgram then ignored,
 /// with one warning); else MailProgram; else the program <c>mail</c> found on PATH; else no mail,
 /// said once at startup rather than once per report.
 /// </summary>
-public static class MailTransportFactory
+internal static class MailTransportFactory
 {
     /// <summary>Chooses the transport and logs the startup notices with flag <c>et</c>.</summary>
     public static IMailTransport? Create(MailSettings settings, ILogit logit, TimeProvider time)
@@ -60,3 +60,9 @@ public static class MailTransportFactory
         return new MailTransportChoice(new MailProgramTransport(path, settings, time), notices);
     }
 }
+
+/// <summary>
+/// How reports will be mailed, chosen once at startup: the transport (null when there is none) and
+/// the lines to log about the choice (each a complete <c>statmgr: </c> line ending in a newline).
+/// </summary>
+internal sealed record MailTransportChoice(IMailTransport? Transport, IReadOnlyList<string> Notices);

@@ -6,7 +6,7 @@ namespace Statmgr.Notify.Mail;
 
 /// <summary>
 /// Accepts a relay's certificate only when it names the relay and chains either to the system
-/// trust store or to a CA from SmtpCaFile. Nothing turns the check off (decisions.md §3).
+/// trust store or to a CA from SmtpCaFile. Nothing turns the check off: on purpose, no setting accepts any certificate.
 /// Remembers why it refused, so the give-up line can say so in one phrase.
 /// </summary>
 internal sealed class SmtpCertificateValidator

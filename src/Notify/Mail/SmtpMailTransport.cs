@@ -14,7 +14,7 @@ namespace Statmgr.Notify.Mail;
 /// A relay that cannot be reached, will not secure or authenticate the session, or answers 4xx
 /// passes the message on to the next; a 5xx answer to the message or recipient is final.
 /// </summary>
-public sealed class SmtpMailTransport : IMailTransport
+internal sealed class SmtpMailTransport : IMailTransport
 {
     private readonly MailSettings _settings;
     private readonly TimeProvider _time;

@@ -72,4 +72,69 @@ public class ConfigurationCheckTests : ConfigFixtureTests
         Assert.That(_console.Out.ToString(), Is.EqualTo(
             $"{Fixture.PathOf("statmgr.d")}:0: error: GetUtil_LoadTable: Error opening file <{Fixture.PathOf("earthworm.d")}>; EXITING!\n"));
     }
+
+    /// <summary>The stock statmgr.desc without one error and its text line.</summary>
+    private static string WithoutError(short number, string text) => ConfigTexts.StatmgrDesc.Replace(
+        $"err: {number}  nerr: 1  tsec: 0  page: 1  mail: 1\ntext: \"{text}\"\n", "", StringComparison.Ordinal);
+
+    [Test]
+    public void OwnDescriptorWithoutTheStartupMessageIsAWarningAtItsLineZero()
+    {
+        ConfigTexts.WriteMinimal(Fixture);
+        Fixture.Write("statmgr.desc", WithoutError(0, "Program starting."));
+        var desc = Fixture.PathOf("statmgr.desc");
+
+        Assert.That(Check("statmgr.d"), Is.EqualTo(0));
+        Assert.That(_console.Out.ToString(), Does.EndWith(
+            "---------------------------------------------------\n"
+            + $"{desc}:0: warning: statmgr: no <err: 0> in statmgr's own descriptor <{desc}>: "
+            + "a start logs \"statmgr message 0 not found\" and sends no startup report\n"));
+    }
+
+    [Test]
+    public void OwnDescriptorWithoutTheShutdownMessageIsAWarningAtItsLineZero()
+    {
+        ConfigTexts.WriteMinimal(Fixture);
+        Fixture.Write("statmgr.desc", WithoutError(1, "Program stopping."));
+        var desc = Fixture.PathOf("statmgr.desc");
+
+        Assert.That(Check("statmgr.d"), Is.EqualTo(0));
+        Assert.That(_console.Out.ToString(), Does.EndWith(
+            "---------------------------------------------------\n"
+            + $"{desc}:0: warning: statmgr: no <err: 1> in statmgr's own descriptor <{desc}>: "
+            + "a stop logs \"statmgr message 1 not found\" and exits with status 255\n"));
+    }
+
+    [Test]
+    public void OwnDescriptorWithoutEitherMessageGetsBothWarningsAndAStartLogsNeither()
+    {
+        ConfigTexts.WriteMinimal(Fixture);
+        Fixture.Write("statmgr.desc", ConfigTexts.Module("statmgr", "MOD_STATMGR", "tsec: 0  page: 0  mail: 0"));
+        var desc = Fixture.PathOf("statmgr.desc");
+
+        Assert.That(Check("statmgr.d"), Is.EqualTo(0));
+        Assert.That(_console.Out.ToString().Split('\n')[^3..], Is.EqualTo(new[]
+        {
+            $"{desc}:0: warning: statmgr: no <err: 0> in statmgr's own descriptor <{desc}>: "
+            + "a start logs \"statmgr message 0 not found\" and sends no startup report",
+            $"{desc}:0: warning: statmgr: no <err: 1> in statmgr's own descriptor <{desc}>: "
+            + "a stop logs \"statmgr message 1 not found\" and exits with status 255",
+            "",
+        }));
+        // A real start reads the same files without a word about it: C says nothing until the monitor runs.
+        var start = Fixture.Start("statmgr.d");
+        Assert.That(start.Exit, Is.Null);
+        Assert.That(start.Log.Entries.Select(e => e.Text), Has.None.Contains("own descriptor"));
+    }
+
+    [Test]
+    public void UnresolvedVariableIsOneLineWithTheLineOnIt()
+    {
+        ConfigTexts.WriteMinimal(Fixture, "Subject ${NO_SUCH_VARIABLE}");
+
+        Assert.That(Check("statmgr.d"), Is.EqualTo(0));
+        Assert.That(_console.Out.ToString(), Does.EndWith(
+            "---------------------------------------------------\n"
+            + $"{Fixture.PathOf("statmgr.d")}:8: warning: skipping variable expansion (env var match not found): Subject ${{NO_SUCH_VARIABLE}}\n"));
+    }
 }

@@ -10,6 +10,7 @@ namespace Statmgr.Tests.Cli;
 /// `make test` runs these once more against the published, trimmed binary (STATMGR_EXE), so the
 /// TLS and process paths are proven to survive trimming.
 /// </summary>
+[Category(TestCategory.WholeProcess)]
 public class WholeProcessMailTests : WholeProcessTestBase
 {
     [Test]

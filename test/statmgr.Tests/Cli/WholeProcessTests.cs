@@ -8,6 +8,7 @@ namespace Statmgr.Tests.Cli;
 /// statmgr run as a process in a temporary EW_PARAMS (the working directory, as under startstop),
 /// so that bare file names resolve as they do on a real Earthworm system.
 /// </summary>
+[Category(TestCategory.WholeProcess)]
 public class WholeProcessTests : WholeProcessTestBase
 {
     private static string Lines(string newline, params string[] lines) => string.Concat(lines.Select(l => l + newline));

@@ -10,7 +10,7 @@ namespace Statmgr.Tests.Config;
 /// earthworm_commonvars.d (EW_INST_ID = INST_MENLO), in a directory with a short name so that
 /// absolute descriptor paths stay within C's 63 characters. Runs statmgr's startup in-process.
 /// </summary>
-public sealed class ConfigFixture : TempDirectory
+internal sealed class ConfigFixture : TempDirectory
 {
     public const string Installation = "INST_MENLO";
     public const string SystemName = "testhost";
@@ -40,7 +40,7 @@ public sealed class ConfigFixture : TempDirectory
 
     public Func<string, string?> Environment => name => _environment.TryGetValue(name, out var value) ? value : null;
 
-    /// <summary>A real start (steps 3-13): stops at the first error.</summary>
+    /// <summary>A real start, up to the own-descriptor check: stops at the first error.</summary>
     public StartupOutcome Start(string configName, int processId = 4242)
     {
         var log = new CollectingLogit();

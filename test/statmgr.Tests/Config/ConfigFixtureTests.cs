@@ -3,7 +3,7 @@ namespace Statmgr.Tests.Config;
 /// <summary>Tests that each start from a fresh <see cref="ConfigFixture"/> (the standard tables), removed after the test.</summary>
 public abstract class ConfigFixtureTests
 {
-    protected ConfigFixture Fixture { get; private set; } = null!;
+    private protected ConfigFixture Fixture { get; private set; } = null!;
 
     /// <summary>Full path of statmgr.d in the fixture.</summary>
     protected string ConfigPath => Fixture.PathOf("statmgr.d");

@@ -3,7 +3,7 @@ using Statmgr.Earthworm.Logging;
 
 namespace Statmgr.Tests.Config;
 
-/// <summary>PrintCnf / PrintDf (statmgr.md §10.2): labels and spacing byte for byte.</summary>
+/// <summary>C's PrintCnf / PrintDf configuration dump in the log: labels and spacing byte for byte.</summary>
 public class ConfigurationDumpTests
 {
     private static StatmgrConfig SampleConfig()

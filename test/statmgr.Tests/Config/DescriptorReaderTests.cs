@@ -140,7 +140,7 @@ public class DescriptorReaderTests : ConfigFixtureTests
     [Test]
     public void IndentedTsecAndErrLinesAreAccepted()
     {
-        // decisions.md B31: C's fixed-layout scan failed on these (fatal).
+        // B31: C's fixed-layout scan failed on these (fatal).
         var desc = LoadModule(ConfigTexts.Module("m", "MOD_PICK_EW", "   tsec: 30 page: 1 mail: 2",
             "\terr: 4 nerr: 1 tsec: 0 page: 0 mail: 0", "  text: \"indented\""));
 
@@ -190,7 +190,7 @@ public class DescriptorReaderTests : ConfigFixtureTests
     [Test]
     public void ModIdNamesUpTo32CharactersAreLookedUp()
     {
-        // decisions.md B8: C turned names of 30-32 characters into module id 0.
+        // B8: C turned names of 30-32 characters into module id 0.
         var name = "MOD_" + new string('X', 28);
         Fixture.Write(EwParamsFixture.LocalFileName, EwParamsFixture.StandardLocal + $" Module {name} 77\n");
 
@@ -230,7 +230,7 @@ public class DescriptorReaderTests : ConfigFixtureTests
     [Test]
     public void ModIdWithoutArgumentIsABadCommand()
     {
-        // decisions.md B8: C printed "modId <(null)> in file <...> too long; max is 29 chars".
+        // B8: C printed "modId <(null)> in file <...> too long; max is 29 chars".
         WriteModule("modName m\nmodId\ninstId INST_MENLO\ntsec: 30 page: 0 mail: 0\n");
 
         AssertFatal($"statmgr: Bad <modId> command in descfile <{DescPath}>; exiting.\n", 2);
@@ -376,7 +376,7 @@ public class DescriptorReaderTests : ConfigFixtureTests
     [Test]
     public void TrailingErrWithoutTextIsDroppedWithAWarning()
     {
-        // decisions.md B24: C dropped it silently.
+        // B24: C dropped it silently.
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0",
             "err: 1 nerr: 1 tsec: 0 page: 0 mail: 0", "text: one", "err: 2 nerr: 1 tsec: 0 page: 0 mail: 0"));
 
@@ -394,7 +394,7 @@ public class DescriptorReaderTests : ConfigFixtureTests
     [Test]
     public void NegativeHeartbeatTsecIsAStartupError()
     {
-        // decisions.md B25: C declared such a module dead on every scan.
+        // B25: C declared such a module dead on every scan.
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: -1 page: 0 mail: 0"));
 
         AssertFatal($"statmgr: negative heartbeat tsec (-1) in descfile <{DescPath}>; use tsec: 0 for a module that is not monitored; exiting.\n",

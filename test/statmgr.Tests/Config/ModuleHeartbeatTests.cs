@@ -2,7 +2,11 @@ using Statmgr.Config;
 
 namespace Statmgr.Tests.Config;
 
-/// <summary>The heartbeat interval from the module's .d file and the tsec rules built on it (statmgr.md §3.3, decisions.md B4/B19).</summary>
+/// <summary>
+/// The heartbeat interval from the module's .d file (its last HeartBeatInt-like line) and the tsec
+/// rules built on it: 3/2 of it when the descriptor has no tsec line, +5 when it is not below a
+/// monitored tsec (B4), none read for statmgr.desc and startstop.desc (B19).
+/// </summary>
 public class ModuleHeartbeatTests : ConfigFixtureTests
 {
     private string ModuleConfig => Fixture.PathOf("mod.d");
@@ -147,7 +151,7 @@ public class ModuleHeartbeatTests : ConfigFixtureTests
     [Test]
     public void TsecZeroStaysUnmonitoredWhateverTheModuleConfigSays()
     {
-        // decisions.md B4: C turned this into a 5 s heartbeat.
+        // B4: C turned this into a 5 s heartbeat.
         var outcome = Load("tsec: 0 page: 0 mail: 0", "HeartBeatInt 30\n");
 
         Assert.That(Module(outcome).HeartbeatTsec, Is.EqualTo(0));
@@ -223,7 +227,7 @@ public class ModuleHeartbeatTests : ConfigFixtureTests
     [TestCase("sub/startstop.desc")]
     public void StatmgrAndStartstopDescriptorsAreExemptByFileName(string name)
     {
-        // decisions.md B19: C exempted only the exact paths "statmgr.desc" and "startstop.desc".
+        // B19: C exempted only the exact paths "statmgr.desc" and "startstop.desc".
         var (path, outcome) = StartWithStartstopDescriptorAs(name);
 
         var desc = outcome.Config.Descriptors[1];

@@ -5,7 +5,7 @@ using Statmgr.Earthworm.Logging;
 namespace Statmgr.Tests.Config;
 
 /// <summary>What one in-process startup produced.</summary>
-public sealed record StartupOutcome(
+internal sealed record StartupOutcome(
     StartupResult? Result,
     IReadOnlyList<ConfigProblem> Problems,
     CollectingLogit Log,

@@ -50,10 +50,10 @@ public class StatmgrConfigReaderTests : ConfigFixtureTests
         Assert.That(config.SmtpSecurity, Is.EqualTo(SmtpSecurityMode.Auto));
         Assert.That(config.SmtpUser, Is.Null);
         Assert.That(config.SmtpPasswordFile, Is.Null);
-        Assert.That(config.SmtpTimeoutSeconds, Is.EqualTo(30));
+        Assert.That(config.SmtpTimeoutSeconds, Is.EqualTo(StatmgrConfig.DefaultSmtpTimeoutSeconds).And.EqualTo(30));
         Assert.That(config.SmtpCaFile, Is.Null);
         Assert.That(config.RingLayout, Is.EqualTo(RingLayoutChoice.Auto));
-        Assert.That(config.PageMaxBytes, Is.EqualTo(249));
+        Assert.That(config.PageMaxBytes, Is.EqualTo(StatmgrConfig.DefaultPageMaxBytes).And.EqualTo(249));
     }
 
     [Test]
@@ -112,26 +112,26 @@ public class StatmgrConfigReaderTests : ConfigFixtureTests
         Assert.That(Fixture.Start("statmgr.d").Config.MailProgram, Is.EqualTo("/usr/ucb/Mail"));
     }
 
-    [TestCase("auto", SmtpSecurityMode.Auto)]
-    [TestCase("none", SmtpSecurityMode.None)]
-    [TestCase("starttls", SmtpSecurityMode.StartTls)]
-    [TestCase("ssl", SmtpSecurityMode.Ssl)]
-    [TestCase("SSL", SmtpSecurityMode.Ssl)]
-    public void SmtpSecurityValues(string value, SmtpSecurityMode expected)
+    [TestCase("auto", nameof(SmtpSecurityMode.Auto))]
+    [TestCase("none", nameof(SmtpSecurityMode.None))]
+    [TestCase("starttls", nameof(SmtpSecurityMode.StartTls))]
+    [TestCase("ssl", nameof(SmtpSecurityMode.Ssl))]
+    [TestCase("SSL", nameof(SmtpSecurityMode.Ssl))]
+    public void SmtpSecurityValues(string value, string expected)
     {
         ConfigTexts.WriteMinimal(Fixture, "SmtpSecurity " + value);
 
-        Assert.That(Fixture.Start("statmgr.d").Config.SmtpSecurity, Is.EqualTo(expected));
+        Assert.That(Fixture.Start("statmgr.d").Config.SmtpSecurity, Is.EqualTo(Enum.Parse<SmtpSecurityMode>(expected)));
     }
 
-    [TestCase("auto", RingLayoutChoice.Auto)]
-    [TestCase("lp64", RingLayoutChoice.Lp64)]
-    [TestCase("ilp32", RingLayoutChoice.Ilp32)]
-    public void RingLayoutValues(string value, RingLayoutChoice expected)
+    [TestCase("auto", nameof(RingLayoutChoice.Auto))]
+    [TestCase("lp64", nameof(RingLayoutChoice.Lp64))]
+    [TestCase("ilp32", nameof(RingLayoutChoice.Ilp32))]
+    public void RingLayoutValues(string value, string expected)
     {
         ConfigTexts.WriteMinimal(Fixture, "RingLayout " + value);
 
-        Assert.That(Fixture.Start("statmgr.d").Config.RingLayout, Is.EqualTo(expected));
+        Assert.That(Fixture.Start("statmgr.d").Config.RingLayout, Is.EqualTo(Enum.Parse<RingLayoutChoice>(expected)));
     }
 
     [Test]
@@ -345,7 +345,7 @@ public class StatmgrConfigReaderTests : ConfigFixtureTests
     [Test]
     public void SixtyFourGetStatusFromLinesLoadAndTheNextIsFatal()
     {
-        // decisions.md B9: C accepted one line (and said max=2).
+        // B9: C accepted one line (and said max=2).
         var lines = Enumerable.Range(0, 63).Select(i => i % 2 == 0 ? "GetStatusFrom INST_WILDCARD MOD_PICK_EW" : "GetStatusFrom INST_MENLO MOD_TANKPLAYER").ToArray();
         ConfigTexts.WriteMinimal(Fixture, lines);
         var config = Fixture.Start("statmgr.d").Config;

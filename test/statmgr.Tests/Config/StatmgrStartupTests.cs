@@ -3,7 +3,7 @@ using Statmgr.Tests.Fixtures;
 
 namespace Statmgr.Tests.Config;
 
-/// <summary>Startup steps 3-13 of statmgr.md §1.3: environment, tables, types, log lines, own descriptor.</summary>
+/// <summary>C's startup from SYS_NAME to the own-descriptor check, in C's order: environment, tables, types, log lines, own descriptor.</summary>
 public class StatmgrStartupTests : ConfigFixtureTests
 {
 
@@ -212,7 +212,7 @@ public class StatmgrStartupTests : ConfigFixtureTests
             "warning: skipping variable expansion for the following line (env var match not found):\nSubject ${NO_SUCH_VARIABLE}\n")));
         Assert.That(Fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{ConfigPath}:8: warning: warning: skipping variable expansion for the following line (env var match not found):\nSubject ${{NO_SUCH_VARIABLE}}",
+            $"{ConfigPath}:8: warning: skipping variable expansion (env var match not found): Subject ${{NO_SUCH_VARIABLE}}",
         }));
     }
 

@@ -3,7 +3,7 @@ using Statmgr.Earthworm.Kom;
 
 namespace Statmgr.Tests.Fuzz;
 
-[Category("Fuzz")]
+[Category(TestCategory.Fuzz)]
 public class CommandFileReaderFuzzTests
 {
     private const string Seed =

@@ -9,7 +9,7 @@ namespace Statmgr.Tests.Fuzz;
 /// through the whole startup load, both as a real start and as --check. The only acceptable ways
 /// out are a loaded configuration or C's fatal exit; anything else is a crash.
 /// </summary>
-[Category("Fuzz")]
+[Category(TestCategory.Fuzz)]
 public class ConfigLoaderFuzzTests
 {
     private ConfigFixture _fixture = null!;

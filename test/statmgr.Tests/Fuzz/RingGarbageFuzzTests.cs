@@ -13,7 +13,7 @@ namespace Statmgr.Tests.Fuzz;
 /// failure replays) on rings damaged in process between the calls. Every call must come back: no
 /// exception, no hang, no heap growth. Each input is one seeded operation or one damaged ring.
 /// </summary>
-[Category("Fuzz")]
+[Category(TestCategory.Fuzz)]
 [NonParallelizable]
 public class RingGarbageFuzzTests
 {

@@ -5,11 +5,13 @@ namespace Statmgr.Tests.Fuzz;
 
 /// <summary>
 /// Random heartbeat and error bodies (up to C's 511 bytes) through the span parsers, checked
-/// against a plain reference reading of the grammar in statmgr.md §5.2 and §5.4: the parsers must
+/// against a plain reference reading of C's grammar (a heartbeat is one or two all-digit tokens
+/// split on space and newline only; an error is two all-digit tokens, then, after the one character
+/// that ends the second, a note of printable characters and newlines): the parsers must
 /// never throw, must accept exactly what the grammar accepts, and must name one of C's decode texts
 /// otherwise.
 /// </summary>
-[Category("Fuzz")]
+[Category(TestCategory.Fuzz)]
 public class StatusMessageParserFuzzTests
 {
     private static readonly string[] HeartbeatErrors =
@@ -109,7 +111,7 @@ public class StatusMessageParserFuzzTests
 
     private static bool AllDigits(string token) => token.All(char.IsAsciiDigit);
 
-    /// <summary>Everything after the single separator that ends the second token (§5.4).</summary>
+    /// <summary>Everything after the single separator that ends the second token, as C takes an error's note.</summary>
     private static string NoteOf(string text)
     {
         var i = 0;

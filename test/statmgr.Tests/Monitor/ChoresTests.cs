@@ -71,7 +71,7 @@ public class ChoresTests
         {
             if (++reads == 5)
             {
-                h.Manager!.Shutdown.RequestStop();
+                h.Stop.Request();
             }
             h.SendError(ModPick, T, 99);
         };

@@ -4,7 +4,7 @@ using Statmgr.Monitor;
 namespace Statmgr.Tests.Monitor;
 
 /// <summary>An idle wait that moves the fake clock instead of sleeping (behaviour a substitute would have to be taught).</summary>
-internal sealed class FakeClockWaiter : IIdleWaiter
+internal sealed class FakeClockWaiter : IWakeableWait
 {
     private readonly FakeTimeProvider _time;
 

@@ -115,7 +115,7 @@ public class HeartbeatExpiryTests
         h.Beat(ModTank, T, "999");
         h.RunUntil(T + 500);
         Assert.That(h.Reports.Where(r => r.Contains("tankplayer", StringComparison.Ordinal)), Is.Empty);
-        Assert.That((h.Module(ModTank).Pid, h.Module(ModTank).Restart), Is.EqualTo(("999", Statmgr.Monitor.RestartState.RestartMe)));
+        Assert.That((h.Module(ModTank).Pid, h.Module(ModTank).Restart), Is.EqualTo(("999", Statmgr.Monitor.Modules.RestartState.RestartMe)));
     }
 
     [TestCase("99999999999999 1\n")]

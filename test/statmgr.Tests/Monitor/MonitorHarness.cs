@@ -5,6 +5,7 @@ using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Time;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor;
+using Statmgr.Monitor.Modules;
 
 namespace Statmgr.Tests.Monitor;
 
@@ -30,6 +31,7 @@ internal sealed class MonitorHarness
     {
         Time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(StartTime));
         Waiter = new FakeClockWaiter(Time);
+        Stop = new StopSource(Waiter, OwnPid);
         Ring = new InMemoryRing("STATUS_RING", 1050);
         Rings["STATUS_RING"] = Ring;
         Config = new StatmgrConfig
@@ -63,6 +65,9 @@ internal sealed class MonitorHarness
 
     public FakeTimeProvider Time { get; }
     public FakeClockWaiter Waiter { get; }
+
+    /// <summary>The monitor's stop source; <see cref="StopSource.Request"/> stands in for a stop signal.</summary>
+    public StopSource Stop { get; }
     public InMemoryRing Ring { get; }
     public Dictionary<string, InMemoryRing> Rings { get; } = new();
     public CollectingLogit Log { get; } = new();
@@ -117,7 +122,6 @@ internal sealed class MonitorHarness
         LocalInstallation = Inst,
         Types = Types,
         SysName = "ewhost",
-        OwnPid = OwnPid,
         ModuleName = id => id switch
         {
             ModStatmgr => "MOD_STATMGR",
@@ -132,14 +136,10 @@ internal sealed class MonitorHarness
         AttachRing = (name, key) => Rings.TryGetValue(name, out var ring) && ring.Key == key
             ? ring
             : throw new TransportRingException(name, key, $"no ring {name} {key}"),
-        Waiter = Waiter,
+        Stop = Stop,
         Out = Out,
         Error = Err,
-        StopRequested = () => StopRequested(),
     };
-
-    /// <summary>Stands in for "a stop signal has arrived" during startup.</summary>
-    public Func<bool> StopRequested { get; set; } = () => false;
 
     /// <summary>
     /// A harness after startup, set up first by <paramref name="setup"/>, with the startup's log

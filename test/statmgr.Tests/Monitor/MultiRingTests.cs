@@ -1,6 +1,6 @@
 using Statmgr.Earthworm.Transport;
 using Statmgr.EwSupervisor;
-using Statmgr.Monitor;
+using Statmgr.Monitor.Rings;
 using Statmgr.Tests.Fixtures;
 using static Statmgr.Tests.Monitor.MonitorHarness;
 
@@ -134,7 +134,8 @@ public class MultiRingTests
     {
         var h = new MonitorHarness();
         h.Config.CheckAllRings = 1;
-        h.StopRequested = () => h.Waiter.Waits.Count >= 3;
+        // The signal arrives with the fake clock at the third second of polling, during the third wait.
+        using var signal = h.Time.CreateTimer(_ => h.Stop.Request(), null, TimeSpan.FromSeconds(3), Timeout.InfiniteTimeSpan);
         h.Start();
         Assert.That(h.Waiter.Waits, Has.Count.EqualTo(3), "C would poll 29 times");
         Assert.That(h.Out.ToString(), Is.Empty, "startstop is not hung; statmgr was told to stop");

@@ -1,5 +1,5 @@
 using Statmgr.Earthworm.Transport;
-using Statmgr.Monitor;
+using Statmgr.Monitor.Modules;
 using static Statmgr.Tests.Monitor.MonitorHarness;
 
 namespace Statmgr.Tests.Monitor;

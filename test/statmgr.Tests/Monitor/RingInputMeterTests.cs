@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Statmgr.Earthworm.Transport;
-using Statmgr.Monitor;
+using Statmgr.Monitor.Rings;
 using static Statmgr.Tests.Monitor.MonitorHarness;
 
 namespace Statmgr.Tests.Monitor;

@@ -61,8 +61,8 @@ public class StartupTests
         var failing = new Statmgr.Monitor.MonitorContext
         {
             Config = context.Config, OwnDescriptor = context.OwnDescriptor, LocalInstallation = context.LocalInstallation,
-            Types = context.Types, SysName = context.SysName, OwnPid = context.OwnPid, ModuleName = context.ModuleName,
-            Logit = context.Logit, Mail = context.Mail, Time = context.Time, Waiter = context.Waiter,
+            Types = context.Types, SysName = context.SysName, ModuleName = context.ModuleName,
+            Logit = context.Logit, Mail = context.Mail, Time = context.Time, Stop = context.Stop,
             AttachRing = (name, key) => throw new RingNotFoundException(name, key),
         };
         var ex = Assert.Throws<EarthwormExitException>(() => Statmgr.Monitor.MonitorStartup.Start(failing));

@@ -5,11 +5,12 @@ namespace Statmgr.Tests.Monitor;
 
 public class TransportStatusTests
 {
-    [TestCase(GetStatus.Miss)]
-    [TestCase(GetStatus.MissLapped)]
-    [TestCase(GetStatus.MissSeqGap)]
-    public void MissedMessagesAreError4AndTheMessageIsStillUsed(GetStatus status)
+    [TestCase(nameof(GetStatus.Miss))]
+    [TestCase(nameof(GetStatus.MissLapped))]
+    [TestCase(nameof(GetStatus.MissSeqGap))]
+    public void MissedMessagesAreError4AndTheMessageIsStillUsed(string statusName)
     {
+        var status = Enum.Parse<GetStatus>(statusName);
         var h = Started();
         h.SetTime(T + 3);
         h.Ring.Enqueue(From(ModPick, Types.Heartbeat), $"{T + 3} 55\n", status);

@@ -34,7 +34,7 @@ public abstract class KomTestBase
     }
 
     /// <summary>A reader whose environment has EW_PARAMS (the temp directory) and HOME=/home/u.</summary>
-    protected CommandFileReader NewReader(params (string Name, string Value)[] variables)
+    private protected CommandFileReader NewReader(params (string Name, string Value)[] variables)
     {
         var all = new List<(string, string)> { ("HOME", Home) };
         all.AddRange(variables);
@@ -44,7 +44,7 @@ public abstract class KomTestBase
     }
 
     /// <summary>Writes <paramref name="content"/> to a file, opens it and reads its first line.</summary>
-    protected CommandFileReader AtFirstLine(string content, bool expand = true)
+    private protected CommandFileReader AtFirstLine(string content, bool expand = true)
     {
         var reader = NewReader();
         Assert.That(reader.Open(Files.Write("test.d", content)), Is.EqualTo(1));
@@ -54,7 +54,7 @@ public abstract class KomTestBase
     }
 
     /// <summary>Every remaining token of the current line, and then the first null.</summary>
-    protected static List<string?> Tokens(CommandFileReader reader, int count)
+    private protected static List<string?> Tokens(CommandFileReader reader, int count)
     {
         var tokens = new List<string?>();
         for (int i = 0; i < count; i++)

@@ -1,6 +1,9 @@
 namespace Statmgr.Tests.Earthworm.Kom;
 
-/// <summary>Each row of the spec's kom "tricky inputs" table (§1.8), read with Open + ReadLine.</summary>
+/// <summary>
+/// Lines on which C's kom was seen to do something surprising (blanks, quotes, CR, numbers, long
+/// lines, ${NAME}), one test each, read with Open + ReadLine; the expectations are what C returned.
+/// </summary>
 public class TrickyInputTests : KomTestBase
 {
     [Test]

@@ -54,7 +54,7 @@ public class LogitBufferLimitTests
     {
         Init(64);
 
-        _harness.Logit.Write("te", Text(80));           // L = 102, as in the spec's example log
+        _harness.Logit.Write("te", Text(80));           // L = 22-character time prefix + 80 = 102
 
         Assert.That(
             Entries(),

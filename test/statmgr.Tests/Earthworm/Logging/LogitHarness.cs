@@ -5,7 +5,7 @@ using Statmgr.Earthworm.Logging;
 namespace Statmgr.Tests.Earthworm.Logging;
 
 /// <summary>A Logit wired to a fake clock, string consoles and its own temporary EW_LOG directory.</summary>
-public sealed class LogitHarness : IDisposable
+internal sealed class LogitHarness : IDisposable
 {
     public const int ProcessId = 4242;
 

@@ -25,7 +25,7 @@ public abstract class TablesTestBase
     [TearDown]
     public void DeleteParams() => Params.Dispose();
 
-    protected EarthwormTables Load() => EarthwormTables.Load(Params.Directory, Diagnostics.Add);
+    private protected EarthwormTables Load() => EarthwormTables.Load(Params.Directory, Diagnostics.Add);
 
     /// <summary>Loads expecting C's fatal exit: status 255, the text both thrown and written.</summary>
     protected void AssertFatal(string text, string? ewParams = null)

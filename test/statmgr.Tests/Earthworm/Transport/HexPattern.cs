@@ -1,7 +1,7 @@
 namespace Statmgr.Tests.Earthworm.Transport;
 
 /// <summary>
-/// Byte expectations written like the spec's dumps: hex bytes separated by spaces, <c>??</c> for a
+/// Byte expectations written like hex dumps: hex bytes separated by spaces, <c>??</c> for a
 /// padding byte whose value C leaves indeterminate.
 /// </summary>
 internal static class HexPattern

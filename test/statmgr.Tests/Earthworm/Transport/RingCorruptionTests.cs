@@ -4,7 +4,7 @@ using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>decisions.md §2: a header that cannot be valid is reported once, the reader skips to the newest message and goes on; nothing crashes or spins.</summary>
+/// <summary>A header that cannot be valid is reported once, the reader skips to the newest message and goes on; nothing crashes or spins (C exits).</summary>
 public class RingCorruptionTests
 {
     [Test]

@@ -3,11 +3,11 @@ using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>transport-ring.md §10.6: the writer's key reset when keyin would overflow the key width, and the readers' remapping.</summary>
+/// <summary>The writer's key reset when keyin would overflow the key width (worked through on a 32-bit ring, keymax 1004), and the readers' remapping.</summary>
 public class RingKeyResetTests
 {
     [Test]
-    public void Ilp32ResetFollowsTheArithmeticOfSection10_6()
+    public void Ilp32ResetFollowsCsArithmetic()
     {
         using var heap = Ilp32RingNearTheTop();
         var ring = heap.Ring;

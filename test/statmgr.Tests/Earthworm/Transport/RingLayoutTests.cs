@@ -2,11 +2,11 @@ using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>transport-ring.md §1.2, §2.1 and §1.4: sizes, offsets and layout detection.</summary>
+/// <summary>SHM_HEAD and TPORT_HEAD sizes and offsets as C compilers lay them out (LP64, ILP32, LLP64), and layout detection from the header.</summary>
 public class RingLayoutTests
 {
     [Test]
-    public void Lp64OffsetsAreThoseOfTheSpec()
+    public void Lp64OffsetsAreThoseOfC()
     {
         var l = RingLayout.Lp64;
         Assert.That(new[] { l.ShmHeadSize, l.NBytesOffset, l.KeyMaxOffset, l.KeyInOffset, l.KeyOldOffset, l.FlagOffset },
@@ -18,7 +18,7 @@ public class RingLayoutTests
 
     [TestCase("ILP32", 0UL)]
     [TestCase("LLP64", 20UL)]
-    public void ThirtyTwoBitLongOffsetsAreThoseOfTheSpec(string name, ulong initialKey)
+    public void ThirtyTwoBitLongOffsetsAreThoseOfC(string name, ulong initialKey)
     {
         var l = name == "ILP32" ? RingLayout.Ilp32 : RingLayout.Llp64;
         Assert.That(new[] { l.ShmHeadSize, l.NBytesOffset, l.KeyMaxOffset, l.KeyInOffset, l.KeyOldOffset, l.FlagOffset },

@@ -4,7 +4,11 @@ using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>transport-ring.md §10.5 and the GET_TOOBIG / GET_NONE rules of §5.1.</summary>
+/// <summary>
+/// Loss and size cases as C's transport behaves: an overrun reader gets GET_MISS from getmsg and
+/// GET_MISS_LAPPED from copyfrom; a message longer than the buffer is GET_TOOBIG with its length
+/// and is skipped for good; GET_NONE leaves the caller's buffer alone.
+/// </summary>
 public class RingLossAndSizeTests : SystemVRingTestBase
 {
     [Test]

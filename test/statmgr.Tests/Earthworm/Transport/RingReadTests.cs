@@ -4,7 +4,7 @@ using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>tport_getmsg / tport_copyfrom / tport_flush behaviour of transport-ring.md §5.</summary>
+/// <summary>tport_getmsg / tport_copyfrom / tport_flush as C reads: where a reader starts, what it skips, sequence checks, flush.</summary>
 public class RingReadTests
 {
     private static readonly Logo OtherModule = new(1, 7, 3);

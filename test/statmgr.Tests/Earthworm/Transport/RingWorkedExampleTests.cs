@@ -3,14 +3,18 @@ using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>transport-ring.md §10.1–§10.4, byte for byte (padding masked), on real System V rings where the layout allows.</summary>
+/// <summary>
+/// The bytes C's transport writes, checked byte for byte (padding masked): one 17-byte heartbeat on a
+/// fresh 1024-byte ring in the LP64, ILP32 and Windows layouts, and eight 116-byte messages whose
+/// eighth header wraps at the end of the ring. On real System V rings where the layout allows.
+/// </summary>
 public class RingWorkedExampleTests : SystemVRingTestBase
 {
     private static readonly Logo HeartbeatLogo = new(Installation: 1, Module: 2, Type: 3);
     private static readonly byte[] HeartbeatBody = Encoding.ASCII.GetBytes("1700000000 12345\n");
 
     [Test]
-    public void FreshLp64RingHasTheHeaderOfSection10_1()
+    public void FreshLp64RingHasTheHeaderCWrites()
     {
         using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
 
@@ -25,7 +29,7 @@ public class RingWorkedExampleTests : SystemVRingTestBase
     }
 
     [Test]
-    public void Lp64HeartbeatPutGivesTheBytesOfSection10_1()
+    public void Lp64HeartbeatPutGivesTheBytesCWrites()
     {
         using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
 
@@ -55,7 +59,7 @@ public class RingWorkedExampleTests : SystemVRingTestBase
     }
 
     [Test]
-    public void Lp64ReadBackSecondPutAndEmptyReadMatchSection10_1()
+    public void Lp64ReadBackSecondPutAndEmptyReadMatchC()
     {
         using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
         ring.Put(HeartbeatLogo, HeartbeatBody);
@@ -74,7 +78,7 @@ public class RingWorkedExampleTests : SystemVRingTestBase
     }
 
     [Test]
-    public void Ilp32RingMatchesSection10_2()
+    public void Ilp32RingMatchesTheBytesCWrites()
     {
         using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024, RingLayout.Ilp32);
 
@@ -93,7 +97,7 @@ public class RingWorkedExampleTests : SystemVRingTestBase
     }
 
     [Test]
-    public void WindowsLayoutMatchesSection10_3()
+    public void WindowsLayoutMatchesTheBytesCWrites()
     {
         using var heap = new HeapRing(1024, RingLayout.Llp64);
 
@@ -115,7 +119,7 @@ public class RingWorkedExampleTests : SystemVRingTestBase
     }
 
     [Test]
-    public void EighthMessageSplitsItsHeaderAcrossTheEndAsSection10_4()
+    public void EighthMessageSplitsItsHeaderAcrossTheEndAsInC()
     {
         using var ring = SystemVRing.Create("TEST_RING", Keys.Next(), 1024);
         for (var i = 0; i < 7; i++)
@@ -154,6 +158,6 @@ public class RingWorkedExampleTests : SystemVRingTestBase
             .Select(i => $"Ok {i} 116 {Encoding.ASCII.GetString(WrapBody(i))}").ToArray()));
     }
 
-    /// <summary>§10.4's 116-byte body: the digit, then 115 × 'A'.</summary>
+    /// <summary>The wrap example's 116-byte body: the digit, then 115 × 'A'.</summary>
     internal static byte[] WrapBody(int i) => Encoding.ASCII.GetBytes((char)('0' + i) + new string('A', 115));
 }

@@ -3,7 +3,7 @@ using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>tport_putmsg's put table and lock handling (transport-ring.md §4), without C's bugs.</summary>
+/// <summary>tport_putmsg's put table and lock handling, without C's bugs.</summary>
 public class RingWriteTests
 {
     [Test]

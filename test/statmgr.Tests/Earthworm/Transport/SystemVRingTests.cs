@@ -4,7 +4,7 @@ using static Statmgr.Tests.Earthworm.Transport.RingTestLogos;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
-/// <summary>Create, attach, detach and destroy on real System V IPC (transport-ring.md §3), and the writers' semaphore.</summary>
+/// <summary>Create, attach, detach and destroy on real System V IPC as C's transport does it, and the writers' semaphore.</summary>
 public class SystemVRingTests : SystemVRingTestBase
 {
     [Test]
@@ -136,8 +136,10 @@ public class SystemVRingTests : SystemVRingTestBase
     [Test]
     public void CreateRejectsSizesThatCannotHoldARecord()
     {
-        Assert.That(() => SystemVRing.Create("TEST_RING", Keys.Next(), 63), Throws.TypeOf<ArgumentOutOfRangeException>());
-        Assert.That(() => SystemVRing.Create("TEST_RING", Keys.Next(), 1024, RingLayout.Llp64), Throws.ArgumentException);
+        var key = Keys.Next();
+
+        Assert.That(() => SystemVRing.Create("TEST_RING", key, 63), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => SystemVRing.Create("TEST_RING", key, 1024, RingLayout.Llp64), Throws.ArgumentException);
     }
 
     private static unsafe void Overwrite(long key, int offset, byte[] bytes)

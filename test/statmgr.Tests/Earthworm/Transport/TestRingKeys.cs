@@ -1,4 +1,5 @@
 using Statmgr.Earthworm.Transport;
+using Statmgr.Tests.Fixtures;
 
 namespace Statmgr.Tests.Earthworm.Transport;
 
@@ -12,8 +13,10 @@ internal sealed class TestRingKeys
     private static int s_counter;
     private readonly List<long> _issued = [];
 
+    /// <summary>A fresh key; a host that refuses System V rings ignores the calling test, with the reason.</summary>
     public long Next()
     {
+        HostCapabilities.RequireSystemVIpc();
         var n = Interlocked.Increment(ref s_counter) & 0xFF;
         var key = 0x57000000L + ((Environment.ProcessId & 0xFFFF) << 8) + n;
         lock (_issued)

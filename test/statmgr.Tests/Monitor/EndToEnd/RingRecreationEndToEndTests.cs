@@ -11,6 +11,7 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 /// for a while, nothing). statmgr must notice, say so once, attach to the new ring and go on
 /// monitoring it, and poll a missing ring without spinning.
 /// </summary>
+[Category(TestCategory.WholeProcess)]
 [NonParallelizable]
 public class RingRecreationEndToEndTests
 {
@@ -27,7 +28,7 @@ public class RingRecreationEndToEndTests
     public void TearDown()
     {
         _fresh?.Dispose();
-        _site.Dispose();
+        _site?.Dispose(); // null when the host cannot make rings (the test was ignored)
     }
 
     [Test]

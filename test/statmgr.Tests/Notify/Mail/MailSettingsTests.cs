@@ -51,7 +51,7 @@ public class MailSettingsTests
         Assert.That(settings.Prefix, Is.Empty);
         Assert.That(settings.Suffix, Is.Empty);
         Assert.That(settings.Security, Is.EqualTo(SmtpSecurityMode.Auto));
-        Assert.That(settings.Timeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(settings.Timeout, Is.EqualTo(TimeSpan.FromSeconds(StatmgrConfig.DefaultSmtpTimeoutSeconds)).And.EqualTo(TimeSpan.FromSeconds(30)));
         Assert.That(settings.User, Is.Null);
         Assert.That(settings.MailProgram, Is.Null);
     }

@@ -23,9 +23,9 @@ public abstract class MailTestBase
 
     private readonly List<TestSmtpServer> _servers = [];
 
-    protected FakeTimeProvider Clock { get; private set; } = null!;
+    private protected FakeTimeProvider Clock { get; private set; } = null!;
 
-    protected CollectingLogit Log { get; private set; } = null!;
+    private protected CollectingLogit Log { get; private set; } = null!;
 
     protected TempDirectory Temp { get; private set; } = null!;
 

@@ -1,6 +1,6 @@
 /*
- * ringpeer: an independent C peer for the port's ring interop tests, written from the layouts in
- * the port's transport specification (no Earthworm code). It speaks the native SHM_HEAD /
+ * ringpeer: an independent C peer for the port's ring interop tests, written from the field layouts
+ * of Earthworm's SHM_HEAD and TPORT_HEAD alone (no Earthworm code). It speaks the native SHM_HEAD /
  * TPORT_HEAD layout of the compiler (LP64 on x86-64, ILP32 when built with -m32), locks like C writers (semop without SEM_UNDO) and fills record
  * padding with 0xA5 so that a reader that looks at padding fails.
  *

@@ -1,0 +1,86 @@
+using Statmgr.Earthworm.Logging;
+using Statmgr.Monitor.Rings;
+using Statmgr.Notify;
+
+namespace Statmgr.Monitor.Modules;
+
+/// <summary>
+/// C's expiry scan: a monitored module is dead when statmgr's clock minus the
+/// sender's time of its last heartbeat is strictly more than tsec, in whole seconds.
+/// </summary>
+internal sealed class HeartbeatExpiryScan
+{
+    public const string DeadText = "module dead";
+    public const string DeadPidUnknownText = "module dead, PID unknown; needs human intervention.";
+
+    private readonly ReportDispatcher _reports;
+    private readonly RestartTracker _restarts;
+    private readonly MonitoredRing _defaultRing;
+    private readonly ILogit _logit;
+
+    public HeartbeatExpiryScan(ModuleTable modules, ReportDispatcher reports, RestartTracker restarts, MonitoredRing defaultRing, ILogit logit)
+    {
+        Modules = modules;
+        _reports = reports;
+        _restarts = restarts;
+        _defaultRing = defaultRing;
+        _logit = logit;
+    }
+
+    /// <summary>The modules scanned, in configuration order.</summary>
+    public ModuleTable Modules { get; }
+
+    public ScanOutcome Scan(long now)
+    {
+        foreach (var module in Modules.Modules)
+        {
+            if (!module.IsMonitored || !module.Alive || now - module.Timer <= module.Tsec)
+            {
+                continue;
+            }
+            module.Alive = false;
+            var descriptor = module.Descriptor;
+            if (module.Restart == RestartState.UnknownPid || module.Pid == "0")
+            {
+                _reports.ReportHealth(descriptor, module.HeartbeatLimits, module.HeartbeatCounters, now, DeadPidUnknownText);
+                return ScanOutcome.Abandoned;
+            }
+            if (module.Restart == RestartState.Stopped)
+            {
+                _logit.Write("et", $"Statmgr: Module pid {module.Pid} has been marked as intentionally stopped, so we won't try to restart it.\n");
+            }
+            _reports.ReportHealth(descriptor, module.HeartbeatLimits, module.HeartbeatCounters, now, DeadText);
+            if (module.Restart == RestartState.RestartMe)
+            {
+                _restarts.RequestRestart(module, _defaultRing);
+            }
+        }
+        return ScanOutcome.Completed;
+    }
+
+    /// <summary>The earliest whole second at which some module will be found dead, or null.</summary>
+    public long? NextDeathSecond()
+    {
+        long? next = null;
+        foreach (var module in Modules.Modules)
+        {
+            if (module.DeathSecond is long second && (next is null || second < next))
+            {
+                next = second;
+            }
+        }
+        return next;
+    }
+}
+
+/// <summary>How a heartbeat expiry scan ended.</summary>
+internal enum ScanOutcome
+{
+    Completed,
+
+    /// <summary>
+    /// A "PID unknown" death ended the pass early, as in C: the loop polls again at once and the
+    /// remaining modules are scanned on the next pass.
+    /// </summary>
+    Abandoned,
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Statmgr.Earthworm.Logging;
+using Statmgr.Earthworm.Transport;
+using Statmgr.Monitor.Messages;
+using Statmgr.Monitor.Rings;
+using Statmgr.Notify;
+
+namespace Statmgr.Monitor.Modules;
+
+/// <summary>
+/// Applies one TYPE_HEARTBEAT: keep the pid, arm a restart, report "module
+/// alive" for a dead module (stamped with the sender's time), and restart its timer.
+/// </summary>
+internal sealed class HeartbeatHandler
+{
+    public const string AliveText = "module alive";
+
+    private readonly ReportDispatcher _reports;
+    private readonly OwnErrorReporter _own;
+    private readonly ILogit _logit;
+    private readonly bool _debug;
+    private readonly Func<byte, string?> _moduleName;
+    private readonly TimeProvider _time;
+
+    public HeartbeatHandler(ReportDispatcher reports, OwnErrorReporter own, ILogit logit, int debug, Func<byte, string?> moduleName, TimeProvider time)
+    {
+        _reports = reports;
+        _own = own;
+        _logit = logit;
+        _debug = debug >= 1;
+        _moduleName = moduleName;
+        _time = time;
+    }
+
+    public void Handle(MonitoredRing ring, Logo logo, ModuleHealth module, ReadOnlySpan<byte> body)
+    {
+        if (_debug)
+        {
+            LogObserved(ring, logo, body);
+        }
+        if (!HeartbeatMessage.TryParse(body, logo.Module, out var heartbeat, out var decodeError))
+        {
+            _own.TryReport(StatmgrError.Decode, EpochClock.Now(_time), decodeError!);
+            return;
+        }
+        if (module.OnHeartbeat(heartbeat, ring))
+        {
+            _reports.ReportHealth(module.Descriptor, module.HeartbeatLimits, module.HeartbeatCounters, heartbeat.Time, AliveText);
+        }
+    }
+
+    private void LogObserved(MonitoredRing ring, Logo logo, ReadOnlySpan<byte> body)
+    {
+        string text = MessageText.Decode(MessageText.AsCString(body));
+        string line = string.Create(CultureInfo.InvariantCulture,
+            $"Debug: HB Observed in ring {ring.DebugName}: inst:{logo.Installation} mod:{_moduleName(logo.Module) ?? "(null)"} typ:{logo.Type} msg: {text}");
+        _logit.Write("t", line.EndsWith('\n') ? line : line + "\n");
+    }
+}

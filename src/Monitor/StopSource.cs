@@ -1,0 +1,87 @@
+using System.Runtime.InteropServices;
+using Statmgr.Earthworm.Transport;
+
+namespace Statmgr.Monitor;
+
+/// <summary>
+/// The one answer to "has statmgr been told to stop?", made where the process starts and handed
+/// to everything that must notice a stop: SIGTERM (startstop's fallback after KillDelay) and
+/// SIGINT, and the flag in an attached ring's header set to TERMINATE or to statmgr's own pid
+/// (startstop's old-style stop). A request also wakes the main loop's wait, and one that comes
+/// before the loop exists is kept for it, so every stop ends with the shutdown report.
+/// </summary>
+internal sealed class StopSource
+{
+    private readonly IWakeableWait _wait;
+    private readonly int _ownPid;
+    private volatile bool _requested;
+
+    /// <param name="wait">The one place the monitor blocks; a stop request cuts it short.</param>
+    /// <param name="ownPid">statmgr's pid, which in a ring's flag means "stop this statmgr".</param>
+    public StopSource(IWakeableWait wait, int ownPid)
+    {
+        _wait = wait;
+        _ownPid = ownPid;
+    }
+
+    /// <summary>True once a stop was requested by a signal (cheap enough to ask per message).</summary>
+    public bool Requested => _requested;
+
+    /// <summary>Asks for the stop and ends the current wait; safe from a signal handler's thread.</summary>
+    public void Request()
+    {
+        _requested = true;
+        _wait.Wake();
+    }
+
+    /// <summary>Until disposed, SIGTERM and SIGINT request the stop instead of ending the process.</summary>
+    public IDisposable RequestOnSignals() => new SignalRegistrations(this);
+
+    /// <summary>A stop was requested, or one of <paramref name="rings"/> carries a flag that says stop.</summary>
+    public bool IsStopRequested(IEnumerable<ITransportRing> rings)
+    {
+        if (_requested)
+        {
+            return true;
+        }
+        foreach (var ring in rings)
+        {
+            if (ring.Flag == RingFlag.Terminate || ring.Flag == _ownPid)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Blocks for <paramref name="span"/>, or less when a stop is requested meanwhile.</summary>
+    public void Wait(TimeSpan span) => _wait.Wait(span);
+
+    private sealed class SignalRegistrations : IDisposable
+    {
+        private readonly PosixSignalRegistration[] _registrations;
+
+        public SignalRegistrations(StopSource stop)
+        {
+            void OnSignal(PosixSignalContext context)
+            {
+                // Handled here: the runtime must not end the process before the shutdown report.
+                context.Cancel = true;
+                stop.Request();
+            }
+            _registrations =
+            [
+                PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
+                PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
+            ];
+        }
+
+        public void Dispose()
+        {
+            foreach (var registration in _registrations)
+            {
+                registration.Dispose();
+            }
+        }
+    }
+}

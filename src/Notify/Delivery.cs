@@ -1,8 +1,0 @@
-namespace Statmgr.Notify;
-
-/// <summary>
-/// What one report does besides being logged: whether it is paged, who is mailed, whether the
-/// text says " Mail sent.", and whether the mail counter moves. The last three agree in the
-/// documented routing; they can differ in the legacy one.
-/// </summary>
-public readonly record struct Delivery(bool Page, IReadOnlyList<string> MailTo, bool MailSuffix, bool CountMail);

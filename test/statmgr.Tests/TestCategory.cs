@@ -1,0 +1,14 @@
+namespace Statmgr.Tests;
+
+/// <summary>The test categories the Makefile and build.ps1 select by name (<c>--filter Category=...</c>).</summary>
+internal static class TestCategory
+{
+    /// <summary>
+    /// Runs statmgr as a process (<c>dotnet statmgr.dll</c>, or STATMGR_EXE when set). `make test`
+    /// runs these once more against the published, trimmed binary, so every such class carries it.
+    /// </summary>
+    public const string WholeProcess = "WholeProcess";
+
+    /// <summary>Fuzz tests: `make fuzz` runs only these, with ten million inputs each.</summary>
+    public const string Fuzz = "Fuzz";
+}

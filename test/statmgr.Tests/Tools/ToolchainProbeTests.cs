@@ -1,0 +1,116 @@
+using System.Runtime.Versioning;
+using Statmgr.Tests.Cli;
+using Statmgr.Tests.Fixtures;
+
+namespace Statmgr.Tests.Tools;
+
+/// <summary>
+/// The host probes for the C ring peer, on hosts they cannot change: test/toolchain/ensure-gcc-m32.sh
+/// (run by `make toolchain`) and the tests' own probe, each with a fake gcc first on PATH. The
+/// script never installs anything here (STATMGR_TOOLCHAIN_NO_INSTALL), and must exit 0 whatever it
+/// finds, so that `make test` goes on to the tests, which skip with the same reason.
+/// </summary>
+[Platform("Linux")]
+[UnsupportedOSPlatform("windows")]
+public class ToolchainProbeTests
+{
+    /// <summary>
+    /// Writes, for -o, a file the kernel refuses as a kernel without 32-bit support refuses a real
+    /// 32-bit program: ELF magic, then nothing it recognises ("Exec format error"). Its arguments
+    /// go to gcc.args, one a line.
+    /// </summary>
+    private const string UnrunnableGcc =
+        "#!/bin/sh\n"
+        + "out=\n"
+        + "for arg in \"$@\"; do\n"
+        + "  [ \"$prev\" = -o ] && out=$arg\n"
+        + "  prev=$arg\n"
+        + "  echo \"$arg\" >> \"$(dirname \"$0\")/gcc.args\"\n"
+        + "done\n"
+        + "printf '\\177ELF\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0\\0' > \"$out\"\n"
+        + "chmod +x \"$out\"\n";
+
+    private const string UnlinkingGcc = "#!/bin/sh\necho 'cannot find -lgcc' >&2\nexit 1\n";
+
+    private TempDirectory _bin = null!;
+
+    private static string Script => Path.Combine(StatmgrProcess.RepositoryRoot, "test", "toolchain", "ensure-gcc-m32.sh");
+
+    [SetUp]
+    public void SetUp() => _bin = new TempDirectory("fakegcc-");
+
+    [TearDown]
+    public void TearDown() => _bin.Dispose();
+
+    private string WriteGcc(string script) => _bin.Write("gcc", script, "700");
+
+    private (int ExitCode, string Stdout, string Stderr) RunScript(string path)
+    {
+        var outcome = ChildProgram.Run(ChildProgram.StartInfo("bash", [Script], new Dictionary<string, string?>
+        {
+            ["PATH"] = path,
+            ["STATMGR_TOOLCHAIN_NO_INSTALL"] = "1",
+        }));
+        return (outcome.ExitCode, outcome.Stdout, outcome.Stderr);
+    }
+
+    private string WithFakeGccFirst() => _bin.Directory + ":" + Environment.GetEnvironmentVariable("PATH");
+
+    [Test]
+    public void ScriptRunsWhatItBuiltAndReportsTheSkipWhen32BitProgramsCannotRun()
+    {
+        WriteGcc(UnrunnableGcc);
+
+        var outcome = RunScript(WithFakeGccFirst());
+
+        Assert.That(outcome, Is.EqualTo((0,
+            "32-bit programs cannot run on this host: Exec format error; the ILP32 interop tests will be skipped\n", "")));
+        var args = File.ReadAllLines(_bin.PathOf("gcc.args"));
+        Assert.That(args[0], Is.EqualTo("-m32"), "the probe built with the fake gcc, for 32 bits");
+    }
+
+    [Test]
+    public void ScriptReportsTheSkipWhenGccMinus32CannotLinkAndNothingMayBeInstalled()
+    {
+        WriteGcc(UnlinkingGcc);
+
+        var outcome = RunScript(WithFakeGccFirst());
+
+        Assert.That(outcome, Is.EqualTo((0,
+            "gcc -m32 cannot link a program here (gcc-multilib not installed: STATMGR_TOOLCHAIN_NO_INSTALL is set): "
+            + "the ILP32 interop tests will be skipped\n", "")));
+    }
+
+    [Test]
+    public void ScriptReportsTheSkipWhenThereIsNoGcc()
+    {
+        var outcome = RunScript(_bin.Directory);
+
+        Assert.That(outcome, Is.EqualTo((0, "gcc not found: the LP64 and ILP32 interop tests will be skipped\n", "")));
+    }
+
+    [Test]
+    public void TestsSkip32BitInteropWithTheKernelsReasonWhenTheirProgramCannotRun()
+    {
+        var gcc = WriteGcc(UnrunnableGcc);
+
+        Assert.That(HostCapabilities.ProbeGcc(gcc, ["-m32"]), Is.EqualTo("32-bit programs cannot run on this host: Exec format error"));
+    }
+
+    [Test]
+    public void TestsSkipInteropWithGccsFirstErrorWhenItCannotLink()
+    {
+        var gcc = WriteGcc(UnlinkingGcc);
+
+        Assert.That(HostCapabilities.ProbeGcc(gcc, ["-m32"]),
+            Is.EqualTo("gcc -m32 cannot link a program on this host (install gcc-multilib): cannot find -lgcc"));
+        Assert.That(HostCapabilities.ProbeGcc(gcc, []), Is.EqualTo("gcc cannot build a program on this host: cannot find -lgcc"));
+    }
+
+    [Test]
+    public void TestsSkipInteropWhenThereIsNoGcc()
+    {
+        Assert.That(HostCapabilities.ProbeGcc(_bin.PathOf("gcc"), []),
+            Is.EqualTo("gcc cannot be run on this host: No such file or directory"));
+    }
+}
