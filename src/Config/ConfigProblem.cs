@@ -7,7 +7,9 @@ internal sealed record ConfigProblem(ConfigLocation Location, ConfigProblemSever
     public string ToCheckLine()
     {
         var kind = Severity == ConfigProblemSeverity.Error ? "error" : "warning";
-        return $"{Location.File}:{Location.Line}: {kind}: {Text.TrimEnd('\n')}";
+        // C's texts may run over two lines ("…; or\n\t…"); a --check problem is one line, so a
+        // line break and the indent after it read as one space.
+        return $"{Location.File}:{Location.Line}: {kind}: {string.Join(' ', Text.TrimEnd('\n').Split('\n').Select(part => part.Trim('\t')))}";
     }
 }
 

@@ -39,7 +39,7 @@ public class ConfigProblemTests
         problems.Error(new ConfigLocation("f", 1), ("et", "part one\n"), ("e", "\tpart two\n"));
         problems.Warning(new ConfigLocation("f", 2), "w", "warned\n");
 
-        Assert.That(problems.All.Select(p => p.ToCheckLine()), Is.EqualTo(new[] { "f:1: error: part one\n\tpart two", "f:2: warning: warned" }));
+        Assert.That(problems.All.Select(p => p.ToCheckLine()), Is.EqualTo(new[] { "f:1: error: part one part two", "f:2: warning: warned" }));
         Assert.That(log.Entries, Is.EqualTo(new[] { ("et", "part one\n"), ("e", "\tpart two\n"), ("w", "warned\n") }));
     }
 }

@@ -172,7 +172,7 @@ public class StatmgrStartupTests : ConfigFixtureTests
         Assert.That(outcome.Log.Entries[^3], Is.EqualTo(("", "\n       *****  Start Message Log  *****\n")));
         Assert.That(Fixture.Check("statmgr.d").CheckLines, Is.EqualTo(new[]
         {
-            $"{ConfigPath}:0: error: statmgr: Descriptor file of statmgr not loaded; or\n\tEW_INSTALLATION and instId in statmgr.desc don't match.",
+            $"{ConfigPath}:0: error: statmgr: Descriptor file of statmgr not loaded; or EW_INSTALLATION and instId in statmgr.desc don't match.",
         }));
     }
 
