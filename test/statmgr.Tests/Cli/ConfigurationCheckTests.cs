@@ -77,32 +77,18 @@ public class ConfigurationCheckTests : ConfigFixtureTests
     private static string WithoutError(short number, string text) => ConfigTexts.StatmgrDesc.Replace(
         $"err: {number}  nerr: 1  tsec: 0  page: 1  mail: 1\ntext: \"{text}\"\n", "", StringComparison.Ordinal);
 
-    [Test]
-    public void OwnDescriptorWithoutTheStartupMessageIsAWarningAtItsLineZero()
+    [TestCase(0, "Program starting.", "a start logs \"statmgr message 0 not found\" and sends no startup report")]
+    [TestCase(1, "Program stopping.", "a stop logs \"statmgr message 1 not found\" and exits with status 255")]
+    public void OwnDescriptorWithoutAMessageIsAWarningAtItsLineZero(short number, string text, string consequence)
     {
         ConfigTexts.WriteMinimal(Fixture);
-        Fixture.Write("statmgr.desc", WithoutError(0, "Program starting."));
+        Fixture.Write("statmgr.desc", WithoutError(number, text));
         var desc = Fixture.PathOf("statmgr.desc");
 
         Assert.That(Check("statmgr.d"), Is.EqualTo(0));
         Assert.That(_console.Out.ToString(), Does.EndWith(
             "---------------------------------------------------\n"
-            + $"{desc}:0: warning: statmgr: no <err: 0> in statmgr's own descriptor <{desc}>: "
-            + "a start logs \"statmgr message 0 not found\" and sends no startup report\n"));
-    }
-
-    [Test]
-    public void OwnDescriptorWithoutTheShutdownMessageIsAWarningAtItsLineZero()
-    {
-        ConfigTexts.WriteMinimal(Fixture);
-        Fixture.Write("statmgr.desc", WithoutError(1, "Program stopping."));
-        var desc = Fixture.PathOf("statmgr.desc");
-
-        Assert.That(Check("statmgr.d"), Is.EqualTo(0));
-        Assert.That(_console.Out.ToString(), Does.EndWith(
-            "---------------------------------------------------\n"
-            + $"{desc}:0: warning: statmgr: no <err: 1> in statmgr's own descriptor <{desc}>: "
-            + "a stop logs \"statmgr message 1 not found\" and exits with status 255\n"));
+            + $"{desc}:0: warning: statmgr: no <err: {number}> in statmgr's own descriptor <{desc}>: {consequence}\n"));
     }
 
     [Test]
