@@ -141,7 +141,7 @@ public partial class StatmgrEndToEndTests
         var statusWatch = new RingWatcher(status, TypePage, TypeRestart);
         var waveWatch = new RingWatcher(wave, TypePage, TypeRestart);
         using var startstop = new CancellationTokenSource();
-        var standIn = Task.Run(() => AnswerStatusRequests(status, startstop.Token));
+        var standIn = _site.AnswerStatusRequests(startstop.Token);
         try
         {
             _site.StartStatmgr();
@@ -263,24 +263,5 @@ public partial class StatmgrEndToEndTests
         {
             Thread.SpinWait(50);
         }
-    }
-
-    /// <summary>startstop's part: answer TYPE_REQSTATUS on the ring with a TYPE_STATUS listing both rings.</summary>
-    private void AnswerStatusRequests(TransportRing statusRing, CancellationToken stop)
-    {
-        using var ring = SystemVRing.Attach("STATUS_RING", _site.StatusKey);
-        var buffer = new byte[512];
-        Logo[] requests = [new Logo(Inst, 0, TypeReqStatus)];
-        while (!stop.IsCancellationRequested)
-        {
-            if (ring.GetMessage(requests, buffer, out _, out _) is GetStatus.None)
-            {
-                Thread.Sleep(10);
-                continue;
-            }
-            string text = StartstopStatus.Text(new("WAVE_RING", (int)_site.WaveKey, 1024), new("STATUS_RING", (int)_site.StatusKey, 1024));
-            ring.Put(new Logo(Inst, ModStartstop, TypeStatus), Encoding.ASCII.GetBytes(text));
-        }
-        GC.KeepAlive(statusRing);
     }
 }
