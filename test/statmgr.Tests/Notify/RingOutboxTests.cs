@@ -24,6 +24,9 @@ public class RingOutboxTests
         _ring = new InMemoryRing("STATUS_RING", 1050) { PutResult = PutStatus.LockTimeout, LastProblem = "ring STATUS_RING (key 1050): taken" };
     }
 
+    [TearDown]
+    public void TearDown() => _ring.Dispose();
+
     private static OutgoingMessage Page(string text) => new(PageLogo, Encoding.Latin1.GetBytes(text), "page " + text, "e", Failure);
 
     [Test]
