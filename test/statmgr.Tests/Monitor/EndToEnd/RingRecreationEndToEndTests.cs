@@ -15,8 +15,6 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 [NonParallelizable]
 public class RingRecreationEndToEndTests
 {
-    private const string StartupReport = "ewhost/statmgr Program starting. Page sent.\n";
-    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
 
     private StatmgrSite _site = null!;
     private TransportRing? _fresh;

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Statmgr.Earthworm.Transport;
-using Statmgr.EwSupervisor;
-using Statmgr.Tests.Fixtures;
 using static Statmgr.TestSupport.SiteNumbers;
 using static Statmgr.Tests.Monitor.EndToEnd.StatmgrSite;
 
@@ -18,10 +16,7 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 [NonParallelizable]
 public partial class StatmgrEndToEndTests
 {
-    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
 
-    /// <summary>The startup report (not the configuration dump's "text:" line, which comes before the loop exists).</summary>
-    private const string StartupReport = "ewhost/statmgr Program starting. Page sent.\n";
     private StatmgrSite _site = null!;
 
     [SetUp]

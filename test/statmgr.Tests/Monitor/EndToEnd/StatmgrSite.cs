@@ -19,6 +19,12 @@ internal sealed class StatmgrSite : IDisposable
     public const byte ModPick = 3;
     public const byte ModTank = 4;
 
+    /// <summary>The startup report (not the configuration dump's "text:" line, which comes before the loop exists).</summary>
+    public const string StartupReport = "ewhost/statmgr Program starting. Page sent.\n";
+
+    /// <summary>How long a test waits for statmgr's startup (a loaded machine starts .NET slowly).</summary>
+    public static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
+
     private readonly TestRingKeys _keys = new();
     private readonly List<Process> _children = new();
     private readonly List<TransportRing> _rings = new();

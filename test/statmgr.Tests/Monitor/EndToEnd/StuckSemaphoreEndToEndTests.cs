@@ -16,10 +16,8 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 [NonParallelizable]
 public class StuckSemaphoreEndToEndTests
 {
-    private const string StartupReport = "ewhost/statmgr Program starting. Page sent.\n";
     private const string PickDead = "ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n";
     private const int Tsec = 3;
-    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
     private static readonly string[] Groups = Enumerable.Range(1, 10).Select(g => $"g{g}").ToArray();
 
     private StatmgrSite _site = null!;
