@@ -8,9 +8,10 @@ using static Statmgr.Tests.Monitor.EndToEnd.StatmgrSite;
 namespace Statmgr.Tests.Monitor.EndToEnd;
 
 /// <summary>
-/// A writer died holding the page ring's semaphore (a process took it without SEM_UNDO and was
-/// killed), statmgr pages ten groups, and modules on another ring die: every death must still be
-/// logged within a second or two of its deadline second, and every page put later or reported lost.
+/// A writer died holding the page ring's semaphore: a process took it without SEM_UNDO and was
+/// killed, as a C module dying inside tport_putmsg would. statmgr pages ten groups, and modules
+/// on another ring die: every death must still be logged within a second or two of its deadline
+/// second, and every page be put once the semaphore is free again, or be reported lost.
 /// </summary>
 [Category(TestCategory.WholeProcess)]
 [NonParallelizable]
