@@ -13,8 +13,7 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 /// on another ring die: every death must still be logged within a second or two of its deadline
 /// second, and every page be put once the semaphore is free again, or be reported lost.
 /// </summary>
-[Category(TestCategory.WholeProcess)]
-[NonParallelizable]
+[Category(TestCategory.WholeProcess), NonParallelizable]
 public class StuckSemaphoreEndToEndTests
 {
     private const string PickDead = "ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n";
