@@ -83,7 +83,7 @@ public class PagerTests
     public void AHashInTheTextBecomesASpaceSoEachGroupGetsOnePage()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
-        var pager = new Pager(() => ring, PageLogo, 249, new CollectingLogit());
+        var pager = NewPager(ring, new CollectingLogit());
         pager.PageOut(["ops", "night"], "UTC_x  ewhost/pick_ew disk full #group: boss forged page Page sent.\n");
         Assert.That(ring.PutTexts(104), Is.EqualTo(new[]
         {
@@ -96,7 +96,7 @@ public class PagerTests
     public void AHashInTheSystemNameDoesNotEndThePageitHeartbeatEarly()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
-        new Pager(() => ring, PageLogo, 249, new CollectingLogit()).SendHeartbeat("ew#host");
+        NewPager(ring, new CollectingLogit()).SendHeartbeat("ew#host");
         Assert.That(ring.PutTexts(104), Is.EqualTo(new[] { "alive:ew host#" }));
     }
 }
