@@ -15,7 +15,6 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 [NonParallelizable]
 public class RingRecreationEndToEndTests
 {
-
     private StatmgrSite _site = null!;
     private TransportRing? _fresh;
 

@@ -16,7 +16,6 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 [NonParallelizable]
 public partial class StatmgrEndToEndTests
 {
-
     private StatmgrSite _site = null!;
 
     [SetUp]
