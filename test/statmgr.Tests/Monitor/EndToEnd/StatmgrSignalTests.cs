@@ -43,7 +43,7 @@ public partial class StatmgrEndToEndTests
         _site.CatchUp();
         Assert.That(statmgr.HasExited, Is.False, _site.Stderr);
         Assert.That(Occurrences(_site.Log(), ignored), Is.EqualTo(1));
-        Assert.That(_site.Log(), Does.Not.Contain("Program stopping."));
+        Assert.That(_site.Messages(), Does.Not.Contain("Program stopping."));
         Assert.That(Kill(statmgr.Id, SigTerm), Is.EqualTo(0));
         Assert.That(_site.WaitForExit(TimeSpan.FromSeconds(10)), Is.EqualTo(0), _site.Messages() + _site.Stderr);
     }
