@@ -1,26 +1,25 @@
+using System.Diagnostics;
 using static Statmgr.Tests.Monitor.EndToEnd.StatmgrSite;
 
 namespace Statmgr.Tests.Monitor.EndToEnd;
 
 /// <summary>
-/// The signals beyond SIGTERM and SIGINT: SIGQUIT, SIGUSR1, SIGUSR2 and SIGALRM stop statmgr as
-/// SIGTERM does (shutdown report, exit status 0) instead of killing it without a word; SIGHUP is
+/// Signals: SIGTERM, and SIGQUIT, SIGUSR1, SIGUSR2 and SIGALRM like it, stop statmgr with the
+/// shutdown report and exit status 0 (the last four used to kill it without a word); SIGHUP is
 /// logged and ignored. Linux signal numbers.
 /// </summary>
 public partial class StatmgrEndToEndTests
 {
     private const int SigHup = 1;
 
+    [TestCase(SigTerm, TestName = "{m}(SIGTERM)")]
     [TestCase(3, TestName = "{m}(SIGQUIT)")]
     [TestCase(10, TestName = "{m}(SIGUSR1)")]
     [TestCase(12, TestName = "{m}(SIGUSR2)")]
     [TestCase(14, TestName = "{m}(SIGALRM)")]
-    public void StopSignalsEndWithTheShutdownReportAsSigtermDoes(int signal)
+    public void StopSignalsEndWithTheShutdownReport(int signal)
     {
-        _site.WriteConfig();
-        _site.CreateRing("STATUS_RING", _site.StatusKey);
-        var statmgr = _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
+        var statmgr = StartedOnTheStatusRing();
 
         Assert.That(Kill(statmgr.Id, signal), Is.EqualTo(0));
 
@@ -31,10 +30,7 @@ public partial class StatmgrEndToEndTests
     [Test]
     public void SighupIsLoggedOnceAndStatmgrGoesOn()
     {
-        _site.WriteConfig();
-        _site.CreateRing("STATUS_RING", _site.StatusKey);
-        var statmgr = _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
+        var statmgr = StartedOnTheStatusRing();
 
         Assert.That(Kill(statmgr.Id, SigHup), Is.EqualTo(0));
 
@@ -46,5 +42,15 @@ public partial class StatmgrEndToEndTests
         Assert.That(_site.Messages(), Does.Not.Contain("Program stopping."));
         Assert.That(Kill(statmgr.Id, SigTerm), Is.EqualTo(0));
         Assert.That(_site.WaitForExit(TimeSpan.FromSeconds(10)), Is.EqualTo(0), _site.Messages() + _site.Stderr);
+    }
+
+    /// <summary>statmgr started on its one ring, past its startup report.</summary>
+    private Process StartedOnTheStatusRing()
+    {
+        _site.WriteConfig();
+        _site.CreateRing("STATUS_RING", _site.StatusKey);
+        var statmgr = _site.StartStatmgr();
+        _site.WaitForLog(StartupReport, Startup);
+        return statmgr;
     }
 }
