@@ -8,8 +8,8 @@ namespace Statmgr.Monitor;
 /// The one answer to "has statmgr been told to stop?", made where the process starts and handed
 /// to everything that must notice a stop: SIGTERM (startstop's fallback after KillDelay), SIGINT,
 /// SIGQUIT, SIGUSR1, SIGUSR2 and SIGALRM (each of which would otherwise kill statmgr without its
-/// shutdown report or mail), and the flag in an attached ring's header set to TERMINATE or to statmgr's own pid
-/// (startstop's old-style stop). A request also wakes the main loop's wait, and one that comes
+/// shutdown report or mail), and the flag in an attached ring's header set to TERMINATE or to
+/// statmgr's own pid (startstop's old-style stop). A request also wakes the main loop's wait, and one that comes
 /// before the loop exists is kept for it, so every stop ends with the shutdown report.
 /// </summary>
 internal sealed class StopSource
