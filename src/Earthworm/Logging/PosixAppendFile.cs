@@ -17,7 +17,11 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
     // rw-rw-rw- before the umask, as fopen creates files.
     private const int CreateMode = 0x1B6;
 
+    // errno values, the same on every Linux architecture.
     private const int Eintr = 4;
+    private const int Enospc = 28;
+
+    private const int SeekCur = 1;
 
     private int _fd;
 
@@ -55,7 +59,7 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
         var fd = _fd;
         if (fd < 0)
         {
-            return;
+            throw new IOException($"{Path} is closed");
         }
 
         fixed (byte* start = bytes)
@@ -64,23 +68,23 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
             while (done < bytes.Length)
             {
                 var written = NativeWrite(fd, start + done, (nuint)(bytes.Length - done));
-                if (written < 0)
+                if (written > 0)
                 {
-                    if (Marshal.GetLastPInvokeError() == Eintr)
-                    {
-                        continue;
-                    }
-
-                    // A full or vanished disk loses this entry only; logging goes on (C ignores it too).
-                    return;
+                    done += (int)written;
+                    continue;
                 }
 
-                if (written == 0)
+                // write(2) returning 0 for a regular file means no room, as ENOSPC does.
+                var errno = written < 0 ? Marshal.GetLastPInvokeError() : Enospc;
+                if (errno == Eintr)
                 {
-                    return;
+                    continue;
                 }
 
-                done += (int)written;
+                // A full disk often takes the first part of an entry (the room left in the file's
+                // last block) before it refuses the rest.
+                TakeBack(fd, done);
+                throw new IOException(Marshal.GetPInvokeErrorMessage(errno));
             }
         }
     }
@@ -94,11 +98,45 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
         }
     }
 
+    /// <summary>
+    /// Cuts off the <paramref name="written"/> bytes of an entry that could not be written whole.
+    /// With O_APPEND every write lands at the end of the file and leaves this descriptor's offset
+    /// just after it, so the entry began that many bytes before the offset (the file has one
+    /// writer: one program's daily log). Nothing better can be done if this fails too.
+    /// </summary>
+    private static void TakeBack(int fd, int written)
+    {
+        if (written == 0)
+        {
+            return;
+        }
+
+        var end = NativeSeek(fd, 0, SeekCur);
+        if (end < written)
+        {
+            return;
+        }
+
+        int status;
+        do
+        {
+            status = NativeTruncate(fd, end - written);
+        }
+        while (status < 0 && Marshal.GetLastPInvokeError() == Eintr);
+    }
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int NativeOpen(string path, int flags, int mode);
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint NativeWrite(int fd, byte* buffer, nuint count);
+
+    // off_t is the size of a pointer on Linux (without the large-file variants), so nint matches it.
+    [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
+    private static partial nint NativeSeek(int fd, nint offset, int whence);
+
+    [LibraryImport("libc", EntryPoint = "ftruncate", SetLastError = true)]
+    private static partial int NativeTruncate(int fd, nint length);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int NativeClose(int fd);
