@@ -13,9 +13,8 @@ internal abstract class LogConsole
     private long _dropped;
     private TextWriter? _writer;
 
-    // What logit has said about drops so far (see Observe).
-    private long _observed;
-    private long _droppedBeforeSpell;
+    // What logit has said about drops so far (see Observe): drops up to this count are reported.
+    private long _countedUpTo;
     private bool _dropping;
 
     protected LogConsole(string name)
@@ -59,35 +58,26 @@ internal abstract class LogConsole
     }
 
     /// <summary>
-    /// Called by logit after each copy it wrote here, to log the turns: the first drop of a spell,
-    /// and the first copy that gets through after it, with the number dropped in between. Drops
-    /// by <see cref="Writer"/> are seen at logit's next copy.
+    /// Called by logit after each copy it wrote here (<paramref name="copied"/>: whether it got
+    /// through), to log the turns: the first copy dropped, and the first that gets through after
+    /// it, with the number dropped in between (by <see cref="Writer"/> too).
     /// </summary>
-    public ConsoleTurn Observe(out long droppedInSpell)
+    public ConsoleTurn Observe(bool copied, out long droppedInSpell)
     {
-        var dropped = Dropped;
         droppedInSpell = 0;
-        if (dropped != _observed)
+        if (!copied)
         {
             var started = !_dropping;
-            if (started)
-            {
-                _droppedBeforeSpell = _observed;
-                _dropping = true;
-            }
-
-            _observed = dropped;
+            _dropping = true;
             return started ? ConsoleTurn.StartedDropping : ConsoleTurn.None;
         }
 
-        if (!_dropping)
-        {
-            return ConsoleTurn.None;
-        }
-
+        var dropped = Dropped;
+        droppedInSpell = dropped - _countedUpTo;
+        _countedUpTo = dropped;
+        var wasDropping = _dropping;
         _dropping = false;
-        droppedInSpell = dropped - _droppedBeforeSpell;
-        return ConsoleTurn.Recovered;
+        return wasDropping || droppedInSpell > 0 ? ConsoleTurn.Recovered : ConsoleTurn.None;
     }
 
     /// <summary>Writes the text whole and at once, or not at all (false).</summary>
@@ -123,6 +113,6 @@ internal enum ConsoleTurn
     /// <summary>A copy was dropped, the first since copies last got through.</summary>
     StartedDropping,
 
-    /// <summary>A copy got through after a spell of drops.</summary>
+    /// <summary>A copy got through after some were dropped.</summary>
     Recovered,
 }

@@ -439,8 +439,8 @@ internal sealed class Logit : ILogit, IDisposable
     /// <summary>Copies an entry to a console, and logs when that console starts or stops dropping copies.</summary>
     private void CopyToConsole(LogConsole console, string text, DateTimeOffset now, string date)
     {
-        console.Write(text);
-        var turn = console.Observe(out var dropped);
+        var copied = console.Write(text);
+        var turn = console.Observe(copied, out var dropped);
         if (!_disk || turn == ConsoleTurn.None)
         {
             return;
@@ -448,8 +448,8 @@ internal sealed class Logit : ILogit, IDisposable
 
         var stamp = TimeStamp(now, date);
         AppendToFile(turn == ConsoleTurn.StartedDropping
-            ? $"{stamp} {ProgramName}: {console.Name} is not taking output; its copies of log entries are dropped until it does\n"
-            : string.Create(CultureInfo.InvariantCulture, $"{stamp} {ProgramName}: {console.Name} takes output again; {dropped} copies of log entries were dropped\n"));
+            ? $"{stamp} {ProgramName}: {console.Name} is not taking output; writes to it are dropped until it does\n"
+            : string.Create(CultureInfo.InvariantCulture, $"{stamp} {ProgramName}: {console.Name} takes output again; {dropped} writes to it were dropped\n"));
     }
 
     private void CloseFile()

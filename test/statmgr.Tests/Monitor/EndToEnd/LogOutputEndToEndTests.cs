@@ -106,7 +106,7 @@ public class LogOutputEndToEndTests
         Assert.That(Site.WaitForExit(TimeSpan.FromSeconds(10)), Is.EqualTo(0), Site.Messages());
         var log = Site.Log();
         Assert.That(log, Does.Contain(StopReport));
-        Assert.That(Occurrences(log, "statmgr: stderr is not taking output; its copies of log entries are dropped until it does\n"), Is.EqualTo(1));
+        Assert.That(Occurrences(log, "statmgr: stderr is not taking output; writes to it are dropped until it does\n"), Is.EqualTo(1));
         Assert.That(Occurrences(log, GarbageReport), Is.EqualTo(1000), "the log keeps every report the console dropped");
     }
 }
