@@ -6,7 +6,7 @@ namespace Statmgr.Earthworm.Logging;
 /// The Linux log file: open(2) with O_APPEND, exactly what C's <c>fopen(path, "a")</c> does, so
 /// writes go to the end of the file as the kernel sees it, never to a remembered offset.
 /// </summary>
-internal sealed unsafe partial class PosixAppendFile : AppendFile
+internal sealed unsafe class PosixAppendFile : AppendFile
 {
     // Linux open(2) flags; the values are the same on x86-64, ARM and AArch64.
     private const int OWronly = 0x1;
@@ -16,10 +16,6 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
 
     // rw-rw-rw- before the umask, as fopen creates files.
     private const int CreateMode = 0x1B6;
-
-    // errno values, the same on every Linux architecture.
-    private const int Eintr = 4;
-    private const int Enospc = 28;
 
     private const int SeekCur = 1;
 
@@ -41,9 +37,9 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
         int fd;
         do
         {
-            fd = NativeOpen(path, OWronly | OCreat | OAppend | OCloexec, CreateMode);
+            fd = PosixIo.Open(path, OWronly | OCreat | OAppend | OCloexec, CreateMode);
         }
-        while (fd < 0 && Marshal.GetLastPInvokeError() == Eintr);
+        while (fd < 0 && Marshal.GetLastPInvokeError() == PosixIo.Eintr);
 
         if (fd < 0)
         {
@@ -67,7 +63,7 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
             var done = 0;
             while (done < bytes.Length)
             {
-                var written = NativeWrite(fd, start + done, (nuint)(bytes.Length - done));
+                var written = PosixIo.Write(fd, start + done, (nuint)(bytes.Length - done));
                 if (written > 0)
                 {
                     done += (int)written;
@@ -75,8 +71,8 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
                 }
 
                 // write(2) returning 0 for a regular file means no room, as ENOSPC does.
-                var errno = written < 0 ? Marshal.GetLastPInvokeError() : Enospc;
-                if (errno == Eintr)
+                var errno = written < 0 ? Marshal.GetLastPInvokeError() : PosixIo.Enospc;
+                if (errno == PosixIo.Eintr)
                 {
                     continue;
                 }
@@ -94,7 +90,7 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
         var fd = Interlocked.Exchange(ref _fd, -1);
         if (fd >= 0)
         {
-            _ = NativeClose(fd);
+            _ = PosixIo.Close(fd);
         }
     }
 
@@ -111,7 +107,7 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
             return;
         }
 
-        var end = NativeSeek(fd, 0, SeekCur);
+        var end = PosixIo.Seek(fd, 0, SeekCur);
         if (end < written)
         {
             return;
@@ -120,24 +116,8 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
         int status;
         do
         {
-            status = NativeTruncate(fd, end - written);
+            status = PosixIo.Truncate(fd, end - written);
         }
-        while (status < 0 && Marshal.GetLastPInvokeError() == Eintr);
+        while (status < 0 && Marshal.GetLastPInvokeError() == PosixIo.Eintr);
     }
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int NativeOpen(string path, int flags, int mode);
-
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static partial nint NativeWrite(int fd, byte* buffer, nuint count);
-
-    // off_t is the size of a pointer on Linux (without the large-file variants), so nint matches it.
-    [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
-    private static partial nint NativeSeek(int fd, nint offset, int whence);
-
-    [LibraryImport("libc", EntryPoint = "ftruncate", SetLastError = true)]
-    private static partial int NativeTruncate(int fd, nint length);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int NativeClose(int fd);
 }

@@ -11,17 +11,8 @@ namespace Statmgr.Earthworm.Logging;
 /// shared with the parent (startstop) and its other children, and the flag would change it for
 /// them too. A terminal stopped with Ctrl-S polls not writable and drops copies the same way.
 /// </summary>
-internal sealed unsafe partial class PosixLogConsole : LogConsole
+internal sealed unsafe class PosixLogConsole : LogConsole
 {
-    // Linux's PIPE_BUF: the largest write a pipe takes in one piece.
-    private const int PipeBuf = 4096;
-
-    // poll(2) event bits and errno, the same on every Linux architecture.
-    private const short PollOut = 0x4;
-    private const short PollErr = 0x8;
-    private const short PollNval = 0x20;
-    private const int Eintr = 4;
-
     // Entries are at most logit's line buffer; a longer one is encoded on the heap.
     private const int StackLimit = 1024;
 
@@ -48,10 +39,10 @@ internal sealed unsafe partial class PosixLogConsole : LogConsole
                     return false;
                 }
 
-                var written = NativeWrite(_fd, start + done, (nuint)Math.Min(length - done, PipeBuf));
-                if (written < 0)
+                var written = PosixIo.Write(_fd, start + done, (nuint)Math.Min(length - done, PosixIo.PipeBuf));
+                if (written <= 0)
                 {
-                    if (Marshal.GetLastPInvokeError() == Eintr)
+                    if (written < 0 && Marshal.GetLastPInvokeError() == PosixIo.Eintr)
                     {
                         continue;
                     }
@@ -69,28 +60,14 @@ internal sealed unsafe partial class PosixLogConsole : LogConsole
 
     private bool CanWriteNow()
     {
-        var poll = new PollFd { Fd = _fd, Events = PollOut };
+        var poll = new PosixIo.PollFd { Fd = _fd, Events = PosixIo.PollOut };
         int ready;
         do
         {
-            ready = NativePoll(&poll, 1, 0);
+            ready = PosixIo.Poll(&poll, 1, 0);
         }
-        while (ready < 0 && Marshal.GetLastPInvokeError() == Eintr);
+        while (ready < 0 && Marshal.GetLastPInvokeError() == PosixIo.Eintr);
 
-        return ready > 0 && (poll.Revents & PollOut) != 0 && (poll.Revents & (PollErr | PollNval)) == 0;
+        return ready > 0 && (poll.Revents & PosixIo.PollOut) != 0 && (poll.Revents & (PosixIo.PollErr | PosixIo.PollNval)) == 0;
     }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
-
-    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
-    private static partial int NativePoll(PollFd* fds, nuint count, int timeoutMs);
-
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static partial nint NativeWrite(int fd, byte* buffer, nuint count);
 }

@@ -22,22 +22,25 @@ public class LogitLossTests
 
     private string Entries() => _file.Text[_bannerLength..];
 
+    /// <summary>Logs an entry on a disk with <paramref name="room"/> bytes left (null: no limit).</summary>
+    private void Write(int? room, string flags, string text)
+    {
+        _file.Room = room;
+        _harness.Logit.Write(flags, text);
+    }
+
     private string Notice =>
         $"statmgr: Error writing log file <{_file.Path}>: {MemoryAppendFile.NoSpace}; log entries are lost until it can be written.\n";
 
     [Test]
     public void EachSpellOfFailuresIsReportedOnceAndCountedByTheFirstEntryThatFits()
     {
-        _file.Room = 0;
-        _harness.Logit.Write("t", "lost 1\n");
-        _harness.Logit.Write("t", "lost 2\n");
-        _file.Room = null;
+        Write(0, "t", "lost 1\n");
+        Write(0, "t", "lost 2\n");
         _harness.Time.Advance(TimeSpan.FromSeconds(5));
-        _harness.Logit.Write("t", "kept\n");
-        _file.Room = 0;
-        _harness.Logit.Write("", "lost 3\n");
-        _file.Room = null;
-        _harness.Logit.Write("", "kept again\n");
+        Write(null, "t", "kept\n");
+        Write(0, "", "lost 3\n");
+        Write(null, "", "kept again\n");
 
         Assert.That(Entries(), Is.EqualTo(
             "20240305_UTC_12:00:05 statmgr: log file writes failed from 20240305_UTC_12:00:00; 2 entries lost (No space left on device)\n"
@@ -51,13 +54,10 @@ public class LogitLossTests
     [Test]
     public void TheCountIsNeverWrittenWithoutTheEntryThatEndsTheSpell()
     {
-        _file.Room = 0;
-        _harness.Logit.Write("", "lost 1\n");
+        Write(0, "", "lost 1\n");
         // Room for this entry, not for the count before it: both wait.
-        _file.Room = 20;
-        _harness.Logit.Write("", "lost 2\n");
-        _file.Room = null;
-        _harness.Logit.Write("", "kept\n");
+        Write(20, "", "lost 2\n");
+        Write(null, "", "kept\n");
 
         Assert.That(Entries(), Is.EqualTo(
             "20240305_UTC_12:00:00 statmgr: log file writes failed from 20240305_UTC_12:00:00; 2 entries lost (No space left on device)\nkept\n"));

@@ -6,16 +6,12 @@ using static Statmgr.Tests.Monitor.EndToEnd.StatmgrSite;
 namespace Statmgr.Tests.Monitor.EndToEnd;
 
 /// <summary>
-/// The built statmgr as a child process when its output goes nowhere: a log on a full disk, a
-/// console nobody reads. Alarms must still go out, and the process must still stop when told.
+/// statmgr run as its own process with its output going nowhere: a log on a full disk, a console
+/// nobody reads. Alarms must still go out, and the process must still stop when told.
 /// </summary>
-[Category(TestCategory.WholeProcess)]
-[NonParallelizable]
-[Platform(Include = "Linux")]
+[Category(TestCategory.WholeProcess), Platform(Include = "Linux"), NonParallelizable]
 public class LogOutputEndToEndTests
 {
-    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
-    private const string StartupReport = "ewhost/statmgr Program starting. Page sent.\n";
     private const string DeathReport = "ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n";
     private const string StopReport = "ewhost/statmgr Program stopping. Page sent.\n";
 
@@ -54,7 +50,7 @@ public class LogOutputEndToEndTests
         var ring = Site.CreateRing("STATUS_RING", Site.StatusKey);
         var watch = new RingWatcher(ring, TypePage);
         Site.StartStatmgr();
-        Site.WaitForLog(StartupReport, Startup);
+        Site.WaitForLog(StartupReport, StartupLimit);
 
         _disk.Fill();
         // More than the room left in the log's last block, so some report is cut short by the disk.
@@ -94,7 +90,7 @@ public class LogOutputEndToEndTests
         Site.WriteConfig(pickTsec: 2);
         Site.CreateRing("STATUS_RING", Site.StatusKey);
         Site.StartStatmgrNobodyReads();
-        Site.WaitForLog(StartupReport, Startup);
+        Site.WaitForLog(StartupReport, StartupLimit);
 
         // Far more report text than a pipe holds (64 KiB): stderr fills up.
         PutGarbage(1000);

@@ -19,6 +19,12 @@ internal sealed class StatmgrSite : IDisposable
     public const byte ModPick = 3;
     public const byte ModTank = 4;
 
+    /// <summary>How long statmgr may take to start (a first run of a fresh build is slow).</summary>
+    public static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>The startup report, logged once the main loop is built.</summary>
+    public const string StartupReport = "ewhost/statmgr Program starting. Page sent.\n";
+
     private readonly TestRingKeys _keys = new();
     private readonly List<Process> _children = new();
     private readonly List<TransportRing> _rings = new();
