@@ -10,6 +10,10 @@ namespace Statmgr.Earthworm.Logging;
 /// </summary>
 internal abstract class LogConsole
 {
+    /// <summary>The names the log gives the two consoles.</summary>
+    public const string StdoutName = "stdout";
+    public const string StderrName = "stderr";
+
     private long _dropped;
     private TextWriter? _writer;
 
@@ -22,10 +26,10 @@ internal abstract class LogConsole
         Name = name;
     }
 
-    /// <summary>"stdout" or "stderr", as the log names it.</summary>
+    /// <summary><see cref="StdoutName"/> or <see cref="StderrName"/>.</summary>
     public string Name { get; }
 
-    /// <summary>Copies dropped since the program started.</summary>
+    /// <summary>Writes dropped since the program started (logit's copies and <see cref="Writer"/>'s).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>
@@ -36,11 +40,11 @@ internal abstract class LogConsole
 
     /// <summary>The process's standard output, written one byte per character as C's printf does.</summary>
     public static LogConsole StandardOutput() =>
-        OperatingSystem.IsLinux() ? new PosixLogConsole(1, "stdout") : Over(Console.OpenStandardOutput(), "stdout");
+        OperatingSystem.IsLinux() ? new PosixLogConsole(1, StdoutName) : Over(Console.OpenStandardOutput(), StdoutName);
 
     /// <summary>The process's standard error, written one byte per character.</summary>
     public static LogConsole StandardError() =>
-        OperatingSystem.IsLinux() ? new PosixLogConsole(2, "stderr") : Over(Console.OpenStandardError(), "stderr");
+        OperatingSystem.IsLinux() ? new PosixLogConsole(2, StderrName) : Over(Console.OpenStandardError(), StderrName);
 
     /// <summary>A console that is a <see cref="TextWriter"/>: it is waited for, but one that throws drops the copy.</summary>
     public static LogConsole Over(TextWriter writer, string name) => new WriterLogConsole(writer, name);

@@ -64,7 +64,7 @@ internal sealed class Logit : ILogit, IDisposable
         TextWriter stdout,
         TextWriter stderr,
         Func<string, string?> getEnvironmentVariable)
-        : this(time, processId, LogConsole.Over(stdout, "stdout"), LogConsole.Over(stderr, "stderr"), getEnvironmentVariable)
+        : this(time, processId, LogConsole.Over(stdout, LogConsole.StdoutName), LogConsole.Over(stderr, LogConsole.StderrName), getEnvironmentVariable)
     {
     }
 

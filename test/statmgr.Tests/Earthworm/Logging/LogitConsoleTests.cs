@@ -13,9 +13,9 @@ public class LogitConsoleTests() : LoggingStartedTests(new DateTimeOffset(2026, 
     public void ACopyAFullPipeCannotTakeIsDroppedAndTheLogSaysWhenAndHowMany()
     {
         using var pipe = new AnonymousPipeServerStream(PipeDirection.In);
-        var stderr = new PosixLogConsole((int)pipe.ClientSafePipeHandle.DangerousGetHandle(), "stderr");
+        var stderr = new PosixLogConsole((int)pipe.ClientSafePipeHandle.DangerousGetHandle(), LogConsole.StderrName);
         using var logit = new Logit(
-            Harness.Time, LogitHarness.ProcessId, LogConsole.Over(Harness.Stdout, "stdout"), stderr, name => Harness.Environment.GetValueOrDefault(name));
+            Harness.Time, LogitHarness.ProcessId, LogConsole.Over(Harness.Stdout, LogConsole.StdoutName), stderr, name => Harness.Environment.GetValueOrDefault(name));
         logit.Init("statmgr.d", 1024, 1);
         var entry = new string('x', 1000) + "\n";
         var taken = 0;
