@@ -3,18 +3,21 @@ using System.Runtime.InteropServices;
 namespace Statmgr.Earthworm.Logging;
 
 /// <summary>
-/// The libc calls logit makes on Linux (the log file and the consoles), in one place. Every call
-/// sets errno for <see cref="Marshal.GetLastPInvokeError"/>. off_t is the size of a pointer on
-/// Linux (without the large-file variants), so nint stands for it.
+/// The libc calls logit makes on Linux (the log file and the consoles), in one place, with the
+/// numbers they take and give, which are the same on every Linux architecture. Every call sets
+/// errno for <see cref="Marshal.GetLastPInvokeError"/>. off_t is the size of a pointer on Linux
+/// (without the large-file variants), so nint stands for it.
 /// </summary>
 internal static unsafe partial class PosixIo
 {
-    // errno values and poll(2) event bits, the same on every Linux architecture.
+    /// <summary>errno EINTR: a signal came first; the call is made again.</summary>
     public const int Eintr = 4;
+
+    /// <summary>errno ENOSPC: no room left on the filesystem.</summary>
     public const int Enospc = 28;
-    public const short PollOut = 0x4;
-    public const short PollErr = 0x8;
-    public const short PollNval = 0x20;
+
+    /// <summary>poll(2) events: can be written to, failed, not an open descriptor.</summary>
+    public const short PollOut = 0x4, PollErr = 0x8, PollNval = 0x20;
 
     /// <summary>Linux's PIPE_BUF: the largest write a pipe takes in one piece, never split.</summary>
     public const int PipeBuf = 4096;
