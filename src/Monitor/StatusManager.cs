@@ -18,6 +18,7 @@ internal sealed class StatusManager
     private readonly WaitPlanner _planner;
     private readonly OwnErrorReporter _own;
     private readonly RingOutbox _outbox;
+    private readonly LogLossReporter _logLoss;
     private readonly StopSource _stop;
     private readonly bool _debug;
     private readonly ILogit _logit;
@@ -30,9 +31,10 @@ internal sealed class StatusManager
     /// <param name="planner">How long to wait after a pass.</param>
     /// <param name="own">statmgr's own errors: the shutdown report.</param>
     /// <param name="outbox">statmgr's puts: what waits for a stuck ring is retried once a second.</param>
+    /// <param name="logLoss">The alarm for a log file that loses entries.</param>
     /// <param name="context">The stop source, log, clock and debug level.</param>
     public StatusManager(RingDrainer drainer, PageitHeartbeat pageit, HeartbeatExpiryScan expiry, WaitPlanner planner,
-        OwnErrorReporter own, RingOutbox outbox, MonitorContext context)
+        OwnErrorReporter own, RingOutbox outbox, LogLossReporter logLoss, MonitorContext context)
     {
         _drainer = drainer;
         _pageit = pageit;
@@ -40,6 +42,7 @@ internal sealed class StatusManager
         _planner = planner;
         _own = own;
         _outbox = outbox;
+        _logLoss = logLoss;
         _stop = context.Stop;
         _debug = context.Config.Debug >= 1;
         _logit = context.Logit;
@@ -51,6 +54,9 @@ internal sealed class StatusManager
     public ModuleTable Modules => _expiry.Modules;
 
     public RingSet Rings => _drainer.Rings;
+
+    /// <summary>What the log file has lost, for a status view.</summary>
+    public LogLosses LogLosses => _logLoss.Losses;
 
     /// <summary>Runs until told to stop; returns the process exit status.</summary>
     public int Run()
@@ -80,14 +86,17 @@ internal sealed class StatusManager
         var drained = _drainer.Drain();
 
         // The chores, in C's order: stop flag, pageit heartbeat, expired heartbeats (and, once a
-        // second, the port's own: re-attach re-created rings, retry puts waiting for a stuck ring).
+        // second, the port's own: re-attach re-created rings, retry puts waiting for a stuck ring);
+        // then the alarm for a log that lost entries, this pass's reports included.
         if (_stop.IsStopRequested(Rings.Attached))
         {
             return PassResult.Stopping;
         }
         CheckRingsOncePerSecond();
         _pageit.SendIfDue(EpochClock.Now(_time));
-        if (_expiry.Scan(EpochClock.Now(_time)) == ScanOutcome.Abandoned || !drained.Finished)
+        var scan = _expiry.Scan(EpochClock.Now(_time));
+        _logLoss.ReportNewLoss(EpochClock.Now(_time));
+        if (scan == ScanOutcome.Abandoned || !drained.Finished)
         {
             return PassResult.Again;
         }

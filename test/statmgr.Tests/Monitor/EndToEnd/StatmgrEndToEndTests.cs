@@ -36,7 +36,7 @@ public partial class StatmgrEndToEndTests
         var ring = _site.CreateRing("STATUS_RING", _site.StatusKey);
         var watch = new RingWatcher(ring, TypePage, TypeRestart);
         _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
+        _site.WaitForLog(StartupReport, StartupLimit);
 
         using var module = _site.StartModule(_site.StatusKey, ModPick, 500, 1500);
         Assert.That(module.WaitForExit(30_000), Is.True);
@@ -75,7 +75,7 @@ public partial class StatmgrEndToEndTests
         _site.WriteConfig(checkAllRings: true);
         _site.CreateRing("STATUS_RING", _site.StatusKey);
         var statmgr = _site.StartStatmgr();
-        _site.WaitForLog("*****  Start Message Log  *****\n", Startup);
+        _site.WaitForLog("*****  Start Message Log  *****\n", StartupLimit);
         Thread.Sleep(1500);
         Assert.That(statmgr.HasExited, Is.False);
         var sent = Stopwatch.StartNew();
@@ -95,7 +95,7 @@ public partial class StatmgrEndToEndTests
         _site.WriteConfig();
         var ring = _site.CreateRing("STATUS_RING", _site.StatusKey);
         var statmgr = _site.StartStatmgrLikeStartstop();
-        _site.WaitForLog(StartupReport, Startup);
+        _site.WaitForLog(StartupReport, StartupLimit);
         ring.SetFlag(statmgr.Id + 1);
         _site.CatchUp();
         Assert.That(statmgr.HasExited, Is.False, "another pid in the flag is not for statmgr");
@@ -109,7 +109,7 @@ public partial class StatmgrEndToEndTests
     {
         _site.WriteConfig();
         _site.StartStatmgr();
-        Assert.That(_site.WaitForExit(Startup), Is.EqualTo(1));
+        Assert.That(_site.WaitForExit(StartupLimit), Is.EqualTo(1));
         Assert.That(_site.Log(), Does.Contain(
             $"statmgr: transport ring STATUS_RING (key {_site.StatusKey}) does not exist; startstop normally creates it from its Ring lines; exiting.\n"));
     }
@@ -127,7 +127,7 @@ public partial class StatmgrEndToEndTests
         try
         {
             _site.StartStatmgr();
-            _site.WaitForLog(StartupReport, Startup);
+            _site.WaitForLog(StartupReport, StartupLimit);
             Assert.That(_site.Log(), Does.Contain($"Attaching to RING: WAVE_RING {_site.WaveKey} 1024\n"), _site.Messages());
             _site.WaitForStdout($"WAVE_RING {_site.WaveKey} 1024\nSTATUS_RING {_site.StatusKey} 1024\n", TimeSpan.FromSeconds(5));
 
@@ -158,7 +158,7 @@ public partial class StatmgrEndToEndTests
         var ring = _site.CreateRing("STATUS_RING", _site.StatusKey, kilobytes: 4096);
         var watch = new RingWatcher(ring, TypeRestart);
         _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
+        _site.WaitForLog(StartupReport, StartupLimit);
 
         // Each simulated module has tsec 1: with its last heartbeat stamped S it is dead at S+2.
         // Every second each one beats again, k ms before its deadline second: k = 1..20 over

@@ -86,7 +86,7 @@ public class StuckSemaphoreEndToEndTests
         _site.CreateRing("WAVE_RING", _site.WaveKey);
         _standIn = _site.AnswerStatusRequests(_startstop.Token);
         _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
+        _site.WaitForLog(StartupReport, StartupLimit);
 
         using var pick = _site.StartModule(_site.WaveKey, ModPick, 500, 2000);
         using var sim1 = _site.StartModule(_site.WaveKey, 11, 500, 4000);
