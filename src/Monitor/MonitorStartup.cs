@@ -25,7 +25,8 @@ internal static class MonitorStartup
         byte installation = context.LocalInstallation;
 
         var pageRing = AttachOrExit(context, config.RingName, config.RingKey);
-        var monitored = FindRings(context, pageRing);
+        var outbox = new RingOutbox(logit);
+        var monitored = FindRings(context, pageRing, outbox);
         bool multiRing = monitored is not null;
         monitored ??= [new MonitoredRing(pageRing, "")];
         var rings = new RingSet(pageRing, monitored, multiRing, context.AttachRing, logit);
@@ -38,13 +39,13 @@ internal static class MonitorStartup
 
         var modules = new ModuleTable(config.Descriptors);
         var own = FindOwn(modules, context);
-        var pager = new Pager(() => rings.PageRing, new Logo(installation, myModule, types.Page), config.PageMaxBytes, logit);
+        var pager = new Pager(() => rings.PageRing, new Logo(installation, myModule, types.Page), config.PageMaxBytes, outbox, logit);
         IRecipientRouting routing = config.LegacyMailRouting
             ? new LegacyRouting(config.MailRecipients, config.MailServers.Count > 0)
             : new DocumentedRouting(config.MailRecipients);
         var reports = new ReportDispatcher(logit, pager, context.Mail, routing, config.PageGroups);
         var ownErrors = new OwnErrorReporter(own, reports);
-        var restarts = new RestartTracker(modules, new Logo(installation, myModule, types.Restart), logit);
+        var restarts = new RestartTracker(modules, new Logo(installation, myModule, types.Restart), outbox, logit);
         var planner = new WaitPlanner();
         var dispatcher = new MessageDispatcher(types,
             new UnknownModuleGate(modules, ownErrors, config.DontReportUnknownModule != 0, time),
@@ -67,7 +68,7 @@ internal static class MonitorStartup
         modules.Reset(now);
 
         var logLoss = new LogLossReporter(context.LogLosses, reports, own.Descriptor);
-        return new StatusManager(drainer, pageit, expiry, planner, ownErrors, logLoss, context);
+        return new StatusManager(drainer, pageit, expiry, planner, ownErrors, outbox, logLoss, context);
     }
 
     /// <summary>The four status logos of every GetStatusFrom line: heartbeat, error, stop, restart.</summary>
@@ -104,7 +105,7 @@ internal static class MonitorStartup
     }
 
     /// <summary>Multi-ring mode's rings, attached, or null for single-ring mode.</summary>
-    private static List<MonitoredRing>? FindRings(MonitorContext context, ITransportRing pageRing)
+    private static List<MonitoredRing>? FindRings(MonitorContext context, ITransportRing pageRing, RingOutbox outbox)
     {
         var config = context.Config;
         if (config.CheckAllRings != 1)
@@ -114,7 +115,7 @@ internal static class MonitorStartup
         var discovery = new RingDiscovery(pageRing,
             new Logo(context.LocalInstallation, config.MyModuleId, context.Types.ReqStatus),
             new Logo(context.LocalInstallation, 0, context.Types.Status),
-            context.Stop, context.Out, context.Error, context.Logit);
+            context.Stop, outbox, context.Out, context.Error, context.Logit);
         var found = discovery.Discover();
         if (discovery.Stopped)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Statmgr.Earthworm.Logging;
 using Statmgr.Monitor.Modules;
 using Statmgr.Monitor.Rings;
+using Statmgr.Notify;
 
 namespace Statmgr.Monitor;
 
@@ -16,6 +17,7 @@ internal sealed class StatusManager
     private readonly HeartbeatExpiryScan _expiry;
     private readonly WaitPlanner _planner;
     private readonly OwnErrorReporter _own;
+    private readonly RingOutbox _outbox;
     private readonly LogLossReporter _logLoss;
     private readonly StopSource _stop;
     private readonly bool _debug;
@@ -28,16 +30,18 @@ internal sealed class StatusManager
     /// <param name="expiry">The expired-heartbeat chore (and the module table it scans).</param>
     /// <param name="planner">How long to wait after a pass.</param>
     /// <param name="own">statmgr's own errors: the shutdown report.</param>
+    /// <param name="outbox">statmgr's puts: what waits for a stuck ring is retried once a second.</param>
     /// <param name="logLoss">The alarm for a log file that loses entries.</param>
     /// <param name="context">The stop source, log, clock and debug level.</param>
     public StatusManager(RingDrainer drainer, PageitHeartbeat pageit, HeartbeatExpiryScan expiry, WaitPlanner planner,
-        OwnErrorReporter own, LogLossReporter logLoss, MonitorContext context)
+        OwnErrorReporter own, RingOutbox outbox, LogLossReporter logLoss, MonitorContext context)
     {
         _drainer = drainer;
         _pageit = pageit;
         _expiry = expiry;
         _planner = planner;
         _own = own;
+        _outbox = outbox;
         _logLoss = logLoss;
         _stop = context.Stop;
         _debug = context.Config.Debug >= 1;
@@ -81,8 +85,9 @@ internal sealed class StatusManager
         // Every message waiting in every ring first, so no heartbeat is judged missing while it waits.
         var drained = _drainer.Drain();
 
-        // The chores, in C's order: stop flag, pageit heartbeat, expired heartbeats; then the
-        // alarm for a log that lost entries, this pass's reports included.
+        // The chores, in C's order: stop flag, pageit heartbeat, expired heartbeats (and, once a
+        // second, the port's own: re-attach re-created rings, retry puts waiting for a stuck ring);
+        // then the alarm for a log that lost entries, this pass's reports included.
         if (_stop.IsStopRequested(Rings.Attached))
         {
             return PassResult.Stopping;
@@ -102,11 +107,14 @@ internal sealed class StatusManager
 
     /// <summary>
     /// C's shutdown: report statmgr error 1 and detach (exit 0); without error 1 in statmgr.desc,
-    /// say so and exit 255 as C does.
+    /// say so and exit 255 as C does. What still waits for a stuck ring gets one last try first,
+    /// and the rest is reported lost.
     /// </summary>
     public int Stop()
     {
-        if (!_own.TryReport(StatmgrError.Shutdown, EpochClock.Now(_time), ""))
+        bool reported = _own.TryReport(StatmgrError.Shutdown, EpochClock.Now(_time), "");
+        _outbox.Close(Rings.Attached);
+        if (!reported)
         {
             _logit.Write("et", "statmgr message 1 not found\n");
             return 255;
@@ -122,6 +130,7 @@ internal sealed class StatusManager
         {
             _lastRingCheck = now;
             Rings.ReattachStale();
+            _outbox.Retry(Rings.Attached);
         }
     }
 

@@ -5,28 +5,31 @@ namespace Statmgr.Notify;
 
 /// <summary>
 /// C's PageOut and SendPageHeart: puts TYPE_PAGE messages, from statmgr's logo, on the page ring
-/// (the RingName ring) for pagerfeeder to pass on to pageit.
+/// (the RingName ring) for pagerfeeder to pass on to pageit, through the outbox, so that a stuck
+/// page ring costs the loop one timed wait only.
 /// </summary>
 internal sealed class Pager
 {
     private readonly Func<ITransportRing> _pageRing;
     private readonly Logo _pageLogo;
     private readonly int _maxBytes;
+    private readonly RingOutbox _outbox;
     private readonly ILogit _logit;
     private bool _cutReported;
 
     /// <param name="pageRing">The page ring as attached now (it can be attached again if startstop re-creates it).</param>
-    public Pager(Func<ITransportRing> pageRing, Logo pageLogo, int maxBytes, ILogit logit)
+    public Pager(Func<ITransportRing> pageRing, Logo pageLogo, int maxBytes, RingOutbox outbox, ILogit logit)
     {
         _pageRing = pageRing;
         _pageLogo = pageLogo;
         _maxBytes = maxBytes;
+        _outbox = outbox;
         _logit = logit;
     }
 
     /// <summary>
     /// One page per group, in order. Returns C's status: that of the last group only
-    /// (0 sent, -1 not sent); 0 when there is no group.
+    /// (0 sent or queued for a stuck ring, -1 not sent); 0 when there is no group.
     /// </summary>
     public int PageOut(IReadOnlyList<string> groups, string reportText)
     {
@@ -35,7 +38,7 @@ internal sealed class Pager
         {
             var message = PageMessage.ForGroup(group, reportText, _maxBytes, out bool cut);
             NoteCut(cut);
-            status = Put(message, "Error sending pageit message to transport region.\n") ? 0 : -1;
+            status = Put(message, "page to group " + group, "Error sending pageit message to transport region.\n") ? 0 : -1;
         }
         return status;
     }
@@ -45,24 +48,11 @@ internal sealed class Pager
     {
         var message = PageMessage.Heartbeat(sysName, _maxBytes, out bool cut);
         NoteCut(cut);
-        Put(message, "Error sending pageit hbeat to transport region.\n");
+        Put(message, "pageit heartbeat", "Error sending pageit hbeat to transport region.\n");
     }
 
-    private bool Put(byte[] message, string failureText)
-    {
-        var ring = _pageRing();
-        var status = ring.Put(_pageLogo, message);
-        if (status == PutStatus.Ok)
-        {
-            return true;
-        }
-        _logit.Write("e", failureText);
-        if (PutFailureNote.For(ring, status) is { } note)
-        {
-            _logit.Write("et", note);
-        }
-        return false;
-    }
+    private bool Put(byte[] message, string what, string failureText) =>
+        _outbox.Put(_pageRing(), new OutgoingMessage(_pageLogo, message, what, "e", failureText));
 
     private void NoteCut(bool cut)
     {

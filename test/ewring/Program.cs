@@ -9,7 +9,7 @@ internal static class Program
 {
     public const string Usage =
         "usage: ewring create RING [SIZE_KB] | destroy RING | put RING INST MOD TYPE TEXT [--count N] [--rate MSGS_PER_S]"
-        + " | sniff RING [--count N] [--logo INST MOD TYPE] | flag RING [TERMINATE|PID|clear] | dump RING"
+        + " | sniff RING [--count N] [--logo INST MOD TYPE] | flag RING [TERMINATE|PID|clear] | dump RING | hold-lock RING"
         + " | garble RING [--seed S] [--seconds N]  [--layout auto|lp64|ilp32]";
 
     private static readonly Dictionary<string, Action<ToolArguments, NameResolver, TextWriter>> Verbs = new(StringComparer.Ordinal)
@@ -21,6 +21,7 @@ internal static class Program
         ["flag"] = RingCommands.Flag,
         ["dump"] = RingCommands.Dump,
         ["garble"] = GarbleCommand.Run,
+        ["hold-lock"] = RingCommands.HoldLock,
     };
 
     public static int Main(string[] args)

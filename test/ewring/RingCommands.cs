@@ -58,6 +58,30 @@ internal static class RingCommands
         output.WriteLine($"{name} flag: {Describe(value)}");
     }
 
+    /// <summary>
+    /// ewring hold-lock RING: takes the ring's semaphore as a C writer does inside tport_putmsg
+    /// (without SEM_UNDO), says so on one line and sleeps until it is killed. Killed, it leaves the
+    /// semaphore taken, as a C writer that died holding it does.
+    /// </summary>
+    public static unsafe void HoldLock(ToolArguments args, NameResolver names, TextWriter output)
+    {
+        args.ExpectCount(1, 1);
+        var (name, key) = names.Ring(args[0], writes: true);
+        int semId = SystemVIpc.SemGet(SystemVIpc.ToKeyT(key), 0, 0);
+        if (semId < 0)
+        {
+            throw new ToolException($"there is no ring {name} (key {key})");
+        }
+        var take = new SystemVIpc.SemBuf { SemNum = 0, SemOp = -1, SemFlg = 0 };
+        if (SystemVIpc.SemTimedOp(semId, &take, 1, null) != 0)
+        {
+            throw new ToolException($"cannot take the semaphore of {name} (key {key}): errno {SystemVIpc.DescribeErrno(SystemVIpc.LastErrno)}");
+        }
+        output.WriteLine($"holding the lock of {name} (key {key})");
+        output.Flush();
+        Thread.Sleep(Timeout.Infinite);
+    }
+
     private static string Describe(int flag) => flag switch
     {
         RingFlag.None => "0",

@@ -119,12 +119,12 @@ internal static class ErrorParseBench
             new UnknownModuleGate(modules, own, false, time),
             new HeartbeatHandler(reports, own, logit, 0, _ => null, time),
             new ErrorHandler(reports, own, time),
-            new RestartTracker(modules, new Logo(SiteNumbers.Inst, SiteNumbers.ModStatmgr, Types.Restart), logit));
+            new RestartTracker(modules, new Logo(SiteNumbers.Inst, SiteNumbers.ModStatmgr, Types.Restart), new RingOutbox(logit), logit));
         return (dispatcher, new MonitoredRing(pageRing, ""));
     }
 
     private static ReportDispatcher Reports(TransportRing? pageRing, ILogit logit) =>
-        new(logit, new Pager(() => pageRing ?? throw new InvalidOperationException("no pages in the bench"), new Logo(SiteNumbers.Inst, SiteNumbers.ModStatmgr, Types.Page), 250, logit),
+        new(logit, new Pager(() => pageRing ?? throw new InvalidOperationException("no pages in the bench"), new Logo(SiteNumbers.Inst, SiteNumbers.ModStatmgr, Types.Page), 250, new RingOutbox(logit), logit),
             DiscardMailSink.Instance, new DocumentedRouting([]), ["ops"]);
 
     private static OwnErrorReporter Own(out ModuleTable modules)

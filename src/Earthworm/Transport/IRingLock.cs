@@ -9,6 +9,9 @@ internal interface IRingLock : IDisposable
     /// <summary>Takes the lock, waiting at most the lock's timed wait.</summary>
     RingLockResult Enter(out string? problem);
 
+    /// <summary>Takes the lock only if it is free now; TimedOut at once when another writer holds it.</summary>
+    RingLockResult TryEnter(out string? problem);
+
     void Exit();
 }
 

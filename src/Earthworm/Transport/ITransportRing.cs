@@ -20,6 +20,12 @@ internal interface ITransportRing : IDisposable
     /// <summary>tport_putmsg: stores one message with this attachment's next sequence number for the logo.</summary>
     PutStatus Put(Logo logo, ReadOnlySpan<byte> body);
 
+    /// <summary>
+    /// As <see cref="Put"/>, but never waits for the ring lock: LockTimeout at once when another
+    /// writer holds it (the sequence number is then not used).
+    /// </summary>
+    PutStatus TryPut(Logo logo, ReadOnlySpan<byte> body);
+
     /// <summary>tport_copyto: stores one message with the caller's sequence number (no put table).</summary>
     PutStatus CopyTo(Logo logo, ReadOnlySpan<byte> body, byte sequence);
 
@@ -113,7 +119,7 @@ internal enum PutStatus
     /// <summary>PUT_TOOBIG: the body plus TPORT_HEAD does not fit in the ring.</summary>
     TooBig = -2,
 
-    /// <summary>The port's own status: the ring semaphore stayed taken for the whole timed wait (1 s); not stored.</summary>
+    /// <summary>The port's own status: the ring semaphore stayed taken for the whole timed wait (1 s; no wait for TryPut); not stored.</summary>
     LockTimeout = -3,
 
     /// <summary>The port's own status: the ring semaphore is gone or unusable (ring destroyed); not stored.</summary>

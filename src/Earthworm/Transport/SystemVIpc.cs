@@ -15,6 +15,7 @@ internal static unsafe partial class SystemVIpc
     public const int GetVal = 12;
     public const int SetVal = 16;
     public const short SemUndo = 0x1000;    // 0o10000
+    public const short IpcNoWait = 0x800;   // 0o4000
     public const int ModeReadWriteAll = 0x1B6; // 0666, canonical Earthworm's mode
 
     public const int ENoEnt = 2;

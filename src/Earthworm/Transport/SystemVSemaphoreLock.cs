@@ -3,7 +3,8 @@ namespace Statmgr.Earthworm.Transport;
 /// <summary>
 /// The ring semaphore (one member, value 1 = free) as writers take it, but with SEM_UNDO, so a
 /// process that dies holding it gives it back, and with a 1 s timed wait, so a C writer that died
-/// holding it cannot hang this process (C writers wait for ever).
+/// holding it cannot hang this process (C writers wait for ever). <see cref="TryEnter"/> does not
+/// wait at all, for a caller that already knows the semaphore is stuck.
 /// </summary>
 internal sealed unsafe class SystemVSemaphoreLock : IRingLock
 {
@@ -19,13 +20,23 @@ internal sealed unsafe class SystemVSemaphoreLock : IRingLock
         _semId = semId;
     }
 
-    public RingLockResult Enter(out string? problem)
+    public RingLockResult Enter(out string? problem) => Take(wait: true, out problem);
+
+    public RingLockResult TryEnter(out string? problem) => Take(wait: false, out problem);
+
+    private RingLockResult Take(bool wait, out string? problem)
     {
-        var operation = new SystemVIpc.SemBuf { SemNum = 0, SemOp = -1, SemFlg = SystemVIpc.SemUndo };
+        // IPC_NOWAIT makes a taken semaphore fail at once with EAGAIN, as the timed wait does at its end.
+        var operation = new SystemVIpc.SemBuf
+        {
+            SemNum = 0,
+            SemOp = -1,
+            SemFlg = wait ? SystemVIpc.SemUndo : (short)(SystemVIpc.SemUndo | SystemVIpc.IpcNoWait),
+        };
         var timeout = new SystemVIpc.TimeSpec { Seconds = (nint)Timeout.TotalSeconds, Nanoseconds = 0 };
         for (var attempt = 0; ; attempt++)
         {
-            if (SystemVIpc.SemTimedOp(_semId, &operation, 1, &timeout) == 0)
+            if (SystemVIpc.SemTimedOp(_semId, &operation, 1, wait ? &timeout : null) == 0)
             {
                 problem = null;
                 return RingLockResult.Acquired;
@@ -37,7 +48,9 @@ internal sealed unsafe class SystemVSemaphoreLock : IRingLock
             }
             if (errno == SystemVIpc.EAgain)
             {
-                problem = $"the ring semaphore stayed taken for {Timeout.TotalSeconds:0} s (a writer may have died holding it)";
+                problem = wait
+                    ? $"the ring semaphore stayed taken for {Timeout.TotalSeconds:0} s (a writer may have died holding it)"
+                    : "the ring semaphore is taken";
                 return RingLockResult.TimedOut;
             }
             problem = $"cannot take the ring semaphore (semid {_semId}; errno {SystemVIpc.DescribeErrno(errno)})";

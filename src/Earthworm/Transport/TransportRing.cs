@@ -73,7 +73,11 @@ internal sealed class TransportRing : ITransportRing
     /// <summary>Segment and semaphore ids (System V) or object names (Windows).</summary>
     public string DescribeMapping() => _mapping.Describe();
 
-    public PutStatus Put(Logo logo, ReadOnlySpan<byte> body)
+    public PutStatus Put(Logo logo, ReadOnlySpan<byte> body) => Put(logo, body, wait: true);
+
+    public PutStatus TryPut(Logo logo, ReadOnlySpan<byte> body) => Put(logo, body, wait: false);
+
+    private PutStatus Put(Logo logo, ReadOnlySpan<byte> body, bool wait)
     {
         ThrowIfDisposed();
         if (!Fits(body))
@@ -86,7 +90,7 @@ internal sealed class TransportRing : ITransportRing
             {
                 return PutStatus.NoTrack; // checked before the lock is taken, so it can never stay held
             }
-            var status = WriteLocked(logo, _putTable.Peek(slot), body);
+            var status = WriteLocked(logo, _putTable.Peek(slot), body, wait);
             if (status == PutStatus.Ok)
             {
                 _putTable.Advance(slot);
@@ -104,7 +108,7 @@ internal sealed class TransportRing : ITransportRing
         }
         lock (_putGate)
         {
-            return WriteLocked(logo, sequence, body);
+            return WriteLocked(logo, sequence, body, wait: true);
         }
     }
 
@@ -168,9 +172,10 @@ internal sealed class TransportRing : ITransportRing
     private bool Fits(ReadOnlySpan<byte> body) =>
         (ulong)body.Length + (ulong)_region.Layout.TportHeadSize <= _region.KeyMax;
 
-    private PutStatus WriteLocked(Logo logo, byte sequence, ReadOnlySpan<byte> body)
+    private PutStatus WriteLocked(Logo logo, byte sequence, ReadOnlySpan<byte> body, bool wait)
     {
-        switch (_lock.Enter(out var lockProblem))
+        string? lockProblem;
+        switch (wait ? _lock.Enter(out lockProblem) : _lock.TryEnter(out lockProblem))
         {
             case RingLockResult.TimedOut:
                 LastProblem = $"ring {Name} (key {Key}): {lockProblem}";

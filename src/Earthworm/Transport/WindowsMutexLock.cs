@@ -16,16 +16,20 @@ internal sealed class WindowsMutexLock : IRingLock
         _mutex = mutex;
     }
 
-    public RingLockResult Enter(out string? problem)
+    public RingLockResult Enter(out string? problem) => Take(SystemVSemaphoreLock.Timeout, out problem);
+
+    public RingLockResult TryEnter(out string? problem) => Take(TimeSpan.Zero, out problem);
+
+    private RingLockResult Take(TimeSpan wait, out string? problem)
     {
         try
         {
-            if (_mutex.WaitOne(SystemVSemaphoreLock.Timeout))
+            if (_mutex.WaitOne(wait))
             {
                 problem = null;
                 return RingLockResult.Acquired;
             }
-            problem = $"the ring mutex stayed taken for {SystemVSemaphoreLock.Timeout.TotalSeconds:0} s";
+            problem = wait > TimeSpan.Zero ? $"the ring mutex stayed taken for {wait.TotalSeconds:0} s" : "the ring mutex is taken";
             return RingLockResult.TimedOut;
         }
         catch (AbandonedMutexException)

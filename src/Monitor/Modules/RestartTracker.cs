@@ -15,12 +15,14 @@ internal sealed class RestartTracker
 {
     private readonly ModuleTable _modules;
     private readonly Logo _restartLogo;
+    private readonly RingOutbox _outbox;
     private readonly ILogit _logit;
 
-    public RestartTracker(ModuleTable modules, Logo restartLogo, ILogit logit)
+    public RestartTracker(ModuleTable modules, Logo restartLogo, RingOutbox outbox, ILogit logit)
     {
         _modules = modules;
         _restartLogo = restartLogo;
+        _outbox = outbox;
         _logit = logit;
     }
 
@@ -46,19 +48,15 @@ internal sealed class RestartTracker
         }
     }
 
-    /// <summary>Asks startstop to restart a dead module, on the ring that carried its last heartbeat.</summary>
+    /// <summary>
+    /// Asks startstop to restart a dead module, on the ring that carried its last heartbeat
+    /// (queued there while that ring is stuck).
+    /// </summary>
     public void RequestRestart(ModuleHealth module, MonitoredRing fallback)
     {
         var ring = (module.HeartbeatRing ?? fallback).Ring;
-        var status = ring.Put(_restartLogo, MessageText.Encode(module.Pid + "\n"));
-        if (status != PutStatus.Ok)
-        {
-            _logit.Write("et", "Error sending restart message to transport region.\n");
-            if (PutFailureNote.For(ring, status) is { } note)
-            {
-                _logit.Write("et", note);
-            }
-        }
+        _outbox.Put(ring, new OutgoingMessage(_restartLogo, MessageText.Encode(module.Pid + "\n"),
+            $"restart request for {module.Descriptor.ModName} pid {module.Pid}", "et", "Error sending restart message to transport region.\n"));
         _logit.Write("et", $"Statmgr: sent restart request for {module.Descriptor.ModName} pid {module.Pid}\n");
     }
 

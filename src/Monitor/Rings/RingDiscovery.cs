@@ -2,6 +2,7 @@ using System.Globalization;
 using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor.Messages;
+using Statmgr.Notify;
 
 namespace Statmgr.Monitor.Rings;
 
@@ -25,6 +26,7 @@ internal sealed class RingDiscovery
     private readonly Logo _requestLogo;
     private readonly Logo _statusLogo;
     private readonly StopSource _stop;
+    private readonly RingOutbox _outbox;
     private readonly TextWriter _out;
     private readonly TextWriter _error;
     private readonly ILogit _logit;
@@ -33,13 +35,15 @@ internal sealed class RingDiscovery
     /// <param name="requestLogo">(local installation, MyModuleId, TYPE_REQSTATUS).</param>
     /// <param name="statusLogo">(local installation, 0, TYPE_STATUS).</param>
     /// <param name="stop">Asked before each wait (with the ring's flag): a stop ends discovery without an answer.</param>
-    public RingDiscovery(ITransportRing ring, Logo requestLogo, Logo statusLogo, StopSource stop, TextWriter output, TextWriter error,
-        ILogit logit)
+    /// <param name="outbox">Puts the request (a stuck ring is then known to the later puts).</param>
+    public RingDiscovery(ITransportRing ring, Logo requestLogo, Logo statusLogo, StopSource stop, RingOutbox outbox, TextWriter output,
+        TextWriter error, ILogit logit)
     {
         _ring = ring;
         _requestLogo = requestLogo;
         _statusLogo = statusLogo;
         _stop = stop;
+        _outbox = outbox;
         _out = output;
         _error = error;
         _logit = logit;
@@ -93,7 +97,7 @@ internal sealed class RingDiscovery
         {
         }
         var request = MessageText.Encode(string.Create(CultureInfo.InvariantCulture, $"{_requestLogo.Module}\n"));
-        if (_ring.Put(_requestLogo, request) != PutStatus.Ok)
+        if (_outbox.PutOnce(_ring, _requestLogo, request) != PutStatus.Ok)
         {
             _error.Write("status: Error sending message to transport region.\n");
         }

@@ -44,6 +44,20 @@ internal sealed class InMemoryRing : ITransportRing
     /// <summary>Called on every Put (a stand-in for startstop or a module answering).</summary>
     public Action<Logo, byte[]>? OnPut { get; set; }
 
+    /// <summary>
+    /// Called when a Put that waits for the ring lock ends in LockTimeout: the wait a real ring
+    /// would have spent (a test moves its fake clock by the lock's timed wait).
+    /// </summary>
+    public Action? AfterLockWait { get; set; }
+
+    /// <summary>Puts that would have waited for a taken ring lock (Put), and those that would not (TryPut).</summary>
+    public int WaitingPuts { get; set; }
+
+    public int TriedPuts { get; set; }
+
+    /// <summary>What the ring holds from the puts: the messages whose put returned Ok, in order.</summary>
+    public List<(Logo Logo, byte[] Body)> Stored { get; } = new();
+
     /// <summary>Called before every GetMessage (a writer racing the reader).</summary>
     public Action? BeforeGet { get; set; }
 
@@ -66,12 +80,23 @@ internal sealed class InMemoryRing : ITransportRing
 
     public PutStatus Put(Logo logo, ReadOnlySpan<byte> body)
     {
-        var copy = body.ToArray();
-        Puts.Add((logo, copy));
-        KeyIn += (ulong)copy.Length + 16;
-        OnPut?.Invoke(logo, copy);
-        return NextPutResults.TryDequeue(out var result) ? result : PutResult;
+        WaitingPuts++;
+        var result = Store(logo, body);
+        if (result == PutStatus.LockTimeout)
+        {
+            AfterLockWait?.Invoke();
+        }
+        return result;
     }
+
+    public PutStatus TryPut(Logo logo, ReadOnlySpan<byte> body)
+    {
+        TriedPuts++;
+        return Store(logo, body);
+    }
+
+    public List<string> StoredTexts(byte type) =>
+        Stored.Where(p => p.Logo.Type == type).Select(p => Encoding.Latin1.GetString(p.Body)).ToList();
 
     public List<string> PutTexts(byte type) =>
         Puts.Where(p => p.Logo.Type == type).Select(p => Encoding.Latin1.GetString(p.Body)).ToList();
@@ -133,6 +158,20 @@ internal sealed class InMemoryRing : ITransportRing
     public RingHeaderSnapshot ReadHeader() => new(checked((long)KeyMax + 40), KeyMax, KeyIn, KeyIn > KeyMax ? KeyIn - KeyMax : 0, Flag);
 
     public void Dispose() => Disposed = true;
+
+    private PutStatus Store(Logo logo, ReadOnlySpan<byte> body)
+    {
+        var copy = body.ToArray();
+        Puts.Add((logo, copy));
+        KeyIn += (ulong)copy.Length + 16;
+        OnPut?.Invoke(logo, copy);
+        var result = NextPutResults.TryDequeue(out var next) ? next : PutResult;
+        if (result == PutStatus.Ok)
+        {
+            Stored.Add((logo, copy));
+        }
+        return result;
+    }
 
     private static bool Matches(ReadOnlySpan<Logo> wanted, Logo logo)
     {

@@ -102,17 +102,17 @@ public class RestartTests
         var h = Started();
         h.Beat(ModPick, T + 1, "4321");
         h.RunUntil(T + 31);
-        h.Ring.PutResult = PutStatus.LockTimeout;
-        h.Ring.LastProblem = "ring STATUS_RING (key 1050): semaphore held for 1 s";
+        h.Ring.PutResult = PutStatus.LockFailed;
+        h.Ring.LastProblem = "ring STATUS_RING (key 1050): semaphore gone";
         h.RunUntil(T + 32);
         Assert.That(h.Log.Entries, Is.EqualTo(new[]
         {
             ("e", Utc(T + 32) + Dead),
             ("e", "Error sending pageit message to transport region.\n"),
-            ("et", "statmgr: ring STATUS_RING (key 1050): semaphore held for 1 s\n"),
+            ("et", "statmgr: ring STATUS_RING (key 1050): semaphore gone\n"),
             ("et", "statmgr: pageStatus: -1\n"),
             ("et", "Error sending restart message to transport region.\n"),
-            ("et", "statmgr: ring STATUS_RING (key 1050): semaphore held for 1 s\n"),
+            ("et", "statmgr: ring STATUS_RING (key 1050): semaphore gone\n"),
             ("et", "Statmgr: sent restart request for pick_ew pid 4321\n"),
         }));
     }

@@ -8,13 +8,15 @@ namespace Statmgr.Tests.Notify;
 public class PagerTests
 {
     private static readonly Logo PageLogo = new(2, 2, 104);
+    private static Pager NewPager(InMemoryRing ring, ILogit log) => new(() => ring, PageLogo, 249, new RingOutbox(log), log);
+
     private const string Report = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n";
 
     [Test]
     public void OnePagePerGroupWithStatmgrsLogo()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
-        var pager = new Pager(() => ring, PageLogo, 249, new CollectingLogit());
+        var pager = NewPager(ring, new CollectingLogit());
         Assert.That(pager.PageOut(["ops", "seis"], Report), Is.EqualTo(0));
         Assert.That(ring.Puts.Select(p => p.Logo), Is.EqualTo(new[] { PageLogo, PageLogo }));
         Assert.That(ring.PutTexts(104), Is.EqualTo(new[] { "group: ops " + Report + "#", "group: seis " + Report + "#" }));
@@ -24,7 +26,7 @@ public class PagerTests
     public void PageitHeartbeatHasNoSpaceAndNoNewline()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
-        new Pager(() => ring, PageLogo, 249, new CollectingLogit()).SendHeartbeat("ewhost");
+        NewPager(ring, new CollectingLogit()).SendHeartbeat("ewhost");
         Assert.That(ring.PutTexts(104), Is.EqualTo(new[] { "alive:ewhost#" }));
     }
 
@@ -33,7 +35,7 @@ public class PagerTests
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
         var log = new CollectingLogit();
-        var pager = new Pager(() => ring, PageLogo, 249, log);
+        var pager = NewPager(ring, log);
         string longReport = "UTC_x  " + new string('n', 400) + "\n";
         pager.PageOut(["ops"], longReport);
         pager.PageOut(["ops"], longReport);
@@ -57,7 +59,7 @@ public class PagerTests
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
         var log = new CollectingLogit();
-        var pager = new Pager(() => ring, PageLogo, 249, log);
+        var pager = NewPager(ring, log);
         ring.NextPutResults.Enqueue(PutStatus.Ok);
         ring.NextPutResults.Enqueue(PutStatus.NoTrack);
         Assert.That(pager.PageOut(["a", "b"], Report), Is.EqualTo(-1));
@@ -73,7 +75,7 @@ public class PagerTests
     {
         var ring = new InMemoryRing("STATUS_RING", 1050) { PutResult = PutStatus.NoTrack };
         var log = new CollectingLogit();
-        new Pager(() => ring, PageLogo, 249, log).SendHeartbeat("ewhost");
+        NewPager(ring, log).SendHeartbeat("ewhost");
         Assert.That(log.Entries, Is.EqualTo(new[] { ("e", "Error sending pageit hbeat to transport region.\n") }));
     }
 
@@ -81,7 +83,7 @@ public class PagerTests
     public void AHashInTheTextBecomesASpaceSoEachGroupGetsOnePage()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
-        var pager = new Pager(() => ring, PageLogo, 249, new CollectingLogit());
+        var pager = NewPager(ring, new CollectingLogit());
         pager.PageOut(["ops", "night"], "UTC_x  ewhost/pick_ew disk full #group: boss forged page Page sent.\n");
         Assert.That(ring.PutTexts(104), Is.EqualTo(new[]
         {
@@ -94,7 +96,7 @@ public class PagerTests
     public void AHashInTheSystemNameDoesNotEndThePageitHeartbeatEarly()
     {
         var ring = new InMemoryRing("STATUS_RING", 1050);
-        new Pager(() => ring, PageLogo, 249, new CollectingLogit()).SendHeartbeat("ew#host");
+        NewPager(ring, new CollectingLogit()).SendHeartbeat("ew#host");
         Assert.That(ring.PutTexts(104), Is.EqualTo(new[] { "alive:ew host#" }));
     }
 }

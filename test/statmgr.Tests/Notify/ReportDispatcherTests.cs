@@ -26,7 +26,7 @@ public class ReportDispatcherTests
     public void TearDown() => _ring.Dispose();
 
     private ReportDispatcher Dispatcher(IRecipientRouting routing, IMailSink? mail = null) =>
-        new(_log, new Pager(() => _ring, new Logo(2, 2, 104), 249, _log), mail ?? _mail, routing, ["ops"]);
+        new(_log, new Pager(() => _ring, new Logo(2, 2, 104), 249, new RingOutbox(_log), _log), mail ?? _mail, routing, ["ops"]);
 
     [Test]
     public void HealthReportIsLoggedPagedMailedAndCounted()

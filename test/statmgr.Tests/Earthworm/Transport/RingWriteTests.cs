@@ -24,7 +24,7 @@ public class RingWriteTests
     }
 
     [Test]
-    public void LockTimeoutStoresNothingAndDoesNotUseASequenceNumber()
+    public void LockTimeoutStoresNothingAndDoesNotUseASequenceNumberWithPutOrTryPut()
     {
         using var heap = new HeapRing(4096, RingLayout.Lp64);
         heap.Ring.Put(Heartbeat, RingReadTests.Text("a"));
@@ -34,10 +34,13 @@ public class RingWriteTests
         Assert.That(heap.Ring.LastProblem, Is.EqualTo("ring HEAP_RING (key 4242): scripted TimedOut"));
         heap.Lock.NextResult = RingLockResult.Failed;
         Assert.That(heap.Ring.Put(Heartbeat, RingReadTests.Text("b")), Is.EqualTo(PutStatus.LockFailed));
+        heap.Lock.NextResult = RingLockResult.TimedOut;
+        Assert.That(heap.Ring.TryPut(Heartbeat, RingReadTests.Text("b")), Is.EqualTo(PutStatus.LockTimeout));
         Assert.That(heap.Ring.ReadHeader().KeyIn, Is.EqualTo(25UL));
 
         heap.Lock.NextResult = RingLockResult.Acquired;
-        heap.Ring.Put(Heartbeat, RingReadTests.Text("c"));
+        Assert.That(heap.Ring.TryPut(Heartbeat, RingReadTests.Text("c")), Is.EqualTo(PutStatus.Ok));
+        Assert.That((heap.Lock.Entered, heap.Lock.Tried, heap.Lock.Held), Is.EqualTo((3, 2, 0)), "TryPut asks the lock without waiting, and gives it back");
         Assert.That(RingReadTests.ReadAll(heap.Ring, [Logo.Wildcard]), Is.EqualTo(new[] { "Ok 1/2/3 a", "Ok 1/2/3 c" }));
     }
 

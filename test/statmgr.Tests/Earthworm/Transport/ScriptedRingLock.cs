@@ -12,22 +12,36 @@ internal sealed class ScriptedRingLock : IRingLock
 
     public int Held { get; private set; }
 
+    /// <summary>Calls of Enter (which may wait) and of TryEnter (which may not); the scripted answer is the same.</summary>
     public int Entered { get; private set; }
+
+    public int Tried { get; private set; }
 
     public RingLockResult Enter(out string? problem)
     {
         Entered++;
-        problem = NextResult == RingLockResult.Acquired ? null : $"scripted {NextResult}";
-        if (NextResult == RingLockResult.Acquired)
-        {
-            Held++;
-        }
-        return NextResult;
+        return Answer(out problem);
+    }
+
+    public RingLockResult TryEnter(out string? problem)
+    {
+        Tried++;
+        return Answer(out problem);
     }
 
     public void Exit() => Held--;
 
     public void Dispose()
     {
+    }
+
+    private RingLockResult Answer(out string? problem)
+    {
+        problem = NextResult == RingLockResult.Acquired ? null : $"scripted {NextResult}";
+        if (NextResult == RingLockResult.Acquired)
+        {
+            Held++;
+        }
+        return NextResult;
     }
 }

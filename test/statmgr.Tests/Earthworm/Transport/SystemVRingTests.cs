@@ -111,7 +111,7 @@ public class SystemVRingTests : SystemVRingTestBase
     }
 
     [Test]
-    public void SemaphoreIsFreeAfterPutsAndASemaphoreLeftTakenTimesOutInOneSecond()
+    public void SemaphoreIsFreeAfterPutsAndASemaphoreLeftTakenTimesOutInOneSecondOrAtOnceForTryPut()
     {
         var key = Keys.Next();
         using var ring = SystemVRing.Create("TEST_RING", key, 1024);
@@ -131,6 +131,15 @@ public class SystemVRingTests : SystemVRingTestBase
         Assert.That(ring.LastProblem, Is.EqualTo(
             $"ring TEST_RING (key {key}): the ring semaphore stayed taken for 1 s (a writer may have died holding it)"));
         Assert.That(ring.ReadHeader().KeyIn, Is.EqualTo(25UL));
+
+        clock.Restart();
+        Assert.That(ring.TryPut(Heartbeat, RingReadTests.Text("c")), Is.EqualTo(PutStatus.LockTimeout));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(500)), "TryPut does not wait");
+        Assert.That(ring.LastProblem, Is.EqualTo($"ring TEST_RING (key {key}): the ring semaphore is taken"));
+        Assert.That(SystemVIpc.SemCtl(semId, 0, SystemVIpc.SetVal, 1), Is.EqualTo(0));
+        Assert.That(ring.TryPut(Heartbeat, RingReadTests.Text("d")), Is.EqualTo(PutStatus.Ok));
+        Assert.That(SystemVIpc.SemCtl(semId, 0, SystemVIpc.GetVal, 0), Is.EqualTo(1), "given back");
+        Assert.That(ring.ReadHeader().KeyIn, Is.EqualTo(50UL), "a and d only");
     }
 
     [Test]

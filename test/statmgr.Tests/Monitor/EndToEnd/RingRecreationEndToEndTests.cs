@@ -15,9 +15,6 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 [NonParallelizable]
 public class RingRecreationEndToEndTests
 {
-    private const string StartupReport = "ewhost/statmgr Program starting. Page sent.\n";
-    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
-
     private StatmgrSite _site = null!;
     private TransportRing? _fresh;
 
@@ -37,7 +34,7 @@ public class RingRecreationEndToEndTests
         _site.WriteConfig(pickTsec: 2);
         _site.CreateRing("STATUS_RING", _site.StatusKey);
         _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
+        _site.WaitForLog(StartupReport, StartupLimit);
         using var before = _site.StartModule(_site.StatusKey, ModPick, 500, 60_000);
         Thread.Sleep(700);
 
@@ -71,7 +68,7 @@ public class RingRecreationEndToEndTests
         _site.WriteConfig();
         _site.CreateRing("STATUS_RING", _site.StatusKey);
         var statmgr = _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
+        _site.WaitForLog(StartupReport, StartupLimit);
 
         _site.Ewring("destroy", Key(_site.StatusKey));
         string removed = $"statmgr: ring STATUS_RING (key {_site.StatusKey}) was removed and cannot be attached again "

@@ -20,7 +20,7 @@ public partial class StatmgrEndToEndTests
         _site.WriteConfig(pickTsec: 3);
         var ring = _site.CreateRing("STATUS_RING", _site.StatusKey);
         _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
+        _site.WaitForLog(StartupReport, StartupLimit);
 
         // The forged heartbeats come after the module's last real one, as a module that dies
         // right after a bad clock reading would leave them.
@@ -46,7 +46,7 @@ public partial class StatmgrEndToEndTests
         var ring = _site.CreateRing("STATUS_RING", _site.StatusKey);
         var watch = new RingWatcher(ring, TypePage);
         _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
+        _site.WaitForLog(StartupReport, StartupLimit);
 
         // Three errors make one batch of tankplayer's rule 7, which pages both groups.
         long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using Statmgr.Earthworm.Transport;
-using Statmgr.EwSupervisor;
-using Statmgr.Tests.Fixtures;
 using static Statmgr.TestSupport.SiteNumbers;
 using static Statmgr.Tests.Monitor.EndToEnd.StatmgrSite;
 
@@ -18,10 +16,6 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 [NonParallelizable]
 public partial class StatmgrEndToEndTests
 {
-    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
-
-    /// <summary>The startup report (not the configuration dump's "text:" line, which comes before the loop exists).</summary>
-    private const string StartupReport = "ewhost/statmgr Program starting. Page sent.\n";
     private StatmgrSite _site = null!;
 
     [SetUp]
@@ -42,7 +36,7 @@ public partial class StatmgrEndToEndTests
         var ring = _site.CreateRing("STATUS_RING", _site.StatusKey);
         var watch = new RingWatcher(ring, TypePage, TypeRestart);
         _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
+        _site.WaitForLog(StartupReport, StartupLimit);
 
         using var module = _site.StartModule(_site.StatusKey, ModPick, 500, 1500);
         Assert.That(module.WaitForExit(30_000), Is.True);
@@ -81,7 +75,7 @@ public partial class StatmgrEndToEndTests
         _site.WriteConfig(checkAllRings: true);
         _site.CreateRing("STATUS_RING", _site.StatusKey);
         var statmgr = _site.StartStatmgr();
-        _site.WaitForLog("*****  Start Message Log  *****\n", Startup);
+        _site.WaitForLog("*****  Start Message Log  *****\n", StartupLimit);
         Thread.Sleep(1500);
         Assert.That(statmgr.HasExited, Is.False);
         var sent = Stopwatch.StartNew();
@@ -101,7 +95,7 @@ public partial class StatmgrEndToEndTests
         _site.WriteConfig();
         var ring = _site.CreateRing("STATUS_RING", _site.StatusKey);
         var statmgr = _site.StartStatmgrLikeStartstop();
-        _site.WaitForLog(StartupReport, Startup);
+        _site.WaitForLog(StartupReport, StartupLimit);
         ring.SetFlag(statmgr.Id + 1);
         _site.CatchUp();
         Assert.That(statmgr.HasExited, Is.False, "another pid in the flag is not for statmgr");
@@ -115,7 +109,7 @@ public partial class StatmgrEndToEndTests
     {
         _site.WriteConfig();
         _site.StartStatmgr();
-        Assert.That(_site.WaitForExit(Startup), Is.EqualTo(1));
+        Assert.That(_site.WaitForExit(StartupLimit), Is.EqualTo(1));
         Assert.That(_site.Log(), Does.Contain(
             $"statmgr: transport ring STATUS_RING (key {_site.StatusKey}) does not exist; startstop normally creates it from its Ring lines; exiting.\n"));
     }
@@ -129,11 +123,11 @@ public partial class StatmgrEndToEndTests
         var statusWatch = new RingWatcher(status, TypePage, TypeRestart);
         var waveWatch = new RingWatcher(wave, TypePage, TypeRestart);
         using var startstop = new CancellationTokenSource();
-        var standIn = Task.Run(() => AnswerStatusRequests(status, startstop.Token));
+        var standIn = _site.AnswerStatusRequests(startstop.Token);
         try
         {
             _site.StartStatmgr();
-            _site.WaitForLog(StartupReport, Startup);
+            _site.WaitForLog(StartupReport, StartupLimit);
             Assert.That(_site.Log(), Does.Contain($"Attaching to RING: WAVE_RING {_site.WaveKey} 1024\n"), _site.Messages());
             _site.WaitForStdout($"WAVE_RING {_site.WaveKey} 1024\nSTATUS_RING {_site.StatusKey} 1024\n", TimeSpan.FromSeconds(5));
 
@@ -164,7 +158,7 @@ public partial class StatmgrEndToEndTests
         var ring = _site.CreateRing("STATUS_RING", _site.StatusKey, kilobytes: 4096);
         var watch = new RingWatcher(ring, TypeRestart);
         _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
+        _site.WaitForLog(StartupReport, StartupLimit);
 
         // Each simulated module has tsec 1: with its last heartbeat stamped S it is dead at S+2.
         // Every second each one beats again, k ms before its deadline second: k = 1..20 over
@@ -251,24 +245,5 @@ public partial class StatmgrEndToEndTests
         {
             Thread.SpinWait(50);
         }
-    }
-
-    /// <summary>startstop's part: answer TYPE_REQSTATUS on the ring with a TYPE_STATUS listing both rings.</summary>
-    private void AnswerStatusRequests(TransportRing statusRing, CancellationToken stop)
-    {
-        using var ring = SystemVRing.Attach("STATUS_RING", _site.StatusKey);
-        var buffer = new byte[512];
-        Logo[] requests = [new Logo(Inst, 0, TypeReqStatus)];
-        while (!stop.IsCancellationRequested)
-        {
-            if (ring.GetMessage(requests, buffer, out _, out _) is GetStatus.None)
-            {
-                Thread.Sleep(10);
-                continue;
-            }
-            string text = StartstopStatus.Text(new("WAVE_RING", (int)_site.WaveKey, 1024), new("STATUS_RING", (int)_site.StatusKey, 1024));
-            ring.Put(new Logo(Inst, ModStartstop, TypeStatus), Encoding.ASCII.GetBytes(text));
-        }
-        GC.KeepAlive(statusRing);
     }
 }

@@ -50,7 +50,7 @@ public partial class StatmgrEndToEndTests
         _site.WriteConfig();
         _site.CreateRing("STATUS_RING", _site.StatusKey);
         var statmgr = _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
+        _site.WaitForLog(StartupReport, StartupLimit);
         return statmgr;
     }
 }

@@ -102,21 +102,21 @@ internal sealed class StatmgrSite : IDisposable
         }
     }
 
-    /// <summary>Writes statmgr.d and the module descriptors.</summary>
-    public void WriteConfig(bool checkAllRings = false, int pickTsec = 3, int simulated = 0, int heartbeatPageit = 60)
+    /// <summary>Writes statmgr.d and the module descriptors (page groups ops and night unless <paramref name="pageGroups"/> names others).</summary>
+    public void WriteConfig(bool checkAllRings = false, int pickTsec = 3, int simulated = 0, int heartbeatPageit = 60,
+        int simulatedTsec = 1, IReadOnlyList<string>? pageGroups = null)
     {
         var extra = new StringBuilder();
         for (int i = 1; i <= simulated; i++)
         {
             extra.Append($"Descriptor   sim{i}.desc\n");
-            _params.Write($"sim{i}.desc", $"modName  sim{i}\nmodId    MOD_SIM{i}\ninstId   INST_MENLO\nrestartMe\ntsec: 1  page: 0  mail: 0\n");
+            _params.Write($"sim{i}.desc", $"modName  sim{i}\nmodId    MOD_SIM{i}\ninstId   INST_MENLO\nrestartMe\ntsec: {simulatedTsec}  page: 0  mail: 0\n");
         }
         _params.Write("statmgr.d",
             "MyModuleId   MOD_STATMGR\n"
             + "RingName     STATUS_RING\n"
             + $"heartbeatPageit {heartbeatPageit}\n"
-            + "pagegroup    ops\n"
-            + "pagegroup    night\n"
+            + string.Concat((pageGroups ?? ["ops", "night"]).Select(g => $"pagegroup    {g}\n"))
             + "LogFile      1\n"
             + "GetStatusFrom INST_MENLO MOD_WILDCARD\n"
             + $"CheckAllRings {(checkAllRings ? 1 : 0)}\n"
@@ -145,6 +145,27 @@ internal sealed class StatmgrSite : IDisposable
     public static string EwmodulePath => ChildProgram.SiblingTool("ewmodule");
 
     public static string EwringPath => EwringTool.Path;
+
+    /// <summary>
+    /// startstop's part in CheckAllRings mode, until <paramref name="stop"/>: answers every
+    /// TYPE_REQSTATUS on STATUS_RING with a TYPE_STATUS listing WAVE_RING and STATUS_RING.
+    /// </summary>
+    public Task AnswerStatusRequests(CancellationToken stop) => Task.Run(() =>
+    {
+        using var ring = SystemVRing.Attach("STATUS_RING", StatusKey);
+        var buffer = new byte[512];
+        Logo[] requests = [new Logo(Inst, 0, TypeReqStatus)];
+        while (!stop.IsCancellationRequested)
+        {
+            if (ring.GetMessage(requests, buffer, out _, out _) is GetStatus.None)
+            {
+                Thread.Sleep(10);
+                continue;
+            }
+            string text = StartstopStatus.Text(new("WAVE_RING", (int)WaveKey, 1024), new("STATUS_RING", (int)StatusKey, 1024));
+            ring.Put(new Logo(Inst, ModStartstop, TypeStatus), Encoding.ASCII.GetBytes(text));
+        }
+    }, CancellationToken.None);
 
     /// <summary>Starts the built statmgr as Earthworm would: cwd EW_PARAMS, config statmgr.d.</summary>
     public Process StartStatmgr() => Launch(StatmgrStartInfo());
