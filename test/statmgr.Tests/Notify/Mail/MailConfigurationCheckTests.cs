@@ -44,6 +44,24 @@ public class MailConfigurationCheckTests : MailTestBase
     }
 
     [Test]
+    public void AFifoAsPasswordOrCaFileIsRefusedWithoutWaitingForAWriter()
+    {
+        var config = Config("127.0.0.1");
+        config.SmtpUser = "ewmail";
+        config.SmtpPasswordFile = MakeFifo("password");
+        config.SmtpCaFile = MakeFifo("ca.pem");
+
+        var check = Task.Run(() => Check().Check(config));
+
+        Assert.That(check.Wait(TimeSpan.FromSeconds(10)), Is.True, "--check waits on a pipe nobody writes to");
+        Assert.That(check.Result, Is.EqualTo(new[]
+        {
+            $"SmtpPasswordFile <{config.SmtpPasswordFile}> cannot be read: is not a regular file",
+            $"SmtpCaFile <{config.SmtpCaFile}> cannot be read: is not a regular file",
+        }));
+    }
+
+    [Test]
     public void SmtpUserWithoutPasswordFileIsReported()
     {
         var config = Config("127.0.0.1");

@@ -32,11 +32,17 @@ public class MailQueueTests : MailTestBase
         await queue.WhenIdleAsync();
 
         Assert.That(transport.Attempts.Select(a => (a.At - Start).TotalSeconds), Is.EqualTo(new[] { 0, 30, 90, 210, 450, 930 }));
+        const string tail = "; server answer: 127.0.0.1:25: Connection refused; "
+                            + "report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n";
         Assert.That(Log.Entries, Is.EqualTo(new[]
         {
+            ("et", "statmgr: mail to ops@example.org retrying in 30 s" + tail),
+            ("et", "statmgr: mail to ops@example.org retrying in 60 s" + tail),
+            ("et", "statmgr: mail to ops@example.org retrying in 120 s" + tail),
+            ("et", "statmgr: mail to ops@example.org retrying in 240 s" + tail),
+            ("et", "statmgr: mail to ops@example.org retrying in 480 s" + tail),
             ("et", Error),
-            ("et", "statmgr: mail to ops@example.org given up after 6 attempts; server answer: 127.0.0.1:25: Connection refused; "
-                   + "report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n"),
+            ("et", "statmgr: mail to ops@example.org given up after 6 attempts" + tail),
         }));
         Assert.That(queue.Count, Is.Zero);
     }

@@ -56,6 +56,31 @@ public class MailQueueWithRelayTests : MailTestBase
     }
 
     [Test]
+    public async Task ARelayAnsweringOneByteASecondIsLeftAtTheDeadlineForTheNextMailServer()
+    {
+        // Each read gets its byte within SmtpTimeout, so only a deadline for the whole dialogue helps.
+        await using var slow = new SlowSmtpRelay();
+        var sink = await StartAsync(new TestSmtpServer());
+        var config = new StatmgrConfig { SmtpTimeoutSeconds = 3, From = "statmgr@ewhost.example" };
+        config.MailServers.Add(slow.Address);
+        config.MailServers.Add(sink.Address);
+        await using var queue = new MailQueue(new SmtpMailTransport(MailSettings.FromConfig(config), Clock), Log, Clock);
+
+        queue.Send(new MailRequest(["ops@example.org"], Report));
+        await slow.WaitForConnectionAsync();
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        await queue.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(sink.Received.Select(m => m.RcptTo.Single()), Is.EqualTo(new[] { "ops@example.org" }));
+        Assert.That(Log.Entries, Is.EqualTo(new[]
+        {
+            ("et", $"statmgr: mail to ops@example.org retrying with the next MailServer; server answer: {slow.Address}: did not finish within 3 s; "
+                   + "report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n"),
+        }));
+        Assert.That(queue.Count, Is.Zero);
+    }
+
+    [Test]
     public async Task ShutdownDrainDeliversWhatIsQueued()
     {
         var server = await StartAsync(new TestSmtpServer());
