@@ -42,6 +42,10 @@ internal static class MailProgramLocator
         {
             return "does not exist";
         }
+        if (RegularFile.IsSomethingElse(path))
+        {
+            return RegularFile.Refusal;
+        }
         if (OperatingSystem.IsWindows())
         {
             return null;

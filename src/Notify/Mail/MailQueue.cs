@@ -56,6 +56,8 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
         }
     }
 
+    public bool HasMailPath => true;
+
     /// <summary>Queues one message per recipient and returns at once.</summary>
     public void Send(MailRequest request)
     {
@@ -223,6 +225,7 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
         MailJob? refused = null;
         MailJob? gaveUp = null;
         MailJob? lost = null;
+        TimeSpan? retryIn = null;
         var dropped = new List<MailJob>();
         lock (_gate)
         {
@@ -254,12 +257,21 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
                     job.Due = _time.GetUtcNow() + delay.Value;
                     InsertInOrder(job);
                     TrimToCapacity(dropped);
+                    retryIn = dropped.Contains(job) ? null : delay;
                 }
             }
             if (_draining && _jobs.Count == 0)
             {
                 _drained.TrySetResult();
             }
+        }
+        foreach (var answer in outcome.PassedOver)
+        {
+            _failures.PassedOver(job, answer);
+        }
+        if (retryIn is not null)
+        {
+            _failures.Retrying(job, retryIn.Value);
         }
         if (refused is not null)
         {

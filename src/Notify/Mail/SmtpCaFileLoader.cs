@@ -10,6 +10,11 @@ internal static class SmtpCaFileLoader
     public static X509Certificate2Collection? TryLoad(string path, out string? problem)
     {
         problem = null;
+        if (RegularFile.IsSomethingElse(path))
+        {
+            problem = RegularFile.Refusal;
+            return null;
+        }
         try
         {
             var collection = new X509Certificate2Collection();

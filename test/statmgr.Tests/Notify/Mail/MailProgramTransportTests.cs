@@ -100,7 +100,7 @@ public class MailProgramTransportTests : MailTestBase
 
         var outcome = await transport.DeliverAsync("ops@example.org", "report\n", token);
 
-        var stdoutTail = new string('x', 256 - " end of stdout\n".Length) + " end of stdout";
+        var stdoutTail = new string('x', MailProgramOutput.TailBytes - " end of stdout\n".Length) + " end of stdout";
         Assert.That(outcome, Is.EqualTo(MailOutcome.Permanent(
             $"mail program <{noisy}> exited with status 3; stdout: {stdoutTail}; stderr: first the disk is full")));
     }
