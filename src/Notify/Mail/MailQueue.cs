@@ -8,7 +8,8 @@ namespace Statmgr.Notify.Mail;
 /// sender mails them one at a time, oldest due first. A transient failure waits for its retry
 /// (<see cref="MailRetryPolicy"/>) without holding back later messages; a permanent one is given up
 /// at once. At most <see cref="MailRetryPolicy.QueueCapacity"/> messages wait; past that the oldest
-/// is dropped. Every message that is not delivered is logged once.
+/// is dropped. Every message that is not delivered is logged once; every failed attempt that is
+/// followed by another (the next MailServer, or the retry) is logged as retrying when it happens.
 /// </summary>
 internal sealed class MailQueue : IMailSink, IAsyncDisposable
 {
