@@ -54,35 +54,23 @@ internal sealed class SmtpMailTransport : IMailTransport
         }
 
         using var message = BuildMessage(from, to, reportText);
-        var answers = new List<string>();
-        MailOutcome? outcome = null;
+        var failed = new List<string>();
         foreach (var server in _settings.Servers)
         {
             if (cancellationToken.IsCancellationRequested)
             {
                 break;
             }
-            if (outcome is not null)
-            {
-                // The relay before this one was given up: it is passed over, and the queue logs that.
-                answers.Add(outcome.Answer);
-            }
-            outcome = await TryServerAsync(server, message, extraRoots, cancellationToken).ConfigureAwait(false);
+            var outcome = await TryServerAsync(server, message, extraRoots, cancellationToken).ConfigureAwait(false);
             if (outcome.Kind != MailOutcomeKind.Transient)
             {
-                return outcome with { PassedOver = answers };
+                // The relays that failed before this one were passed over; the queue logs each.
+                return outcome with { PassedOver = failed };
             }
+            failed.Add(outcome.Answer);
         }
-        var passedOver = answers.ToArray();
-        if (outcome is not null)
-        {
-            answers.Add(outcome.Answer);
-        }
-        if (cancellationToken.IsCancellationRequested)
-        {
-            answers.Add("cancelled");
-        }
-        return MailOutcome.Transient(string.Join("; ", answers)) with { PassedOver = passedOver };
+        var answer = string.Join("; ", cancellationToken.IsCancellationRequested ? failed.Append("cancelled") : failed);
+        return MailOutcome.Transient(answer) with { PassedOver = failed.SkipLast(1).ToArray() };
     }
 
     private MimeMessage BuildMessage(MailboxAddress from, MailboxAddress to, string reportText)
