@@ -19,6 +19,9 @@ internal static class ReportComposer
     /// <c>UTC_&lt;asctime&gt;  sys/modName body[ Page sent.][ Mail sent.]\n</c>, where a note of 4 or more
     /// characters (its newline counted) replaces the rule's text, and one trailing newline of the
     /// body is dropped so the suffixes stay on the report's line (B20: C left them on a second line).
+    /// The note is the one text a report takes from a message (a module's note, or a decode error
+    /// quoting one), so here it is made visible once for the log, the pages and the mails: any other
+    /// newline becomes a space and other control bytes <c>\xHH</c>, so a report is always one line.
     /// </summary>
     public static string Error(long time, Descriptor descriptor, string ruleText, string note, Delivery delivery)
     {
@@ -27,6 +30,7 @@ internal static class ReportComposer
         {
             body = body[..^1];
         }
+        body = VisibleText.OneLine(body);
         return $"UTC_{AscTime.Format(time)}  {descriptor.SysName}/{descriptor.ModName} {body}{Suffixes(delivery)}\n";
     }
 

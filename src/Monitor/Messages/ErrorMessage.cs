@@ -28,9 +28,9 @@ internal readonly ref struct ErrorMessage
 
     /// <summary>
     /// Decodes an error message. On failure <paramref name="decodeError"/> holds C's ERR_DECODE
-    /// note naming the sending module.
+    /// note naming the sending module, or the port's note for a time beyond <paramref name="limit"/>.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> body, byte fromModule, out ErrorMessage message, out string? decodeError)
+    public static bool TryParse(ReadOnlySpan<byte> body, byte fromModule, SenderTimeLimit limit, out ErrorMessage message, out string? decodeError)
     {
         var text = MessageText.AsCString(body);
         message = default;
@@ -92,9 +92,15 @@ internal readonly ref struct ErrorMessage
                 return false;
             }
         }
+        long time = MessageText.Atoi(timeToken);
+        if (!limit.Admits(time))
+        {
+            decodeError = SenderTimeLimit.TooFarAhead("error msg time", timeToken, fromModule);
+            return false;
+        }
         // C keeps the number in a short after atoi, which glibc computes as (int)strtol.
         short number = unchecked((short)(int)MessageText.Atoi(numberToken));
-        message = new ErrorMessage(MessageText.Atoi(timeToken), number, note);
+        message = new ErrorMessage(time, number, note);
         decodeError = null;
         return true;
     }

@@ -24,9 +24,9 @@ internal readonly ref struct HeartbeatMessage
 
     /// <summary>
     /// Decodes a heartbeat. On failure <paramref name="decodeError"/> holds C's ERR_DECODE note
-    /// naming the sending module.
+    /// naming the sending module, or the port's note for a time beyond <paramref name="limit"/>.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> body, byte fromModule, out HeartbeatMessage message, out string? decodeError)
+    public static bool TryParse(ReadOnlySpan<byte> body, byte fromModule, SenderTimeLimit limit, out HeartbeatMessage message, out string? decodeError)
     {
         var text = MessageText.AsCString(body);
         message = default;
@@ -81,7 +81,13 @@ internal readonly ref struct HeartbeatMessage
                 $"error decoding heartbeat PID, non-numeric char <{(char)pid[bad]}> found at position {bad}, from mod:{fromModule}");
             return false;
         }
-        message = new HeartbeatMessage(MessageText.Atoi(timeToken), pid);
+        long time = MessageText.Atoi(timeToken);
+        if (!limit.Admits(time))
+        {
+            decodeError = SenderTimeLimit.TooFarAhead("heartbeat time", timeToken, fromModule);
+            return false;
+        }
+        message = new HeartbeatMessage(time, pid);
         decodeError = null;
         return true;
     }

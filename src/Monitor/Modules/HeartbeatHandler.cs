@@ -9,7 +9,9 @@ namespace Statmgr.Monitor.Modules;
 
 /// <summary>
 /// Applies one TYPE_HEARTBEAT: keep the pid, arm a restart, report "module
-/// alive" for a dead module (stamped with the sender's time), and restart its timer.
+/// alive" for a dead module (stamped with the sender's time), and restart its timer. A time more
+/// than a day ahead of statmgr's clock is a decode error and moves nothing, so it cannot put a
+/// module's death off.
 /// </summary>
 internal sealed class HeartbeatHandler
 {
@@ -21,6 +23,7 @@ internal sealed class HeartbeatHandler
     private readonly bool _debug;
     private readonly Func<byte, string?> _moduleName;
     private readonly TimeProvider _time;
+    private readonly SenderTimeLimit _senderTime;
 
     public HeartbeatHandler(ReportDispatcher reports, OwnErrorReporter own, ILogit logit, int debug, Func<byte, string?> moduleName, TimeProvider time)
     {
@@ -30,6 +33,7 @@ internal sealed class HeartbeatHandler
         _debug = debug >= 1;
         _moduleName = moduleName;
         _time = time;
+        _senderTime = new SenderTimeLimit(() => EpochClock.Now(time));
     }
 
     public void Handle(MonitoredRing ring, Logo logo, ModuleHealth module, ReadOnlySpan<byte> body)
@@ -38,7 +42,7 @@ internal sealed class HeartbeatHandler
         {
             LogObserved(ring, logo, body);
         }
-        if (!HeartbeatMessage.TryParse(body, logo.Module, out var heartbeat, out var decodeError))
+        if (!HeartbeatMessage.TryParse(body, logo.Module, _senderTime, out var heartbeat, out var decodeError))
         {
             _own.TryReport(StatmgrError.Decode, EpochClock.Now(_time), decodeError!);
             return;
@@ -51,9 +55,13 @@ internal sealed class HeartbeatHandler
 
     private void LogObserved(MonitoredRing ring, Logo logo, ReadOnlySpan<byte> body)
     {
+        // The body's own final newline ends the line (C's line); whatever else it holds is shown on that line.
         string text = MessageText.Decode(MessageText.AsCString(body));
-        string line = string.Create(CultureInfo.InvariantCulture,
-            $"Debug: HB Observed in ring {ring.DebugName}: inst:{logo.Installation} mod:{_moduleName(logo.Module) ?? "(null)"} typ:{logo.Type} msg: {text}");
-        _logit.Write("t", line.EndsWith('\n') ? line : line + "\n");
+        if (text.EndsWith('\n'))
+        {
+            text = text[..^1];
+        }
+        _logit.Write("t", string.Create(CultureInfo.InvariantCulture,
+            $"Debug: HB Observed in ring {ring.DebugName}: inst:{logo.Installation} mod:{_moduleName(logo.Module) ?? "(null)"} typ:{logo.Type} msg: {VisibleText.OneLine(text)}\n"));
     }
 }

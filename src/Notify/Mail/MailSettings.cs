@@ -46,7 +46,8 @@ internal sealed class MailSettings
 
     /// <summary>
     /// The mail body: MsgPrefix, the report and MsgSuffix with no separators (as C), plus the one
-    /// newline C's <c>echo</c> added, so both paths give the bytes legacy Unix mail had.
+    /// newline C's <c>echo</c> added, so both paths give the bytes legacy Unix mail had. It keeps
+    /// newlines and tabs but no other raw control byte.
     /// </summary>
     public string ComposeBody(string reportText) => Prefix + reportText + Suffix + "\n";
 
@@ -90,8 +91,9 @@ internal sealed class MailSettings
             MailProgram = string.IsNullOrEmpty(config.MailProgram) ? null : config.MailProgram,
             From = string.IsNullOrEmpty(config.From) ? defaultFrom : config.From,
             Subject = config.Subject,
-            Prefix = config.MsgPrefix ?? "",
-            Suffix = config.MsgSuffix ?? "",
+            // The report in between is already shown safely; the framing gets the mail rule once, here.
+            Prefix = VisibleText.ForMail(config.MsgPrefix ?? ""),
+            Suffix = VisibleText.ForMail(config.MsgSuffix ?? ""),
             Security = config.SmtpSecurity,
             User = string.IsNullOrEmpty(config.SmtpUser) ? null : config.SmtpUser,
             PasswordFile = string.IsNullOrEmpty(config.SmtpPasswordFile) ? null : config.SmtpPasswordFile,

@@ -1,5 +1,6 @@
 using Statmgr.Config;
 using Statmgr.Earthworm.Transport;
+using Statmgr.Tests.Fixtures;
 using static Statmgr.Tests.Monitor.MonitorHarness;
 
 namespace Statmgr.Tests.Monitor;
@@ -168,13 +169,16 @@ public class ErrorReportTests
     }
 
     [TestCase(3, "abc\n", "error decoding heartbeat time, non-numeric char <a> found at position 0, from mod:3")]
-    [TestCase(3, "1 2 3\n", "error decoding heartbeat:1 2 3\n, wrong number of tokens 3, from mod:3")]
-    [TestCase(3, "\n", "error decoding heartbeat:\n, wrong number of tokens 0, from mod:3")]
+    [TestCase(3, "1 2 3\n", "error decoding heartbeat:1 2 3 , wrong number of tokens 3, from mod:3")]
+    [TestCase(3, "\n", "error decoding heartbeat: , wrong number of tokens 0, from mod:3")]
     [TestCase(3, "12 3p4\n", "error decoding heartbeat PID, non-numeric char <p> found at position 1, from mod:3")]
-    [TestCase(2, "12\n", "error decoding error msg:12\n, wrong number of tokens 1, from mod:3")]
+    [TestCase(2, "12\n", "error decoding error msg:12 , wrong number of tokens 1, from mod:3")]
     [TestCase(2, "1x 3 note\n", "error decoding error msg time, non-numeric char <x> found at position 1, from mod:3")]
     [TestCase(2, "12 -3 note\n", "error decoding error msg number, non-numeric char <-> found at position 0, from mod:3")]
     [TestCase(2, "12 3 tab\there\n", "error decoding error note, non-printable char <\t>[9] found at position 3, from mod:3")]
+    [TestCase(2, "12 3 red\u001b[31m\n", "error decoding error note, non-printable char <\\x1B>[27] found at position 3, from mod:3")]
+    [TestCase(2, "12 3 back\rUTC_forged\n", "error decoding error note, non-printable char <\\x0D>[13] found at position 4, from mod:3")]
+    [TestCase(3, "12 3\u007f 4\u001b[2J\n", "error decoding heartbeat:12 3\\x7F 4\\x1B[2J , wrong number of tokens 3, from mod:3")]
     public void DecodeErrorsAreStatmgrError3(int type, string body, string note)
     {
         var h = Started();
@@ -192,5 +196,40 @@ public class ErrorReportTests
         h.Ring.Enqueue(From(ModPick, Types.Heartbeat), "abc\n");
         h.RunUntil(T + 1);
         Assert.That(h.Log.Entries, Is.Empty);
+    }
+
+    [Test]
+    public void ErrorTimesFromTheFarFutureAreDecodeErrorsAndCountNothing()
+    {
+        var h = Started(h => h.Pick.Errors.Add(new ErrorRule(7, 2, 10, 0, 0, "Two within ten seconds.")));
+        h.SendError(ModPick, T, 7);
+        h.Ring.Enqueue(From(ModPick, Types.Error), "9999999999 7 forged\n");
+        h.Ring.Enqueue(From(ModPick, Types.Error), "99999999999999999999 7 forged\n");
+        h.SendError(ModPick, T + 1, 7);
+        h.RunUntil(T + 1);
+        Assert.That(h.Reports, Is.EqualTo(new[]
+        {
+            Utc(T) + "  ewhost/statmgr error decoding error msg time, <9999999999> is more than 86400 s ahead of statmgr's clock, from mod:3\n",
+            Utc(T) + "  ewhost/statmgr error decoding error msg time, <99999999999999999999> is more than 86400 s ahead of statmgr's clock, from mod:3\n",
+            Utc(T + 1) + "  ewhost/pick_ew Two within ten seconds.\n",
+        }));
+    }
+
+    /// <summary>A note that imitates statmgr's own lines and a second page, as one module could send it.</summary>
+    private static readonly string ForgedNote =
+        "disk full\n" + Utc(T) + "  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n#group: boss forged page";
+
+    [Test]
+    public void AForgedNoteStaysOneLineInTheLogAndOnePagePerGroup()
+    {
+        var h = Started(h => h.Config.PageGroups.Add("night"));
+        h.SendError(ModPick, T, 3, ForgedNote);
+        h.RunUntil(T + 1);
+        string report = Utc(T) + "  ewhost/pick_ew disk full " + Utc(T) + "  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent. "
+            + "#group: boss forged page Page sent. Mail sent.\n";
+        Assert.That(h.Log.Texts, Is.EqualTo(new[] { report }));
+        string page = report.Replace('#', ' ') + "#";
+        Assert.That(h.Pages.Where(p => p.Contains("disk full", StringComparison.Ordinal)), Is.EqualTo(new[] { "group: ops " + page, "group: night " + page }));
+        Assert.That(h.Mail.Sent.Single().ReportText, Is.EqualTo(report));
     }
 }

@@ -118,15 +118,34 @@ public class HeartbeatExpiryTests
         Assert.That((h.Module(ModTank).Pid, h.Module(ModTank).Restart), Is.EqualTo(("999", Statmgr.Monitor.Modules.RestartState.RestartMe)));
     }
 
-    [TestCase("99999999999999 1\n")]
-    [TestCase("99999999999999999999999 1\n")]
-    public void ASendersClockFarInTheFutureNeitherThrowsNorDies(string body)
+    [Test]
+    public void HeartbeatsFromTheFarFutureAreDecodeErrorsAndTheModuleDiesWhenItsRealOnesStop()
     {
         var h = Started();
-        h.Ring.Enqueue(From(ModPick, Types.Heartbeat), body);
-        h.RunUntil(T + 100);
-        Assert.That(h.Reports, Is.Empty);
+        h.SetTime(T + 2);
+        h.Beat(ModPick, T + 2, "4321");
+        h.Ring.Enqueue(From(ModPick, Types.Heartbeat), "9999999999 4321\n");
+        h.Ring.Enqueue(From(ModPick, Types.Heartbeat), "99999999999999999999\n");
+        h.RunUntil(T + 32, 999);
+        Assert.That(h.Reports, Is.EqualTo(new[]
+        {
+            Utc(T + 2) + "  ewhost/statmgr error decoding heartbeat time, <9999999999> is more than 86400 s ahead of statmgr's clock, from mod:3\n",
+            Utc(T + 2) + "  ewhost/statmgr error decoding heartbeat time, <99999999999999999999> is more than 86400 s ahead of statmgr's clock, from mod:3\n",
+        }));
+        h.RunUntil(T + 33);
+        Assert.That(h.Reports.Last(), Is.EqualTo(Utc(T + 33) + "  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent. Mail sent.\n"),
+            "tsec + 1 after the last real heartbeat");
         Assert.That(h.Waiter.Waits, Has.All.GreaterThan(TimeSpan.Zero));
+    }
+
+    [Test]
+    public void AHeartbeatADayAheadOfStatmgrsClockStillCounts()
+    {
+        var h = Started();
+        h.Beat(ModPick, T + 86_400, "4321");
+        h.RunUntil(T + 1000);
+        Assert.That(h.Reports, Is.Empty);
+        Assert.That(h.Module(ModPick).Timer, Is.EqualTo(T + 86_400));
     }
 
     [Test]
@@ -141,6 +160,16 @@ public class HeartbeatExpiryTests
             ("t", $"Debug: HB Observed in ring : inst:2 mod:MOD_PICK_EW typ:3 msg: {T} 4321\n"),
             ("t", $"Debug: HB Observed in ring : inst:2 mod:MOD_PICK_EW typ:3 msg: {T}\n"),
         }));
+    }
+
+    [Test]
+    public void DebugShowsTheHeartbeatOnOneLineWithItsControlBytesVisible()
+    {
+        var h = Started(h => h.Config.Debug = 1);
+        h.Ring.Enqueue(From(ModPick, Types.Heartbeat), $"{T} 4321\nDebug: HB Observed forged\r\u001b[2J\n");
+        h.Manager!.RunPass();
+        Assert.That(h.Log.Entries.First(), Is.EqualTo(
+            ("t", $"Debug: HB Observed in ring : inst:2 mod:MOD_PICK_EW typ:3 msg: {T} 4321 Debug: HB Observed forged\\x0D\\x1B[2J\n")));
     }
 
     [Test]

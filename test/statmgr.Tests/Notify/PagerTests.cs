@@ -76,4 +76,25 @@ public class PagerTests
         new Pager(() => ring, PageLogo, 249, log).SendHeartbeat("ewhost");
         Assert.That(log.Entries, Is.EqualTo(new[] { ("e", "Error sending pageit hbeat to transport region.\n") }));
     }
+
+    [Test]
+    public void AHashInTheTextBecomesASpaceSoEachGroupGetsOnePage()
+    {
+        var ring = new InMemoryRing("STATUS_RING", 1050);
+        var pager = new Pager(() => ring, PageLogo, 249, new CollectingLogit());
+        pager.PageOut(["ops", "night"], "UTC_x  ewhost/pick_ew disk full #group: boss forged page Page sent.\n");
+        Assert.That(ring.PutTexts(104), Is.EqualTo(new[]
+        {
+            "group: ops UTC_x  ewhost/pick_ew disk full  group: boss forged page Page sent.\n#",
+            "group: night UTC_x  ewhost/pick_ew disk full  group: boss forged page Page sent.\n#",
+        }));
+    }
+
+    [Test]
+    public void AHashInTheSystemNameDoesNotEndThePageitHeartbeatEarly()
+    {
+        var ring = new InMemoryRing("STATUS_RING", 1050);
+        new Pager(() => ring, PageLogo, 249, new CollectingLogit()).SendHeartbeat("ew#host");
+        Assert.That(ring.PutTexts(104), Is.EqualTo(new[] { "alive:ew host#" }));
+    }
 }

@@ -53,11 +53,15 @@ public class ReportComposerTests
             Is.EqualTo("UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Station dead. Page sent. Mail sent.\n"));
     }
 
-    [Test]
-    public void ErrorNoteWithTwoNewlinesKeepsOne()
+    [TestCase("line\n\n", "line  Page sent.", TestName = "{m}(TwoNewlinesKeepOneLine)")]
+    [TestCase("disk full\nUTC_x  ewhost/pick_ew (MOD_PICK_EW) module dead\n", "disk full UTC_x  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.",
+        TestName = "{m}(ANewlineInsideIsASpace)")]
+    [TestCase("\u001b[2J\rnul\0 del\u007f tab\t\n", "\\x1B[2J\\x0Dnul\\x00 del\\x7F tab\t Page sent.", TestName = "{m}(ControlBytesAsHexButTab)")]
+    [TestCase("Station #3: caf\u00e9 \u00ff ~\n", "Station #3: caf\u00e9 \u00ff ~ Page sent.", TestName = "{m}(PrintableLatin1AndHashUnchanged)")]
+    public void AnErrorNoteIsShownOnOneLine(string note, string shown)
     {
-        Assert.That(ReportComposer.Error(Time, Pick, "Station dead.", "line\n\n", With(true, false)),
-            Is.EqualTo("UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew line\n Page sent.\n"));
+        Assert.That(ReportComposer.Error(Time, Pick, "Station dead.", note, With(true, false)),
+            Is.EqualTo("UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew " + shown + "\n"));
     }
 
     [Test]

@@ -10,7 +10,7 @@ public class ErrorMessageTests
 
     private static (bool Ok, long Time, short Number, string Note, string? Error) Parse(byte[] body, byte module = 3)
     {
-        bool ok = ErrorMessage.TryParse(body, module, out var e, out var error);
+        bool ok = ErrorMessage.TryParse(body, module, new SenderTimeLimit(() => 1709658131), out var e, out var error);
         return (ok, e.Time, e.Number, e.NoteText, error);
     }
 
@@ -62,5 +62,13 @@ public class ErrorMessageTests
     {
         Assert.That(Parse("1709 70000 x\n").Number, Is.EqualTo((short)4464));
         Assert.That(Parse("1709 99999999999999999999 x\n").Number, Is.EqualTo((short)-1));
+    }
+
+    [Test]
+    public void ATimeMoreThanADayAheadIsADecodeErrorQuotingTheDigits()
+    {
+        Assert.That(Parse("1709744531 3 x\n").Ok, Is.True, "exactly a day ahead");
+        Assert.That(Parse("1709744532 3 x\n").Error,
+            Is.EqualTo("error decoding error msg time, <1709744532> is more than 86400 s ahead of statmgr's clock, from mod:3"));
     }
 }

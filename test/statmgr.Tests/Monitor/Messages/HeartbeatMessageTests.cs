@@ -5,9 +5,12 @@ namespace Statmgr.Tests.Monitor.Messages;
 
 public class HeartbeatMessageTests
 {
-    private static (bool Ok, long Time, string Pid, string? Error) Parse(string body, byte module = 3)
+    /// <summary>statmgr's clock in these tests.</summary>
+    private const long Now = 1709658131;
+
+    private static (bool Ok, long Time, string Pid, string? Error) Parse(string body, byte module = 3, long now = Now)
     {
-        bool ok = HeartbeatMessage.TryParse(Encoding.Latin1.GetBytes(body), module, out var hb, out var error);
+        bool ok = HeartbeatMessage.TryParse(Encoding.Latin1.GetBytes(body), module, new SenderTimeLimit(() => now), out var hb, out var error);
         return (ok, hb.Time, Encoding.Latin1.GetString(hb.Pid), error);
     }
 
@@ -52,6 +55,21 @@ public class HeartbeatMessageTests
     [Test]
     public void TimesBeyond2038AreKept()
     {
-        Assert.That(Parse("4102444800 1\n").Time, Is.EqualTo(4102444800L));
+        Assert.That(Parse("4102444800 1\n", now: 4102444000).Time, Is.EqualTo(4102444800L));
+    }
+
+    [Test]
+    public void ATimeUpToADayAheadOfStatmgrsClockIsKept()
+    {
+        Assert.That(Parse($"{Now + SenderTimeLimit.MaxSecondsAhead} 1\n").Time, Is.EqualTo(Now + 86_400));
+    }
+
+    [TestCase("1709744532", TestName = "{m}(OneSecondTooFar)")]
+    [TestCase("9999999999", TestName = "{m}(Year2286)")]
+    [TestCase("99999999999999999999", TestName = "{m}(BeyondALong)")]
+    public void ATimeMoreThanADayAheadIsADecodeErrorQuotingTheDigits(string time)
+    {
+        Assert.That(Parse(time + " 1\n"), Is.EqualTo((false, 0L, "",
+            (string?)$"error decoding heartbeat time, <{time}> is more than 86400 s ahead of statmgr's clock, from mod:3")));
     }
 }

@@ -98,6 +98,15 @@ public class MailSettingsTests
     }
 
     [Test]
+    public void TheBodyFramingKeepsTabsAndNewlinesButShowsOtherControlBytes()
+    {
+        var euro = Encoding.Latin1.GetString(Encoding.UTF8.GetBytes("\u20ac"));
+        var settings = MailSettings.FromConfig(new StatmgrConfig { MsgPrefix = "P\u001b[2J\t" + euro + "\n", MsgSuffix = "\rS\u007f" });
+
+        Assert.That(settings.ComposeBody("UTC_x  sys/mod text\n"), Is.EqualTo("P\\x1B[2J\t" + euro + "\nUTC_x  sys/mod text\n\\x0DS\\x7F\n"));
+    }
+
+    [Test]
     public void ConfigBytesThatAreUtf8AreReadAsUtf8AndOthersKeptAsLatin1()
     {
         var utf8 = Encoding.Latin1.GetString(Encoding.UTF8.GetBytes("séisme"));
