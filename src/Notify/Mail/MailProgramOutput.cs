@@ -29,20 +29,13 @@ internal sealed class MailProgramOutput : IDisposable
     /// <summary>Completes when the output has ended (every writer closed it).</summary>
     public Task Ended => _reading;
 
-    /// <summary>The kept tail as one readable line: line breaks and other control bytes become spaces.</summary>
+    /// <summary>The kept tail as one line, its control bytes shown as message text is (a newline as a space).</summary>
     public string Tail()
     {
-        string text;
         lock (_tail)
         {
-            text = Encoding.Latin1.GetString(_tail, 0, _length);
+            return VisibleText.OneLine(Encoding.Latin1.GetString(_tail, 0, _length)).Trim();
         }
-        var line = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            line.Append(char.IsControl(c) ? ' ' : c);
-        }
-        return line.ToString().Trim();
     }
 
     /// <summary>Stops reading; whoever still writes then meets a full pipe, or a closed one.</summary>
