@@ -9,7 +9,7 @@ namespace Statmgr.Cli;
 
 /// <summary>
 /// Everything from attaching the ring on, with the real world around it: System V rings, the mail queue,
-/// SIGTERM/SIGINT, the system clock. Returns the process exit status.
+/// the stop signals and SIGHUP, the system clock. Returns the process exit status.
 /// </summary>
 internal static class MonitorCommand
 {
@@ -21,7 +21,7 @@ internal static class MonitorCommand
         // the run with the shutdown report, even one that comes before the main loop exists.
         using var wait = new WakeableWait();
         var stop = new StopSource(wait, startup.ProcessId);
-        using var signals = stop.RequestOnSignals();
+        using var signals = stop.RequestOnSignals(log);
         var transport = MailTransportFactory.Create(MailSettings.FromConfig(config), log, time);
         var mailQueue = transport is null ? null : new MailQueue(transport, log, time);
         try

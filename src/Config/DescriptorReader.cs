@@ -48,7 +48,7 @@ internal sealed class DescriptorReader
         var openBefore = _kom.OpenFileCount;
         if (!KomFiles.TryOpen(_kom, path))
         {
-            _problems.Error(loadedAt, $"statmgr: Error opening descriptor file <{path}>; exiting.\n");
+            _problems.Error(loadedAt, $"statmgr: Error opening descriptor file <{path}>{_kom.OpenFailureDetail}; exiting.\n");
             return null;
         }
 
@@ -77,7 +77,7 @@ internal sealed class DescriptorReader
         {
             if (!KomFiles.TryOpen(_kom, com[1..]))
             {
-                _problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>; exiting.\n");
+                _problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>{_kom.OpenFailureDetail}; exiting.\n");
             }
             return;
         }

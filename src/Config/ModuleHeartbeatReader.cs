@@ -47,7 +47,7 @@ internal sealed class ModuleHeartbeatReader
         var openBefore = _kom.OpenFileCount;
         if (!KomFiles.TryOpen(_kom, moduleConfigPath))
         {
-            _problems.Warning(loadedAt, "e", $"statmgr: Error opening .d file <{moduleConfigPath}>; skipping.\n");
+            _problems.Warning(loadedAt, "e", $"statmgr: Error opening .d file <{moduleConfigPath}>{_kom.OpenFailureDetail}; skipping.\n");
             return NotFound;
         }
 
@@ -66,7 +66,7 @@ internal sealed class ModuleHeartbeatReader
                     var at = KomFiles.Here(_kom, moduleConfigPath);
                     if (!KomFiles.TryOpen(_kom, com[1..]))
                     {
-                        _problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>; exiting.\n");
+                        _problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>{_kom.OpenFailureDetail}; exiting.\n");
                     }
                     continue;
                 }

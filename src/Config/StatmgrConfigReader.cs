@@ -30,7 +30,7 @@ internal sealed class StatmgrConfigReader
         var state = new ParseState(new StatmgrConfig { ConfigPath = configPath });
         if (!KomFiles.TryOpen(_kom, configPath))
         {
-            _problems.Error(new ConfigLocation(configPath, 0), $"statmgr: Error opening command file <{configPath}>; exiting.\n");
+            _problems.Error(new ConfigLocation(configPath, 0), $"statmgr: Error opening command file <{configPath}>{_kom.OpenFailureDetail}; exiting.\n");
             return state.Config;
         }
 
@@ -63,7 +63,7 @@ internal sealed class StatmgrConfigReader
         {
             if (!KomFiles.TryOpen(_kom, com[1..]))
             {
-                _problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>; exiting.\n");
+                _problems.Error(at, $"statmgr: Error opening command file <{com[1..]}>{_kom.OpenFailureDetail}; exiting.\n");
             }
             return;
         }

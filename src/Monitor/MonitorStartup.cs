@@ -113,7 +113,7 @@ internal static class MonitorStartup
         var discovery = new RingDiscovery(pageRing,
             new Logo(context.LocalInstallation, config.MyModuleId, context.Types.ReqStatus),
             new Logo(context.LocalInstallation, 0, context.Types.Status),
-            context.Stop, context.Out, context.Error);
+            context.Stop, context.Out, context.Error, context.Logit);
         var found = discovery.Discover();
         if (discovery.Stopped)
         {

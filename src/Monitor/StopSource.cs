@@ -1,13 +1,15 @@
 using System.Runtime.InteropServices;
+using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Monitor;
 
 /// <summary>
 /// The one answer to "has statmgr been told to stop?", made where the process starts and handed
-/// to everything that must notice a stop: SIGTERM (startstop's fallback after KillDelay) and
-/// SIGINT, and the flag in an attached ring's header set to TERMINATE or to statmgr's own pid
-/// (startstop's old-style stop). A request also wakes the main loop's wait, and one that comes
+/// to everything that must notice a stop: SIGTERM (startstop's fallback after KillDelay), SIGINT,
+/// SIGQUIT, SIGUSR1, SIGUSR2 and SIGALRM (each of which would otherwise kill statmgr without its
+/// shutdown report or mail), and the flag in an attached ring's header set to TERMINATE or to
+/// statmgr's own pid (startstop's old-style stop). A request also wakes the main loop's wait, and one that comes
 /// before the loop exists is kept for it, so every stop ends with the shutdown report.
 /// </summary>
 internal sealed class StopSource
@@ -34,8 +36,14 @@ internal sealed class StopSource
         _wait.Wake();
     }
 
-    /// <summary>Until disposed, SIGTERM and SIGINT request the stop instead of ending the process.</summary>
-    public IDisposable RequestOnSignals() => new SignalRegistrations(this);
+    /// <summary>The one line a SIGHUP writes to the log; nothing else happens.</summary>
+    public const string SighupIgnored = "statmgr: SIGHUP ignored (no reload in this version)\n";
+
+    /// <summary>
+    /// Until disposed, the stop signals request the stop instead of ending the process, and SIGHUP
+    /// (whose default would end statmgr too) is logged to <paramref name="logit"/> and ignored.
+    /// </summary>
+    public IDisposable RequestOnSignals(ILogit logit) => new SignalRegistrations(this, logit);
 
     /// <summary>A stop was requested, or one of <paramref name="rings"/> carries a flag that says stop.</summary>
     public bool IsStopRequested(IEnumerable<ITransportRing> rings)
@@ -59,21 +67,31 @@ internal sealed class StopSource
 
     private sealed class SignalRegistrations : IDisposable
     {
-        private readonly PosixSignalRegistration[] _registrations;
+        // Linux numbers of the signals PosixSignal has no name for; a raw number cast to
+        // PosixSignal is registered as that signal on Unix.
+        private const int SigUsr1 = 10;
+        private const int SigUsr2 = 12;
+        private const int SigAlrm = 14;
 
-        public SignalRegistrations(StopSource stop)
+        private readonly List<PosixSignalRegistration> _registrations = [];
+
+        public SignalRegistrations(StopSource stop, ILogit logit)
         {
-            void OnSignal(PosixSignalContext context)
+            void OnStopSignal(PosixSignalContext context)
             {
                 // Handled here: the runtime must not end the process before the shutdown report.
                 context.Cancel = true;
                 stop.Request();
             }
-            _registrations =
-            [
-                PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
-                PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
-            ];
+            foreach (var signal in StopSignals())
+            {
+                _registrations.Add(PosixSignalRegistration.Create(signal, OnStopSignal));
+            }
+            _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            {
+                context.Cancel = true;
+                logit.Write("et", SighupIgnored);
+            }));
         }
 
         public void Dispose()
@@ -81,6 +99,19 @@ internal sealed class StopSource
             foreach (var registration in _registrations)
             {
                 registration.Dispose();
+            }
+        }
+
+        private static IEnumerable<PosixSignal> StopSignals()
+        {
+            yield return PosixSignal.SIGTERM;
+            yield return PosixSignal.SIGINT;
+            yield return PosixSignal.SIGQUIT;
+            if (!OperatingSystem.IsWindows())
+            {
+                yield return (PosixSignal)SigUsr1;
+                yield return (PosixSignal)SigUsr2;
+                yield return (PosixSignal)SigAlrm;
             }
         }
     }

@@ -61,6 +61,19 @@ internal sealed class CommandFileReader : IDisposable
     /// </summary>
     public int CurrentLineNumber => _current.File is null ? 0 : _current.LineNumber;
 
+    /// <summary>
+    /// Why the last failed open refused its file, which exists but is no regular file within
+    /// <see cref="KomFile.MaxFileBytes"/> ("not a regular file (FIFO)"); null when the last open
+    /// worked or failed as C's fopen would (missing file, no permission, five files open).
+    /// </summary>
+    public string? OpenRefusal { get; private set; }
+
+    /// <summary>
+    /// <see cref="OpenRefusal"/> as it follows the file name in C's "Error opening ... &lt;path&gt;"
+    /// texts (": not a regular file (FIFO)"); empty when C's text says all.
+    /// </summary>
+    public string OpenFailureDetail => OpenRefusal is null ? "" : ": " + OpenRefusal;
+
     public int OpenFileCount => _suspended.Count + (_current.File is null ? 0 : 1);
 
     /// <summary>
@@ -291,12 +304,14 @@ internal sealed class CommandFileReader : IDisposable
     internal int OpenKeepingFormat(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        OpenRefusal = null;
         if (_current.File is not null && _suspended.Count >= MaxSuspended)
         {
             return 0;
         }
 
-        KomFile? file = KomFile.TryOpen(path);
+        KomFile? file = KomFile.TryOpen(path, out string? refusal);
+        OpenRefusal = refusal;
         if (file is null)
         {
             return 0;

@@ -54,7 +54,7 @@ internal sealed class CommonVariables
         int depth = _kom.OpenKeepingFormat(fullPath);
         if (depth == 0)
         {
-            _diagnostics($"LoadTableEnvVariable(): Error opening command file <{FileName}>; exiting!\n");
+            _diagnostics($"LoadTableEnvVariable(): Error opening command file <{FileName}>{_kom.OpenFailureDetail}; exiting!\n");
             return null;
         }
 

@@ -1,35 +1,48 @@
 using System.Security;
+using Microsoft.Win32.SafeHandles;
 
 namespace Statmgr.Earthworm.Kom;
 
 /// <summary>
 /// One open command file, read the way kom's <c>fgets(buf, 2047, fp)</c> reads it: chunks of at
 /// most 2046 bytes that end after a newline, so a longer physical line arrives in pieces.
+/// Only a regular file of at most <see cref="MaxFileBytes"/> is opened (see <see cref="RegularFile"/>).
 /// </summary>
 internal sealed class KomFile : IDisposable
 {
     public const int ChunkLimit = 2046;
 
-    private readonly Stream _stream;
+    /// <summary>
+    /// The largest command file read (1 MiB). Earthworm's largest, earthworm_global.d, is some
+    /// 30 kB; the limit only stops a runaway or hostile file from holding startup for ever.
+    /// </summary>
+    public const long MaxFileBytes = 1 << 20;
+
+    private readonly SafeFileHandle _handle;
     private readonly byte[] _buffer = new byte[8192];
     private readonly byte[] _chunk = new byte[ChunkLimit];
+    private long _offset;
     private int _bufferStart;
     private int _bufferEnd;
     private bool _endOfFile;
     private int _nextLineNumber = 1;
 
-    private KomFile(string path, Stream stream)
+    private KomFile(string path, SafeFileHandle handle)
     {
         Path = path;
-        _stream = stream;
+        _handle = handle;
     }
 
     /// <summary>The path as the caller gave it.</summary>
     public string Path { get; }
 
-    /// <summary>Opens <paramref name="path"/> for reading; null where C's fopen would fail.</summary>
-    public static KomFile? TryOpen(string path)
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading; null where C's fopen would fail, and also for
+    /// anything but a regular file within the size limit, which <paramref name="refusal"/> then names.
+    /// </summary>
+    public static KomFile? TryOpen(string path, out string? refusal)
     {
+        refusal = null;
         int nul = path.IndexOf('\0', StringComparison.Ordinal);
         string cPath = nul >= 0 ? path[..nul] : path;
         if (cPath.Length == 0)
@@ -37,17 +50,10 @@ internal sealed class KomFile : IDisposable
             return null;
         }
 
-        string osPath = LatinText.ToOsString(cPath);
         try
         {
-            // A directory opens in C but can never be read; refusing it keeps the reader sane.
-            if (Directory.Exists(osPath))
-            {
-                return null;
-            }
-
-            var stream = new FileStream(osPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-            return new KomFile(path, stream);
+            var handle = RegularFile.Open(LatinText.ToOsString(cPath), out refusal);
+            return handle is null ? null : new KomFile(path, handle);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
         {
@@ -90,7 +96,7 @@ internal sealed class KomFile : IDisposable
         return LatinText.FromBytes(_chunk.AsSpan(0, nul >= 0 ? nul : length));
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _handle.Dispose();
 
     private bool Fill()
     {
@@ -101,8 +107,11 @@ internal sealed class KomFile : IDisposable
 
         try
         {
+            // A file that grew past the limit after it was opened is read up to the limit only.
             _bufferStart = 0;
-            _bufferEnd = _stream.Read(_buffer, 0, _buffer.Length);
+            int wanted = (int)Math.Min(_buffer.Length, MaxFileBytes - _offset);
+            _bufferEnd = wanted <= 0 ? 0 : RandomAccess.Read(_handle, _buffer.AsSpan(0, wanted), _offset);
+            _offset += _bufferEnd;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {

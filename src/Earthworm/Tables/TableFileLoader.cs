@@ -72,7 +72,7 @@ internal sealed class TableFileLoader
         int openFiles = _kom.Open(_fullTablePath);
         if (openFiles == 0)
         {
-            Fatal($"GetUtil_LoadTable: Error opening file <{_fullTablePath}>; EXITING!\n");
+            Fatal($"GetUtil_LoadTable: Error opening file <{_fullTablePath}>{_kom.OpenFailureDetail}; EXITING!\n");
         }
 
         int openBefore = openFiles - 1;
@@ -103,7 +103,7 @@ internal sealed class TableFileLoader
             int opened = _kom.Open(_fullTablePath);
             if (opened != openFiles + 1)
             {
-                Fatal($"GetUtil_LoadTable: Error opening file <{_fullTablePath}>; EXITING!\n");
+                Fatal($"GetUtil_LoadTable: Error opening file <{_fullTablePath}>{_kom.OpenFailureDetail}; EXITING!\n");
             }
 
             return opened;

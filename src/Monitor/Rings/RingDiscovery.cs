@@ -1,4 +1,5 @@
 using System.Globalization;
+using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor.Messages;
 
@@ -8,7 +9,8 @@ namespace Statmgr.Monitor.Rings;
 /// CheckAllRings discovery: ask startstop for its status with TYPE_REQSTATUS on
 /// the RingName ring and read the ring list from its TYPE_STATUS answer, polling 29 times a
 /// second apart. Failures are written to stdout with C's texts. Unlike C, a stop (signal or ring
-/// flag) ends the polling at once instead of after up to 29 seconds.
+/// flag) ends the polling at once instead of after up to 29 seconds, and ring entries left out of
+/// the answer (see <see cref="StartstopStatusText"/>) are summed up in one log line.
 /// </summary>
 internal sealed class RingDiscovery
 {
@@ -25,12 +27,14 @@ internal sealed class RingDiscovery
     private readonly StopSource _stop;
     private readonly TextWriter _out;
     private readonly TextWriter _error;
+    private readonly ILogit _logit;
 
     /// <param name="ring">The RingName ring.</param>
     /// <param name="requestLogo">(local installation, MyModuleId, TYPE_REQSTATUS).</param>
     /// <param name="statusLogo">(local installation, 0, TYPE_STATUS).</param>
     /// <param name="stop">Asked before each wait (with the ring's flag): a stop ends discovery without an answer.</param>
-    public RingDiscovery(ITransportRing ring, Logo requestLogo, Logo statusLogo, StopSource stop, TextWriter output, TextWriter error)
+    public RingDiscovery(ITransportRing ring, Logo requestLogo, Logo statusLogo, StopSource stop, TextWriter output, TextWriter error,
+        ILogit logit)
     {
         _ring = ring;
         _requestLogo = requestLogo;
@@ -38,6 +42,7 @@ internal sealed class RingDiscovery
         _stop = stop;
         _out = output;
         _error = error;
+        _logit = logit;
     }
 
     /// <summary>True when the last <see cref="Discover"/> gave up because statmgr was told to stop.</summary>
@@ -59,7 +64,12 @@ internal sealed class RingDiscovery
             }
             if (status != GetStatus.None)
             {
-                var rings = StartstopStatusText.ParseRings(MessageText.Decode(MessageText.AsCString(buffer.AsSpan(0, length))));
+                var list = StartstopStatusText.ParseRings(MessageText.Decode(MessageText.AsCString(buffer.AsSpan(0, length))));
+                if (list.Ignored is { } ignored)
+                {
+                    _logit.Write("et", $"statmgr: ignored in startstop's ring list: {ignored}\n");
+                }
+                var rings = list.Rings;
                 // C accepts an answer without rings and then reads a ring that was never set up (B15).
                 return rings.Count > 0 ? rings : null;
             }

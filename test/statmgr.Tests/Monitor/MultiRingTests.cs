@@ -186,7 +186,53 @@ public class MultiRingTests
     {
         // Ten rings: the tenth is numbered in two columns ("Ring 10"); a cut line ends the list.
         var listed = Enumerable.Range(1, 10).Select(i => new StatusRing($"R{i}", 41000 + i, 64 * i)).ToArray();
-        var rings = StartstopStatusText.ParseRings(StartstopStatus.Text(listed) + "  name/key/size:  CUT / 5");
-        Assert.That(rings, Is.EqualTo(listed.Select(r => new StartstopRing(r.Name, r.Key, r.SizeKb))));
+        var list = StartstopStatusText.ParseRings(StartstopStatus.Text(listed) + "  name/key/size:  CUT / 5");
+        Assert.That(list.Rings, Is.EqualTo(listed.Select(r => new StartstopRing(r.Name, r.Key, r.SizeKb))));
+        Assert.That(list.Ignored, Is.EqualTo("0 duplicate rings, 1 line that does not parse, 0 rings over the limit of 50"));
+    }
+
+    [Test]
+    public void AForgedAnswerNamingOneRing800TimesAttachesItOnceAndSaysSoOnce()
+    {
+        var forged = StartstopStatus.Text(Enumerable.Repeat(new StatusRing("STATUS_RING", 1050, 128), 800).ToArray());
+        var h = AnsweringStatusRequests(h => h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), forged));
+        h.Start();
+        Assert.That(h.Manager!.Rings.Monitored.Select(r => r.Name), Is.EqualTo(new[] { "STATUS_RING" }));
+        Assert.That(h.Out.ToString(), Is.EqualTo("STATUS_RING 1050 128\n"));
+        Assert.That(h.Log.Entries.Take(2), Is.EqualTo(new[]
+        {
+            ("et", "statmgr: ignored in startstop's ring list: 799 duplicate rings, 0 lines that do not parse, 0 rings over the limit of 50\n"),
+            ("t", "Attaching to RING: STATUS_RING 1050 128\n"),
+        }));
+        Assert.That(h.Log.Entries.Skip(2).Where(e => e.Text.Contains("startstop's ring list", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public void SameKeyUnparsedLinesAndRingsBeyondFiftyAreLeftOutAndSummedUpInOneLine()
+    {
+        // 52 rings, one of them listed again under another name, and two lines that do not parse.
+        var listed = Enumerable.Range(1, 52).Select(i => new StatusRing($"R{i}", 41000 + i, 64)).ToList();
+        listed.Insert(3, new StatusRing("ALIAS_OF_R1", 41001, 64));
+        var answer = StartstopStatus.Text([.. listed])
+            + "        Ring 98 name/key/size:  BAD_KEY / 12ab / 64 kb\n"
+            + "        Ring 99 name/key/size:  NO_SLASH - 41099 - 64 kb\n";
+        var h = AnsweringStatusRequests(h => h.Ring.Enqueue(new Logo(Inst, 1, Types.Status), answer));
+        foreach (var ring in listed)
+        {
+            h.Rings.TryAdd(ring.Name, new InMemoryRing(ring.Name, ring.Key));
+        }
+        h.Start();
+        Assert.That(h.Manager!.Rings.Monitored.Select(r => r.Name), Is.EqualTo(Enumerable.Range(1, 50).Select(i => $"R{i}")));
+        Assert.That(h.Log.Entries[0], Is.EqualTo(
+            ("et", "statmgr: ignored in startstop's ring list: 1 duplicate ring, 2 lines that do not parse, 2 rings over the limit of 50\n")));
+        Assert.That(h.Log.Entries.Count(e => e.Text.StartsWith("Attaching to RING: ", StringComparison.Ordinal)), Is.EqualTo(50));
+    }
+
+    [Test]
+    public void AnOrdinaryAnswerLogsNothingAboutIgnoredRings()
+    {
+        var h = TwoRings(out _);
+        h.Start();
+        Assert.That(h.Log.Entries.Where(e => e.Text.Contains("startstop's ring list", StringComparison.Ordinal)), Is.Empty);
     }
 }

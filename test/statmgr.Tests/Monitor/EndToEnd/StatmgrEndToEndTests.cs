@@ -75,18 +75,6 @@ public partial class StatmgrEndToEndTests
     }
 
     [Test]
-    public void SigtermStopsWithTheShutdownReport()
-    {
-        _site.WriteConfig();
-        _site.CreateRing("STATUS_RING", _site.StatusKey);
-        var statmgr = _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, Startup);
-        Assert.That(Kill(statmgr.Id, SigTerm), Is.EqualTo(0));
-        Assert.That(_site.WaitForExit(TimeSpan.FromSeconds(10)), Is.EqualTo(0), _site.Messages() + _site.Stderr);
-        Assert.That(_site.Log(), Does.Contain("ewhost/statmgr Program stopping. Page sent.\n"));
-    }
-
-    [Test]
     public void SigtermWhileWaitingForStartstopsRingListStopsAtOnce()
     {
         // CheckAllRings with no startstop to answer: C would poll for 29 s before it could stop.
