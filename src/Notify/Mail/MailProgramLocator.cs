@@ -1,3 +1,5 @@
+using Statmgr.Earthworm.Kom;
+
 namespace Statmgr.Notify.Mail;
 
 /// <summary>
@@ -42,9 +44,9 @@ internal static class MailProgramLocator
         {
             return "does not exist";
         }
-        if (RegularFile.IsSomethingElse(path))
+        if (RegularFile.TypeRefusal(path) is { } refusal)
         {
-            return RegularFile.Refusal;
+            return "is " + refusal;
         }
         if (OperatingSystem.IsWindows())
         {

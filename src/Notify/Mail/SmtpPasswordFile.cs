@@ -1,3 +1,5 @@
+using Statmgr.Earthworm.Kom;
+
 namespace Statmgr.Notify.Mail;
 
 /// <summary>
@@ -10,14 +12,15 @@ internal static class SmtpPasswordFile
     public static string? TryRead(string path, out string? problem)
     {
         problem = null;
-        if (RegularFile.IsSomethingElse(path))
-        {
-            problem = RegularFile.Refusal;
-            return null;
-        }
         try
         {
-            using var reader = new StreamReader(path);
+            using var handle = RegularFile.Open(path, out problem);
+            if (problem is not null)
+            {
+                return null;
+            }
+            // No handle and no refusal: missing or forbidden, and the framework's open says which.
+            using var reader = new StreamReader(handle is null ? File.OpenRead(path) : new FileStream(handle, FileAccess.Read));
             return reader.ReadLine() ?? "";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

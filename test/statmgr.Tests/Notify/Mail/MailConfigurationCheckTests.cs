@@ -56,8 +56,8 @@ public class MailConfigurationCheckTests : MailTestBase
         Assert.That(check.Wait(TimeSpan.FromSeconds(10)), Is.True, "--check waits on a pipe nobody writes to");
         Assert.That(check.Result, Is.EqualTo(new[]
         {
-            $"SmtpPasswordFile <{config.SmtpPasswordFile}> cannot be read: is not a regular file",
-            $"SmtpCaFile <{config.SmtpCaFile}> cannot be read: is not a regular file",
+            $"SmtpPasswordFile <{config.SmtpPasswordFile}> cannot be read: not a regular file (FIFO)",
+            $"SmtpCaFile <{config.SmtpCaFile}> cannot be read: not a regular file (FIFO)",
         }));
     }
 

@@ -173,7 +173,7 @@ public class SmtpMailTransportTests : MailTestBase
         var outcome = await DeliverAsync(MailSettings.FromConfig(config), token).WaitAsync(TimeSpan.FromSeconds(10), token);
 
         Assert.That(outcome, Is.EqualTo(MailOutcome.Transient(
-            $"{server.Address}: SmtpPasswordFile <{config.SmtpPasswordFile}> cannot be read: is not a regular file")));
+            $"{server.Address}: SmtpPasswordFile <{config.SmtpPasswordFile}> cannot be read: not a regular file (FIFO)")));
         Assert.That(server.Logins, Is.Empty);
     }
 
