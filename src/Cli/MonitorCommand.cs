@@ -13,7 +13,7 @@ namespace Statmgr.Cli;
 /// </summary>
 internal static class MonitorCommand
 {
-    public static int Run(StartupResult startup, ILogit log)
+    public static int Run(StartupResult startup, Logit log)
     {
         var time = TimeProvider.System;
         var config = startup.Config;
@@ -39,6 +39,10 @@ internal static class MonitorCommand
                 Time = time,
                 AttachRing = (name, key) => SystemVRing.Attach(name, key, config.RingLayout),
                 Stop = stop,
+                LogLosses = () => log.Losses,
+                // The log's consoles, which drop what nobody reads rather than wait for a reader.
+                Out = log.Stdout.Writer,
+                Error = log.Stderr.Writer,
             };
             return MonitorStartup.Start(context).Run();
         }

@@ -17,7 +17,7 @@ internal sealed class StartCommand
     private readonly Func<string, string?> _environment;
     private readonly Func<string, bool> _fileExists;
     private readonly int _processId;
-    private readonly Func<StartupResult, ILogit, int> _monitor;
+    private readonly Func<StartupResult, Logit, int> _monitor;
 
     /// <param name="createLog">The process log, not yet initialised.</param>
     /// <param name="monitor">Everything from attaching the ring on; returns the exit status.</param>
@@ -26,7 +26,7 @@ internal sealed class StartCommand
         Func<string, string?> environment,
         Func<string, bool> fileExists,
         int processId,
-        Func<StartupResult, ILogit, int> monitor)
+        Func<StartupResult, Logit, int> monitor)
     {
         _createLog = createLog;
         _environment = environment;

@@ -35,6 +35,9 @@ internal sealed class MonitorContext
     /// <summary>The process's one stop source; the monitor's only wait goes through it too.</summary>
     public required StopSource Stop { get; init; }
 
+    /// <summary>What the log file has lost so far (nothing, unless the process's real log says otherwise).</summary>
+    public Func<LogLosses> LogLosses { get; init; } = static () => default;
+
     public TextWriter Out { get; init; } = Console.Out;
 
     public TextWriter Error { get; init; } = Console.Error;

@@ -66,7 +66,8 @@ internal static class MonitorStartup
         pageit.Start(now);
         modules.Reset(now);
 
-        return new StatusManager(drainer, pageit, expiry, planner, ownErrors, context);
+        var logLoss = new LogLossReporter(context.LogLosses, reports, own.Descriptor);
+        return new StatusManager(drainer, pageit, expiry, planner, ownErrors, logLoss, context);
     }
 
     /// <summary>The four status logos of every GetStatusFrom line: heartbeat, error, stop, restart.</summary>

@@ -16,6 +16,7 @@ internal sealed class StatusManager
     private readonly HeartbeatExpiryScan _expiry;
     private readonly WaitPlanner _planner;
     private readonly OwnErrorReporter _own;
+    private readonly LogLossReporter _logLoss;
     private readonly StopSource _stop;
     private readonly bool _debug;
     private readonly ILogit _logit;
@@ -27,15 +28,17 @@ internal sealed class StatusManager
     /// <param name="expiry">The expired-heartbeat chore (and the module table it scans).</param>
     /// <param name="planner">How long to wait after a pass.</param>
     /// <param name="own">statmgr's own errors: the shutdown report.</param>
+    /// <param name="logLoss">The alarm for a log file that loses entries.</param>
     /// <param name="context">The stop source, log, clock and debug level.</param>
     public StatusManager(RingDrainer drainer, PageitHeartbeat pageit, HeartbeatExpiryScan expiry, WaitPlanner planner,
-        OwnErrorReporter own, MonitorContext context)
+        OwnErrorReporter own, LogLossReporter logLoss, MonitorContext context)
     {
         _drainer = drainer;
         _pageit = pageit;
         _expiry = expiry;
         _planner = planner;
         _own = own;
+        _logLoss = logLoss;
         _stop = context.Stop;
         _debug = context.Config.Debug >= 1;
         _logit = context.Logit;
@@ -47,6 +50,9 @@ internal sealed class StatusManager
     public ModuleTable Modules => _expiry.Modules;
 
     public RingSet Rings => _drainer.Rings;
+
+    /// <summary>What the log file has lost, for a status view.</summary>
+    public LogLosses LogLosses => _logLoss.Losses;
 
     /// <summary>Runs until told to stop; returns the process exit status.</summary>
     public int Run()
@@ -75,14 +81,17 @@ internal sealed class StatusManager
         // Every message waiting in every ring first, so no heartbeat is judged missing while it waits.
         var drained = _drainer.Drain();
 
-        // The chores, in C's order: stop flag, pageit heartbeat, expired heartbeats.
+        // The chores, in C's order: stop flag, pageit heartbeat, expired heartbeats; then the
+        // alarm for a log that lost entries, this pass's reports included.
         if (_stop.IsStopRequested(Rings.Attached))
         {
             return PassResult.Stopping;
         }
         CheckRingsOncePerSecond();
         _pageit.SendIfDue(EpochClock.Now(_time));
-        if (_expiry.Scan(EpochClock.Now(_time)) == ScanOutcome.Abandoned || !drained.Finished)
+        var scan = _expiry.Scan(EpochClock.Now(_time));
+        _logLoss.ReportNewLoss(EpochClock.Now(_time));
+        if (scan == ScanOutcome.Abandoned || !drained.Finished)
         {
             return PassResult.Again;
         }

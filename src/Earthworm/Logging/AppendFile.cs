@@ -3,8 +3,8 @@ namespace Statmgr.Earthworm.Logging;
 /// <summary>
 /// A log file opened like C's <c>fopen(path, "a")</c>: created if absent, every write lands at the
 /// current end of the file even when another process appends to it or truncates it (logrotate's
-/// copytruncate). Write errors are swallowed, as C's unchecked <c>fprintf</c> does: a full disk
-/// must not stop the monitor.
+/// copytruncate). An entry is appended whole or not at all: a half entry left by a full disk would
+/// be glued to the next one and make both unreadable, so a failed write takes back what it wrote.
 /// </summary>
 internal abstract class AppendFile : IDisposable
 {
@@ -19,7 +19,11 @@ internal abstract class AppendFile : IDisposable
     public static AppendFile Open(string path) =>
         OperatingSystem.IsLinux() ? PosixAppendFile.Open(path) : StreamAppendFile.Open(path);
 
-    /// <summary>Appends the bytes and hands them to the operating system (C's fflush).</summary>
+    /// <summary>
+    /// Appends all the bytes and hands them to the operating system (C's fflush), or none of them.
+    /// </summary>
+    /// <exception cref="IOException">The bytes were not written (disk full, file gone...); the
+    /// message says why, in the system's words. Whatever part was written has been taken back.</exception>
     public abstract void Append(ReadOnlySpan<byte> bytes);
 
     public abstract void Dispose();

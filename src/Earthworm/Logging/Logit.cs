@@ -7,8 +7,11 @@ namespace Statmgr.Earthworm.Logging;
 /// Earthworm's log writer (<c>logit_init</c> / <c>logit</c>, MT-safe variant). Entries go to
 /// <c>$EW_LOG/&lt;program&gt;_YYYYMMDD.log</c>, optionally also to stdout/stderr, exactly as the C
 /// library writes them: no newline is added, the line buffer has C's size limit, and the file rolls
-/// over when an entry is written on a new UTC date. After startup nothing here throws: a disk
-/// error loses entries, never the process.
+/// over when an entry is written on a new UTC date. After startup nothing here throws, and nothing
+/// waits: a disk error loses entries, never the process, and a console nobody reads loses its
+/// copies. Losses are not silent: the first lost entry is reported on stderr, the count is kept
+/// in <see cref="Losses"/> for the program to raise its own alarm, and once writing works again
+/// one line in the log says how many entries were lost.
 /// </summary>
 internal sealed class Logit : ILogit, IDisposable
 {
@@ -21,8 +24,8 @@ internal sealed class Logit : ILogit, IDisposable
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly int _processId;
-    private readonly TextWriter _stdout;
-    private readonly TextWriter _stderr;
+    private readonly LogConsole _stdout;
+    private readonly LogConsole _stderr;
     private readonly Func<string, string?> _getEnvironmentVariable;
 
     private bool _initialized;
@@ -41,14 +44,35 @@ internal sealed class Logit : ILogit, IDisposable
     private string _fileDate = string.Empty;
     private string _lastOpenedName = string.Empty;
     private AppendFile? _file;
-    private bool _openFailureReported;
     private bool _tooLargeReportedOnStderr;
 
+    // Why the log file is not open (rollover could not open the new one), for the loss notices.
+    private string _openError = string.Empty;
+
+    // Entries that could not be written, in all and in the current spell of failures (0 once
+    // writing works again), with the time and cause of the spell's first failure.
+    private long _lostEntries;
+    private int _lossSpells;
+    private long _lostInSpell;
+    private string _spellStart = string.Empty;
+    private string _spellCause = string.Empty;
+
+    /// <summary>A logit with consoles that are plain writers (tests; they are waited for).</summary>
     public Logit(
         TimeProvider time,
         int processId,
         TextWriter stdout,
         TextWriter stderr,
+        Func<string, string?> getEnvironmentVariable)
+        : this(time, processId, LogConsole.Over(stdout, LogConsole.StdoutName), LogConsole.Over(stderr, LogConsole.StderrName), getEnvironmentVariable)
+    {
+    }
+
+    public Logit(
+        TimeProvider time,
+        int processId,
+        LogConsole stdout,
+        LogConsole stderr,
         Func<string, string?> getEnvironmentVariable)
     {
         ArgumentNullException.ThrowIfNull(time);
@@ -63,15 +87,31 @@ internal sealed class Logit : ILogit, IDisposable
     }
 
     /// <summary>
-    /// The logit of this process: real pid, EW_LOG from the environment, and console copies written
-    /// one byte per character (Latin-1, unbuffered) so that they carry the same bytes as the file,
-    /// as C's printf does.
+    /// The logit of this process: real pid, EW_LOG from the environment, and the standard streams
+    /// as consoles that never make it wait.
     /// </summary>
-    public static Logit ForCurrentProcess(TimeProvider time)
+    public static Logit ForCurrentProcess(TimeProvider time) =>
+        new(time, Environment.ProcessId, LogConsole.StandardOutput(), LogConsole.StandardError(), Environment.GetEnvironmentVariable);
+
+    /// <summary>Opens the log file; a test puts a file that fails on demand here.</summary>
+    internal Func<string, AppendFile> OpenFile { get; init; } = AppendFile.Open;
+
+    /// <summary>Where the <c>o</c> flag copies entries.</summary>
+    public LogConsole Stdout => _stdout;
+
+    /// <summary>Where the <c>e</c> flag copies entries.</summary>
+    public LogConsole Stderr => _stderr;
+
+    /// <summary>Entries the log file has lost so far (a full disk): for the program's own alarm and status.</summary>
+    public LogLosses Losses
     {
-        var stdout = new StreamWriter(Console.OpenStandardOutput(), FileEncoding) { AutoFlush = true };
-        var stderr = new StreamWriter(Console.OpenStandardError(), FileEncoding) { AutoFlush = true };
-        return new Logit(time, Environment.ProcessId, stdout, stderr, Environment.GetEnvironmentVariable);
+        get
+        {
+            lock (_gate)
+            {
+                return new LogLosses(_lostEntries, _lossSpells, _spellCause);
+            }
+        }
     }
 
     /// <summary>The name from the first <see cref="Init"/> call (empty before it).</summary>
@@ -150,7 +190,7 @@ internal sealed class Logit : ILogit, IDisposable
         {
             if (!_initialized)
             {
-                WriteConsole(_stderr, "WARNING: Call logit_init before logit.\n");
+                _stderr.Write("WARNING: Call logit_init before logit.\n");
                 return;
             }
 
@@ -185,17 +225,17 @@ internal sealed class Logit : ILogit, IDisposable
 
             if (toStdout)
             {
-                WriteConsole(_stdout, kept);
+                CopyToConsole(_stdout, kept, now, date);
             }
 
             if (toStderr)
             {
-                WriteConsole(_stderr, kept);
+                CopyToConsole(_stderr, kept, now, date);
             }
 
             if (_disk)
             {
-                AppendToFile(kept);
+                AppendEntry(kept, now, date);
             }
         }
     }
@@ -276,20 +316,35 @@ internal sealed class Logit : ILogit, IDisposable
         _file = TryOpen(path);
         if (_file is null)
         {
-            if (!_openFailureReported)
+            // The entry is lost when it is appended (see NoteLoss).
+            return;
+        }
+
+        AppendToFile($"UTC date changed; log output continues from file <{_lastOpenedName}>\n");
+        _lastOpenedName = name;
+    }
+
+    /// <summary>
+    /// Appends an entry. The first entry after a spell of failures carries the line that counts
+    /// what was lost, in the same write, so that line is never lost on its own.
+    /// </summary>
+    private void AppendEntry(string text, DateTimeOffset now, string date)
+    {
+        if (_lostInSpell > 0 && _file is not null)
+        {
+            var entries = _lostInSpell == 1 ? "entry" : "entries";
+            var count = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{TimeStamp(now, date)} {ProgramName}: log file writes failed from {_spellStart}; {_lostInSpell} {entries} lost ({_spellCause})\n");
+            if (AppendToFile(count + text))
             {
-                WriteConsole(
-                    _stderr,
-                    $"{ProgramName}: Error opening log file <{path}>; log entries are lost until it can be opened.\n");
-                _openFailureReported = true;
+                _lostInSpell = 0;
             }
 
             return;
         }
 
-        _openFailureReported = false;
-        AppendToFile($"UTC date changed; log output continues from file <{_lastOpenedName}>\n");
-        _lastOpenedName = name;
+        AppendToFile(text);
     }
 
     private string BuildLine(DateTimeOffset now, string date, bool stampTime, bool stampPid, string text)
@@ -309,8 +364,7 @@ internal sealed class Logit : ILogit, IDisposable
         var builder = new StringBuilder(text.Length + 32);
         if (stampTime)
         {
-            var utc = now.UtcDateTime;
-            builder.Append(CultureInfo.InvariantCulture, $"{date}_UTC_{utc.Hour:D2}:{utc.Minute:D2}:{utc.Second:D2} ");
+            builder.Append(TimeStamp(now, date)).Append(' ');
         }
 
         if (stampPid)
@@ -331,14 +385,72 @@ internal sealed class Logit : ILogit, IDisposable
         else if (!_tooLargeReportedOnStderr)
         {
             // Without a log file C warns on stderr once per process, so stderr is not flooded.
-            WriteConsole(_stderr, notice);
+            _stderr.Write(notice);
             _tooLargeReportedOnStderr = true;
         }
     }
 
+    /// <summary>The <c>t</c> flag's time: <c>YYYYMMDD_UTC_hh:mm:ss</c>.</summary>
+    private static string TimeStamp(DateTimeOffset now, string date)
+    {
+        var utc = now.UtcDateTime;
+        return string.Create(CultureInfo.InvariantCulture, $"{date}_UTC_{utc.Hour:D2}:{utc.Minute:D2}:{utc.Second:D2}");
+    }
+
     private string FileNameFor(string date) => _template + date + ".log";
 
-    private void AppendToFile(string text) => _file?.Append(FileEncoding.GetBytes(text));
+    /// <summary>Appends text to the log file, whole or not at all; false (and counted) when it was lost.</summary>
+    private bool AppendToFile(string text)
+    {
+        if (_file is null)
+        {
+            NoteLoss(_openError, $"{ProgramName}: Error opening log file <{_directory + FileNameFor(_fileDate)}>; log entries are lost until it can be opened.\n");
+            return false;
+        }
+
+        try
+        {
+            _file.Append(FileEncoding.GetBytes(text));
+            return true;
+        }
+        catch (IOException e)
+        {
+            NoteLoss(e.Message, $"{ProgramName}: Error writing log file <{_file.Path}>: {e.Message}; log entries are lost until it can be written.\n");
+            return false;
+        }
+    }
+
+    /// <summary>Counts a lost entry; the first of a spell is reported on stderr, once.</summary>
+    private void NoteLoss(string cause, string notice)
+    {
+        _lostEntries++;
+        if (_lostInSpell++ > 0)
+        {
+            return;
+        }
+
+        _lossSpells++;
+        var now = _time.GetUtcNow();
+        _spellStart = TimeStamp(now, LogFileName.DateStamp(now));
+        _spellCause = cause;
+        _stderr.Write(notice);
+    }
+
+    /// <summary>Copies an entry to a console, and logs when that console starts or stops dropping copies.</summary>
+    private void CopyToConsole(LogConsole console, string text, DateTimeOffset now, string date)
+    {
+        var copied = console.Write(text);
+        var turn = console.Observe(copied, out var dropped);
+        if (!_disk || turn == ConsoleTurn.None)
+        {
+            return;
+        }
+
+        var stamp = TimeStamp(now, date);
+        AppendToFile(turn == ConsoleTurn.StartedDropping
+            ? $"{stamp} {ProgramName}: {console.Name} is not taking output; writes to it are dropped until it does\n"
+            : string.Create(CultureInfo.InvariantCulture, $"{stamp} {ProgramName}: {console.Name} takes output again; {dropped} writes to it were dropped\n"));
+    }
 
     private void CloseFile()
     {
@@ -349,32 +461,26 @@ internal sealed class Logit : ILogit, IDisposable
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Exit(int exitCode, string message)
     {
-        WriteConsole(_stderr, message);
+        _stderr.Write(message);
         throw new EarthwormExitException(exitCode, message.TrimEnd('\n'));
     }
 
-    private static AppendFile? TryOpen(string path)
+    private AppendFile? TryOpen(string path)
     {
         try
         {
-            return AppendFile.Open(path);
+            return OpenFile(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
+            _openError = e.Message;
             return null;
         }
     }
-
-    private static void WriteConsole(TextWriter writer, string text)
-    {
-        try
-        {
-            writer.Write(text);
-            writer.Flush();
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-            // A closed console must not stop the monitor.
-        }
-    }
 }
+
+/// <summary>
+/// What a log has lost: entries in all, the spells of failures they were lost in (a spell ends
+/// when an entry is written again), and the cause of the last spell in the system's words.
+/// </summary>
+internal readonly record struct LogLosses(long Entries, int Spells, string Cause);

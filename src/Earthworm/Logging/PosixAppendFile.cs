@@ -6,7 +6,7 @@ namespace Statmgr.Earthworm.Logging;
 /// The Linux log file: open(2) with O_APPEND, exactly what C's <c>fopen(path, "a")</c> does, so
 /// writes go to the end of the file as the kernel sees it, never to a remembered offset.
 /// </summary>
-internal sealed unsafe partial class PosixAppendFile : AppendFile
+internal sealed unsafe class PosixAppendFile : AppendFile
 {
     // Linux open(2) flags; the values are the same on x86-64, ARM and AArch64.
     private const int OWronly = 0x1;
@@ -17,7 +17,7 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
     // rw-rw-rw- before the umask, as fopen creates files.
     private const int CreateMode = 0x1B6;
 
-    private const int Eintr = 4;
+    private const int SeekCur = 1;
 
     private int _fd;
 
@@ -37,9 +37,9 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
         int fd;
         do
         {
-            fd = NativeOpen(path, OWronly | OCreat | OAppend | OCloexec, CreateMode);
+            fd = PosixIo.Open(path, OWronly | OCreat | OAppend | OCloexec, CreateMode);
         }
-        while (fd < 0 && Marshal.GetLastPInvokeError() == Eintr);
+        while (fd < 0 && Marshal.GetLastPInvokeError() == PosixIo.Eintr);
 
         if (fd < 0)
         {
@@ -55,7 +55,7 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
         var fd = _fd;
         if (fd < 0)
         {
-            return;
+            throw new IOException($"{Path} is closed");
         }
 
         fixed (byte* start = bytes)
@@ -63,24 +63,24 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
             var done = 0;
             while (done < bytes.Length)
             {
-                var written = NativeWrite(fd, start + done, (nuint)(bytes.Length - done));
-                if (written < 0)
+                var written = PosixIo.Write(fd, start + done, (nuint)(bytes.Length - done));
+                if (written > 0)
                 {
-                    if (Marshal.GetLastPInvokeError() == Eintr)
-                    {
-                        continue;
-                    }
-
-                    // A full or vanished disk loses this entry only; logging goes on (C ignores it too).
-                    return;
+                    done += (int)written;
+                    continue;
                 }
 
-                if (written == 0)
+                // write(2) returning 0 for a regular file means no room, as ENOSPC does.
+                var errno = written < 0 ? Marshal.GetLastPInvokeError() : PosixIo.Enospc;
+                if (errno == PosixIo.Eintr)
                 {
-                    return;
+                    continue;
                 }
 
-                done += (int)written;
+                // A full disk often takes the first part of an entry (the room left in the file's
+                // last block) before it refuses the rest.
+                TakeBack(fd, done);
+                throw new IOException(Marshal.GetPInvokeErrorMessage(errno));
             }
         }
     }
@@ -90,16 +90,34 @@ internal sealed unsafe partial class PosixAppendFile : AppendFile
         var fd = Interlocked.Exchange(ref _fd, -1);
         if (fd >= 0)
         {
-            _ = NativeClose(fd);
+            _ = PosixIo.Close(fd);
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int NativeOpen(string path, int flags, int mode);
+    /// <summary>
+    /// Cuts off the <paramref name="written"/> bytes of an entry that could not be written whole.
+    /// With O_APPEND every write lands at the end of the file and leaves this descriptor's offset
+    /// just after it, so the entry began that many bytes before the offset (the file has one
+    /// writer: one program's daily log). Nothing better can be done if this fails too.
+    /// </summary>
+    private static void TakeBack(int fd, int written)
+    {
+        if (written == 0)
+        {
+            return;
+        }
 
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static partial nint NativeWrite(int fd, byte* buffer, nuint count);
+        var end = PosixIo.Seek(fd, 0, SeekCur);
+        if (end < written)
+        {
+            return;
+        }
 
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int NativeClose(int fd);
+        int status;
+        do
+        {
+            status = PosixIo.Truncate(fd, end - written);
+        }
+        while (status < 0 && Marshal.GetLastPInvokeError() == PosixIo.Eintr);
+    }
 }

@@ -23,19 +23,38 @@ internal sealed class StreamAppendFile : AppendFile
 
     public override void Append(ReadOnlySpan<byte> bytes)
     {
+        long end;
         try
         {
-            _stream.Seek(0, SeekOrigin.End);
+            end = _stream.Seek(0, SeekOrigin.End);
+        }
+        catch (ObjectDisposedException e)
+        {
+            throw new IOException($"{Path} is closed", e);
+        }
+
+        try
+        {
             _stream.Write(bytes);
             _stream.Flush();
         }
         catch (IOException)
         {
-            // A full or vanished disk loses this entry only; logging goes on.
+            TakeBack(end);
+            throw;
         }
-        catch (ObjectDisposedException)
+    }
+
+    /// <summary>Cuts the file back to where the entry began, so no part of it stays.</summary>
+    private void TakeBack(long end)
+    {
+        try
         {
-            // Written after close during shutdown: nothing to do.
+            _stream.SetLength(end);
+        }
+        catch (IOException)
+        {
+            // Nothing better can be done.
         }
     }
 

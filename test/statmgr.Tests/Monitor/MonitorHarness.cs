@@ -75,6 +75,9 @@ internal sealed class MonitorHarness
 
     /// <summary>A real mail sink to use instead of <see cref="Mail"/>.</summary>
     public Statmgr.Notify.IMailSink? MailSink { get; set; }
+    /// <summary>What the log file has lost, as the monitor sees it.</summary>
+    public LogLosses LogLosses { get; set; }
+
     public StringWriter Out { get; } = new();
     public StringWriter Err { get; } = new();
     public StatmgrConfig Config { get; }
@@ -137,6 +140,7 @@ internal sealed class MonitorHarness
             ? ring
             : throw new TransportRingException(name, key, $"no ring {name} {key}"),
         Stop = Stop,
+        LogLosses = () => LogLosses,
         Out = Out,
         Error = Err,
     };

@@ -1,3 +1,5 @@
+using Statmgr.Earthworm.Logging;
+
 namespace Statmgr.Tests.Earthworm.Logging;
 
 [Platform(Include = "Linux")]
@@ -12,15 +14,20 @@ public class LogitDiskErrorTests
     public void TearDown() => _harness.Dispose();
 
     [Test]
-    public void FullDiskLosesEntriesButNotTheProcess()
+    public void FullDiskLosesEntriesButNotTheProcessAndSaysSoOnceOnStderr()
     {
-        // /dev/full accepts open(2) and fails every write with ENOSPC.
-        File.CreateSymbolicLink(_harness.PathOf("statmgr_20240305.log"), "/dev/full");
+        // /dev/full accepts open(2) and fails every write with ENOSPC: the banner is the first loss.
+        var path = _harness.PathOf("statmgr_20240305.log");
+        File.CreateSymbolicLink(path, "/dev/full");
         _harness.InitWithLogFile();
 
         Assert.DoesNotThrow(() => _harness.Logit.Write("et", "entry\n"));
-        Assert.That(_harness.Stderr.ToString(), Is.EqualTo("20240305_UTC_12:00:00 entry\n"));
+        Assert.DoesNotThrow(() => _harness.Logit.Write("t", "another\n"));
+        Assert.That(_harness.Stderr.ToString(), Is.EqualTo(
+            $"statmgr: Error writing log file <{path}>: No space left on device; log entries are lost until it can be written.\n"
+            + "20240305_UTC_12:00:00 entry\n"));
         Assert.That(_harness.Stdout.ToString(), Is.Empty);
+        Assert.That(_harness.Logit.Losses, Is.EqualTo(new LogLosses(3, 1, "No space left on device")));
     }
 
     [Test]

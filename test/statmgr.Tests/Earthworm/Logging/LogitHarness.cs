@@ -11,11 +11,15 @@ internal sealed class LogitHarness : IDisposable
 
     private readonly TempDirectory _directory = new("statmgr-logit-");
 
-    public LogitHarness(DateTimeOffset start)
+    /// <param name="openFile">Opens the log file instead of the real disk (a file that fails on demand).</param>
+    public LogitHarness(DateTimeOffset start, Func<string, AppendFile>? openFile = null)
     {
         Environment["EW_LOG"] = Directory + "/";
         Time = new FakeTimeProvider(start);
-        Logit = new Logit(Time, ProcessId, Stdout, Stderr, name => Environment.GetValueOrDefault(name));
+        Logit = new Logit(Time, ProcessId, Stdout, Stderr, name => Environment.GetValueOrDefault(name))
+        {
+            OpenFile = openFile ?? AppendFile.Open,
+        };
     }
 
     public string Directory => _directory.Directory;

@@ -1,3 +1,5 @@
+using Statmgr.Earthworm.Logging;
+
 namespace Statmgr.Tests.Earthworm.Logging;
 
 public class LogitRolloverTests() : LoggingStartedTests(new DateTimeOffset(2024, 3, 5, 23, 59, 55, TimeSpan.Zero), OldName)
@@ -70,7 +72,7 @@ public class LogitRolloverTests() : LoggingStartedTests(new DateTimeOffset(2024,
     }
 
     [Test]
-    public void NewFileThatCannotBeOpenedIsReportedOnceAndRetried()
+    public void NewFileThatCannotBeOpenedIsReportedOnceRetriedAndItsLossCounted()
     {
         var blocker = Harness.PathOf(NewName);
         Directory.CreateDirectory(blocker);
@@ -96,7 +98,9 @@ public class LogitRolloverTests() : LoggingStartedTests(new DateTimeOffset(2024,
             Harness.Read(NewName),
             Is.EqualTo(
                 "UTC date changed; log output continues from file <statmgr_20240305.log>\n" +
+                $"20240306_UTC_00:00:06 statmgr: log file writes failed from 20240306_UTC_00:00:05; 2 entries lost (open({blocker}): Is a directory)\n" +
                 "20240306_UTC_00:00:06 kept\n"));
         Assert.That(Harness.Logit.CurrentFilePath, Is.EqualTo(blocker));
+        Assert.That(Harness.Logit.Losses, Is.EqualTo(new LogLosses(2, 1, $"open({blocker}): Is a directory")));
     }
 }

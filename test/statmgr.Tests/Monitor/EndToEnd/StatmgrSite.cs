@@ -19,16 +19,30 @@ internal sealed class StatmgrSite : IDisposable
     public const byte ModPick = 3;
     public const byte ModTank = 4;
 
+    /// <summary>How long statmgr may take to start (a first run of a fresh build is slow).</summary>
+    public static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(60);
+
+    /// <summary>The startup report, logged once the main loop is built.</summary>
+    public const string StartupReport = "ewhost/statmgr Program starting. Page sent.\n";
+
     private readonly TestRingKeys _keys = new();
     private readonly List<Process> _children = new();
     private readonly List<TransportRing> _rings = new();
     private readonly EwParamsFixture _params;
-    private readonly TempDirectory _log = new("statmgr-e2e-log-");
+    private readonly TempDirectory? _log;
+    private readonly string _logDirectory;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
 
-    public StatmgrSite()
+    /// <param name="logDirectory">EW_LOG, when the test brings its own (a small filesystem); a fresh one otherwise.</param>
+    public StatmgrSite(string? logDirectory = null)
     {
+        if (logDirectory is null)
+        {
+            _log = new TempDirectory("statmgr-e2e-log-");
+            logDirectory = _log.Directory;
+        }
+        _logDirectory = logDirectory;
         StatusKey = _keys.Next();
         WaveKey = _keys.Next();
         _params = EwParamsFixture.CreateEmpty();
@@ -133,11 +147,30 @@ internal sealed class StatmgrSite : IDisposable
     public static string EwringPath => EwringTool.Path;
 
     /// <summary>Starts the built statmgr as Earthworm would: cwd EW_PARAMS, config statmgr.d.</summary>
-    public Process StartStatmgr()
+    public Process StartStatmgr() => Launch(StatmgrStartInfo());
+
+    /// <summary>
+    /// Starts the built statmgr with its stdout and stderr on pipes that the test holds open but
+    /// never reads, as under a supervisor that hangs: once a pipe is full, a write to it waits.
+    /// </summary>
+    public Process StartStatmgrNobodyReads()
+    {
+        Statmgr = Track(ChildProgram.Start(StatmgrStartInfo()));
+        return Statmgr;
+    }
+
+    private ProcessStartInfo StatmgrStartInfo()
     {
         var executable = StatmgrProcess.Executable;
         string[] arguments = executable is null ? [StatmgrDll, "statmgr.d"] : ["statmgr.d"];
-        return Launch(ChildProgram.StartInfo(executable ?? "dotnet", arguments, EarthwormEnvironment, ParamsDirectory));
+        return ChildProgram.StartInfo(executable ?? "dotnet", arguments, EarthwormEnvironment, ParamsDirectory);
+    }
+
+    /// <summary>Sends statmgr SIGTERM, as startstop's stop does.</summary>
+    public void Terminate()
+    {
+        var kill = ChildProgram.Run(ChildProgram.StartInfo("kill", ["-TERM", Statmgr!.Id.ToString(CultureInfo.InvariantCulture)]));
+        Assert.That(kill.ExitCode, Is.EqualTo(0), kill.Stderr);
     }
 
     /// <summary>
@@ -195,7 +228,7 @@ internal sealed class StatmgrSite : IDisposable
     public string Log()
     {
         var text = new StringBuilder();
-        foreach (var file in Directory.GetFiles(_log.Directory, "statmgr_*.log").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(_logDirectory, "statmgr_*.log").Order(StringComparer.Ordinal))
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream, Encoding.Latin1);
@@ -288,13 +321,13 @@ internal sealed class StatmgrSite : IDisposable
         }
         _keys.DestroyAll();
         _params.Dispose();
-        _log.Dispose();
+        _log?.Dispose();
     }
 
     private Dictionary<string, string?> EarthwormEnvironment => new()
     {
         ["EW_PARAMS"] = ParamsDirectory,
-        ["EW_LOG"] = _log.Directory + "/",
+        ["EW_LOG"] = _logDirectory + "/",
         ["EW_INSTALLATION"] = "INST_MENLO",
         ["SYS_NAME"] = "ewhost",
     };
