@@ -2,6 +2,7 @@ using Statmgr.Config;
 using Statmgr.Earthworm;
 using Statmgr.Earthworm.Logging;
 using Statmgr.Monitor;
+using Statmgr.Notify.Mail;
 
 namespace Statmgr.Cli;
 
@@ -19,18 +20,19 @@ internal sealed class ConfigurationCheck
     private readonly Func<string, string?> _environment;
     private readonly Func<string, bool> _fileExists;
     private readonly int _processId;
-    private readonly Func<StatmgrConfig, IReadOnlyList<string>> _checkMail;
+    private readonly Func<StatmgrConfig, IReadOnlyList<MailCheckProblem>> _checkMail;
 
     /// <param name="checkMail">
-    /// The mail part of the check (servers that do not resolve, unreadable password files, missing
-    /// mail programs); each text is a warning, because none of them stops statmgr from starting.
+    /// The mail part of the check (servers that do not resolve, unreadable or exposed password files,
+    /// missing mail programs), each at its command's line; each is a warning, because none of them
+    /// stops statmgr from starting.
     /// </param>
     public ConfigurationCheck(
         TextWriter stdout,
         Func<string, string?> environment,
         Func<string, bool> fileExists,
         int processId,
-        Func<StatmgrConfig, IReadOnlyList<string>> checkMail)
+        Func<StatmgrConfig, IReadOnlyList<MailCheckProblem>> checkMail)
     {
         _stdout = stdout;
         _environment = environment;
@@ -59,10 +61,9 @@ internal sealed class ConfigurationCheck
 
         if (result is not null)
         {
-            // The mail settings have no line of their own in the model: report them against statmgr.d.
-            foreach (var text in _checkMail(result.Config))
+            foreach (var problem in _checkMail(result.Config))
             {
-                problems.RecordLoggedWarning(new ConfigLocation(configPath, 0), "statmgr: " + text);
+                problems.RecordLoggedWarning(problem.At, "statmgr: " + problem.Text);
             }
         }
 

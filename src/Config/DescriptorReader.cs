@@ -223,6 +223,11 @@ internal sealed class DescriptorReader
                 $"statmgr: Invalid length={value.Length} for <{command}> argument in Descriptor <{path}>; valid=1-{StatmgrLimits.MaxRecipientLength}; exiting.\n");
             return false;
         }
+        if (StatmgrLimits.IsOptionLike(command, value))
+        {
+            _problems.Error(at, ("et", $"statmgr: Invalid <{command}> argument <{value}> in Descriptor <{path}>; {StatmgrLimits.OptionLikeRule}; exiting.\n"));
+            return false;
+        }
         list.Add(value);
         return true;
     }

@@ -48,6 +48,26 @@ internal sealed class StatmgrConfig
     public RingLayoutChoice RingLayout { get; set; } = RingLayoutChoice.Auto;
     public int PageMaxBytes { get; set; } = DefaultPageMaxBytes;
 
+    private readonly Dictionary<string, List<ConfigLocation>> _commandLines = new(StringComparer.Ordinal);
+
+    /// <summary>Notes that <paramref name="command"/> was read at <paramref name="at"/>.</summary>
+    public void RecordCommand(string command, ConfigLocation at)
+    {
+        if (!_commandLines.TryGetValue(command, out var lines))
+        {
+            lines = new List<ConfigLocation>();
+            _commandLines.Add(command, lines);
+        }
+        lines.Add(at);
+    }
+
+    /// <summary>
+    /// Every line <paramref name="command"/> was read at, in order (empty when it was not): checks
+    /// made after loading, such as --check's mail checks, point at the line they are about.
+    /// </summary>
+    public IReadOnlyList<ConfigLocation> LinesOf(string command) =>
+        _commandLines.TryGetValue(command, out var lines) ? lines : [];
+
     /// <summary>SMTP's answer timeout without an SmtpTimeout command (or with one that is not positive).</summary>
     public const int DefaultSmtpTimeoutSeconds = 30;
 

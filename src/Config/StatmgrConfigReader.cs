@@ -81,6 +81,7 @@ internal sealed class StatmgrConfigReader
     private bool ReadCommand(string com, string configPath, ConfigLocation at, ParseState state)
     {
         var config = state.Config;
+        config.RecordCommand(com, at);
         switch (com)
         {
             case "RingName":
@@ -300,6 +301,11 @@ internal sealed class StatmgrConfigReader
         {
             _problems.Error(at,
                 $"statmgr: Invalid length={value.Length} for <{command}> argument in <{configPath}>; valid=1-{StatmgrLimits.MaxRecipientLength}; exiting.\n");
+            return false;
+        }
+        if (StatmgrLimits.IsOptionLike(command, value))
+        {
+            _problems.Error(at, ("et", $"statmgr: Invalid <{command}> argument <{value}> in <{configPath}>; {StatmgrLimits.OptionLikeRule}; exiting.\n"));
             return false;
         }
         list.Add(value);

@@ -15,6 +15,17 @@ internal static class StatmgrLimits
     /// <summary>MAXRECIPLEN-1: longest page group or mail address.</summary>
     public const int MaxRecipientLength = 59;
 
+    /// <summary>Why a mail address that <see cref="IsOptionLike"/> is refused (the port's rule; C passed it on).</summary>
+    public const string OptionLikeRule = "an address may not begin with '-'";
+
+    /// <summary>
+    /// True for a <c>mail</c> address that begins with '-': the mail program is given the address
+    /// as an argument and would take it for one of its options (-f sender, -o sendmail options...).
+    /// Refused at startup, in statmgr.d and in descriptors alike, whichever way mail is sent.
+    /// </summary>
+    public static bool IsOptionLike(string command, string address) =>
+        command == "mail" && address.StartsWith('-');
+
     /// <summary>DFILENAME_LEN-1: longest descriptor path on a Descriptor line.</summary>
     public const int MaxDescriptorPathLength = 63;
 

@@ -42,7 +42,7 @@ internal static class MonitorStartup
         var pager = new Pager(() => rings.PageRing, new Logo(installation, myModule, types.Page), config.PageMaxBytes, outbox, logit);
         IRecipientRouting routing = config.LegacyMailRouting
             ? new LegacyRouting(config.MailRecipients, config.MailServers.Count > 0)
-            : new DocumentedRouting(config.MailRecipients);
+            : new DocumentedRouting(config.MailRecipients, context.Mail.HasMailPath);
         var reports = new ReportDispatcher(logit, pager, context.Mail, routing, config.PageGroups);
         var ownErrors = new OwnErrorReporter(own, reports);
         var restarts = new RestartTracker(modules, new Logo(installation, myModule, types.Restart), outbox, logit);

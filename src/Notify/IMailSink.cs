@@ -7,6 +7,9 @@ namespace Statmgr.Notify;
 /// </summary>
 internal interface IMailSink
 {
+    /// <summary>False when there is no mail path at all: a report then never says " Mail sent.".</summary>
+    bool HasMailPath { get; }
+
     void Send(MailRequest request);
 }
 

@@ -75,18 +75,32 @@ internal static unsafe partial class RegularFile
         return handle;
     }
 
-    /// <summary>Why a file of this type and size is refused, or null when it is read.</summary>
-    internal static string? Refusal(int mode, long size)
+    /// <summary>
+    /// Why <paramref name="osPath"/> is not a regular file (symbolic links followed), looked at
+    /// without opening it and whatever its size (a program to run, say); null when it is one, or
+    /// cannot be looked at (the caller's own open then says why).
+    /// </summary>
+    public static string? TypeRefusal(string osPath)
     {
-        int type = mode & TypeMask;
-        if (type != Regular)
+        if (OperatingSystem.IsWindows())
         {
-            return $"not a regular file ({TypeName(type)})";
+            return null;
         }
-        return size > KomFile.MaxFileBytes ? $"too large ({size} bytes; the limit is {KomFile.MaxFileBytes})" : null;
+        Inspect(AtFdCwd, osPath, 0, out var refusal, checkSize: false);
+        return refusal;
     }
 
-    private static Inspection Inspect(int directory, string path, int flags, out string? refusal)
+    /// <summary>Why a file of this type and size is refused, or null when it is read.</summary>
+    internal static string? Refusal(int mode, long size) =>
+        KindRefusal(mode) ?? (size > KomFile.MaxFileBytes ? $"too large ({size} bytes; the limit is {KomFile.MaxFileBytes})" : null);
+
+    private static string? KindRefusal(int mode)
+    {
+        int type = mode & TypeMask;
+        return type != Regular ? $"not a regular file ({TypeName(type)})" : null;
+    }
+
+    private static Inspection Inspect(int directory, string path, int flags, out string? refusal, bool checkSize = true)
     {
         refusal = null;
         byte* buffer = stackalloc byte[StatxBytes];
@@ -100,7 +114,8 @@ internal static unsafe partial class RegularFile
         {
             return Marshal.GetLastPInvokeError() == Enosys ? Inspection.NotAvailable : Inspection.Unreadable;
         }
-        refusal = Refusal(*(ushort*)(buffer + ModeOffset), (long)*(ulong*)(buffer + SizeOffset));
+        int mode = *(ushort*)(buffer + ModeOffset);
+        refusal = checkSize ? Refusal(mode, (long)*(ulong*)(buffer + SizeOffset)) : KindRefusal(mode);
         return refusal is null ? Inspection.Usable : Inspection.Refused;
     }
 

@@ -9,6 +9,8 @@ internal sealed class DiscardMailSink : IMailSink
     {
     }
 
+    public bool HasMailPath => false;
+
     public void Send(MailRequest request)
     {
         // Nothing to do by design; see the class summary.

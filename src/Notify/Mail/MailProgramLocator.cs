@@ -1,3 +1,5 @@
+using Statmgr.Earthworm.Kom;
+
 namespace Statmgr.Notify.Mail;
 
 /// <summary>
@@ -41,6 +43,10 @@ internal static class MailProgramLocator
         if (!File.Exists(path))
         {
             return "does not exist";
+        }
+        if (RegularFile.TypeRefusal(path) is { } refusal)
+        {
+            return "is " + refusal;
         }
         if (OperatingSystem.IsWindows())
         {

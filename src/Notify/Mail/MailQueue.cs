@@ -8,7 +8,8 @@ namespace Statmgr.Notify.Mail;
 /// sender mails them one at a time, oldest due first. A transient failure waits for its retry
 /// (<see cref="MailRetryPolicy"/>) without holding back later messages; a permanent one is given up
 /// at once. At most <see cref="MailRetryPolicy.QueueCapacity"/> messages wait; past that the oldest
-/// is dropped. Every message that is not delivered is logged once.
+/// is dropped. Every message that is not delivered is logged once; every failed attempt that is
+/// followed by another (the next MailServer, or the retry) is logged as retrying when it happens.
 /// </summary>
 internal sealed class MailQueue : IMailSink, IAsyncDisposable
 {
@@ -55,6 +56,8 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
             }
         }
     }
+
+    public bool HasMailPath => true;
 
     /// <summary>Queues one message per recipient and returns at once.</summary>
     public void Send(MailRequest request)
@@ -223,6 +226,7 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
         MailJob? refused = null;
         MailJob? gaveUp = null;
         MailJob? lost = null;
+        TimeSpan? retryIn = null;
         var dropped = new List<MailJob>();
         lock (_gate)
         {
@@ -254,12 +258,21 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
                     job.Due = _time.GetUtcNow() + delay.Value;
                     InsertInOrder(job);
                     TrimToCapacity(dropped);
+                    retryIn = dropped.Contains(job) ? null : delay;
                 }
             }
             if (_draining && _jobs.Count == 0)
             {
                 _drained.TrySetResult();
             }
+        }
+        foreach (var answer in outcome.PassedOver)
+        {
+            _failures.PassedOver(job, answer);
+        }
+        if (retryIn is not null)
+        {
+            _failures.Retrying(job, retryIn.Value);
         }
         if (refused is not null)
         {

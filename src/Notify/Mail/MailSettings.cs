@@ -1,3 +1,4 @@
+using System.Globalization;
 using Statmgr.Config;
 
 namespace Statmgr.Notify.Mail;
@@ -27,7 +28,14 @@ internal sealed class MailSettings
     public SmtpSecurityMode Security { get; init; } = SmtpSecurityMode.Auto;
     public string? User { get; init; }
     public string? PasswordFile { get; init; }
+    /// <summary>
+    /// SmtpTimeout: the longest wait for one SMTP answer, and the deadline of one whole attempt
+    /// (one relay's dialogue from connect to the end of DATA, or one run of the mail program).
+    /// </summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(StatmgrConfig.DefaultSmtpTimeoutSeconds);
+
+    /// <summary>The deadline as the log lines say it ("30 s").</summary>
+    public string TimeoutText => Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s";
     public string? CaFile { get; init; }
 
     /// <summary>Everyone statmgr may mail: statmgr.d's list, then each descriptor's, first occurrence kept.</summary>

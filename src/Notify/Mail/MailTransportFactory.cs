@@ -41,6 +41,10 @@ internal static class MailTransportFactory
                 notices.Add("statmgr: no usable MailServer; reports will not be mailed\n");
                 return new MailTransportChoice(null, notices);
             }
+            if (settings.PasswordFile is not null && SmtpPasswordFile.ExposureWarning(settings.PasswordFile) is { } exposed)
+            {
+                notices.Add($"statmgr: {exposed}\n");
+            }
             return new MailTransportChoice(new SmtpMailTransport(settings, time), notices);
         }
 

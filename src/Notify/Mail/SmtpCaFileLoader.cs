@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Statmgr.Earthworm.Kom;
 
 namespace Statmgr.Notify.Mail;
 
@@ -12,11 +14,20 @@ internal static class SmtpCaFileLoader
         problem = null;
         try
         {
+            using var handle = RegularFile.Open(path, out problem);
+            if (problem is not null)
+            {
+                return null;
+            }
+            // No handle and no refusal: missing or forbidden, and the framework's open says which.
+            using var file = handle is null ? File.OpenRead(path) : new FileStream(handle, FileAccess.Read);
+            using var bytes = new MemoryStream();
+            file.CopyTo(bytes);
             var collection = new X509Certificate2Collection();
-            collection.ImportFromPemFile(path);
+            collection.ImportFromPem(Encoding.Latin1.GetString(bytes.GetBuffer(), 0, (int)bytes.Length));
             if (collection.Count == 0)
             {
-                collection.Add(X509CertificateLoader.LoadCertificateFromFile(path));
+                collection.Add(X509CertificateLoader.LoadCertificate(bytes.ToArray()));
             }
             return collection;
         }

@@ -54,7 +54,7 @@ internal sealed class SmtpMailTransport : IMailTransport
         }
 
         using var message = BuildMessage(from, to, reportText);
-        var answers = new List<string>();
+        var failed = new List<string>();
         foreach (var server in _settings.Servers)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -64,15 +64,13 @@ internal sealed class SmtpMailTransport : IMailTransport
             var outcome = await TryServerAsync(server, message, extraRoots, cancellationToken).ConfigureAwait(false);
             if (outcome.Kind != MailOutcomeKind.Transient)
             {
-                return outcome;
+                // The relays that failed before this one were passed over; the queue logs each.
+                return outcome with { PassedOver = failed };
             }
-            answers.Add(outcome.Answer);
+            failed.Add(outcome.Answer);
         }
-        if (cancellationToken.IsCancellationRequested)
-        {
-            answers.Add("cancelled");
-        }
-        return MailOutcome.Transient(string.Join("; ", answers));
+        var answer = string.Join("; ", cancellationToken.IsCancellationRequested ? failed.Append("cancelled") : failed);
+        return MailOutcome.Transient(answer) with { PassedOver = failed.SkipLast(1).ToArray() };
     }
 
     private MimeMessage BuildMessage(MailboxAddress from, MailboxAddress to, string reportText)
@@ -93,6 +91,11 @@ internal sealed class SmtpMailTransport : IMailTransport
         MailServerAddress server, MimeMessage message, X509Certificate2Collection extraRoots, CancellationToken cancellationToken)
     {
         var validator = new SmtpCertificateValidator(extraRoots);
+        // SmtpTimeout bounds each read, but a relay that sends one byte a second never trips it:
+        // the whole dialogue, connect to the end of DATA, gets SmtpTimeout too.
+        using var deadline = new CancellationTokenSource(_settings.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        var token = linked.Token;
         using var client = new SmtpClient
         {
             Timeout = (int)Math.Min(int.MaxValue, _settings.Timeout.TotalMilliseconds),
@@ -102,18 +105,18 @@ internal sealed class SmtpMailTransport : IMailTransport
         var inTransaction = false;
         try
         {
-            await client.ConnectAsync(server.Host, server.Port, SocketOptions(_settings.Security), cancellationToken).ConfigureAwait(false);
+            await client.ConnectAsync(server.Host, server.Port, SocketOptions(_settings.Security), token).ConfigureAwait(false);
             if (_settings.User is not null)
             {
-                var refusal = await AuthenticateAsync(client, cancellationToken).ConfigureAwait(false);
+                var refusal = await AuthenticateAsync(client, token).ConfigureAwait(false);
                 if (refusal is not null)
                 {
                     return MailOutcome.Transient($"{server}: {refusal}");
                 }
             }
             inTransaction = true;
-            var reply = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            await QuitQuietlyAsync(client).ConfigureAwait(false);
+            var reply = await client.SendAsync(message, token).ConfigureAwait(false);
+            await QuitQuietlyAsync(client, token).ConfigureAwait(false);
             return MailOutcome.Delivered($"{server}: {OneLine(reply)}");
         }
         catch (SmtpCommandException ex)
@@ -132,6 +135,11 @@ internal sealed class SmtpMailTransport : IMailTransport
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return MailOutcome.Transient($"{server}: cancelled");
+        }
+        catch (Exception ex) when (deadline.IsCancellationRequested && ex is OperationCanceledException or IOException or SocketException)
+        {
+            // Cut off at the deadline (MailKit may say so as a cancellation or as a closed socket).
+            return MailOutcome.Transient($"{server}: did not finish within {_settings.TimeoutText}");
         }
         catch (Exception ex) when (ex is IOException or SocketException or TimeoutException or OperationCanceledException
                                        or ProtocolException or ServiceNotConnectedException or NotSupportedException
@@ -159,7 +167,7 @@ internal sealed class SmtpMailTransport : IMailTransport
             var read = SmtpPasswordFile.TryRead(_settings.PasswordFile, out var problem);
             if (read is null)
             {
-                return $"SmtpPasswordFile cannot be read: {problem}";
+                return $"SmtpPasswordFile <{_settings.PasswordFile}> cannot be read: {problem}";
             }
             password = read;
         }
@@ -167,11 +175,11 @@ internal sealed class SmtpMailTransport : IMailTransport
         return null;
     }
 
-    private static async Task QuitQuietlyAsync(SmtpClient client)
+    private static async Task QuitQuietlyAsync(SmtpClient client, CancellationToken cancellationToken)
     {
         try
         {
-            await client.DisconnectAsync(true).ConfigureAwait(false);
+            await client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or SocketException or TimeoutException or ProtocolException
                                        or SmtpCommandException or OperationCanceledException)

@@ -1,4 +1,6 @@
 using Statmgr.Cli;
+using Statmgr.Config;
+using Statmgr.Notify.Mail;
 using Statmgr.Tests.Config;
 
 namespace Statmgr.Tests.Cli;
@@ -6,7 +8,7 @@ namespace Statmgr.Tests.Cli;
 public class ConfigurationCheckTests : ConfigFixtureTests
 {
     private CapturedConsole _console = null!;
-    private IReadOnlyList<string> _mailProblems = [];
+    private IReadOnlyList<MailCheckProblem> _mailProblems = [];
 
     [SetUp]
     public void SetUp()
@@ -31,15 +33,15 @@ public class ConfigurationCheckTests : ConfigFixtureTests
     }
 
     [Test]
-    public void MailProblemsAreWarningsAgainstTheConfigFile()
+    public void MailProblemsAreWarningsAtTheirCommandsLine()
     {
         ConfigTexts.WriteMinimal(Fixture);
-        _mailProblems = ["SmtpPasswordFile </nope> cannot be read: no such file"];
+        _mailProblems = [new(new ConfigLocation(Fixture.PathOf("statmgr.d"), 9), "SmtpPasswordFile </nope> cannot be read: no such file")];
 
         Assert.That(Check("statmgr.d"), Is.EqualTo(0));
         Assert.That(
             _console.Out.ToString(),
-            Does.EndWith($"{Fixture.PathOf("statmgr.d")}:0: warning: statmgr: SmtpPasswordFile </nope> cannot be read: no such file\n"));
+            Does.EndWith($"{Fixture.PathOf("statmgr.d")}:9: warning: statmgr: SmtpPasswordFile </nope> cannot be read: no such file\n"));
     }
 
     [Test]

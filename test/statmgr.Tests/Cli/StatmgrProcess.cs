@@ -26,6 +26,9 @@ internal static class StatmgrProcess
     }
 
     public static ProcessOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
-        ChildProgram.Run(ChildProgram.StartInfo(Executable ?? "dotnet", Executable is null ? [DllPath, .. args] : args,
-            environment, workingDirectory));
+        ChildProgram.Run(StartInfo(workingDirectory, environment, args));
+
+    /// <summary>How to start statmgr with <paramref name="args"/>, for a test that reads its output as it comes.</summary>
+    public static System.Diagnostics.ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        ChildProgram.StartInfo(Executable ?? "dotnet", Executable is null ? [DllPath, .. args] : args, environment, workingDirectory);
 }

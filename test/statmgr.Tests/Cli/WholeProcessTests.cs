@@ -110,7 +110,7 @@ public class WholeProcessTests : WholeProcessTestBase
             + "System-wide email recipients (1):\n"
             + " mail            earthworm-ops@your.org\n"
             + SampleDescriptorsDump
-            + StockMailWarnings));
+            + StockMailWarnings(10)));
         Assert.That(outcome.Stderr, Is.Empty);
         Assert.That(outcome.ExitCode, Is.EqualTo(0));
     }
@@ -172,17 +172,18 @@ public class WholeProcessTests : WholeProcessTestBase
             + " err: 0 nerr: 1 tsec: 0 page: 0 mail: 0\n"
             + " text: \"Trace generation failed.\"\n"
             + "---------------------------------------------------\n"
-            + StockMailWarnings));
+            + StockMailWarnings(11)));
         Assert.That(outcome.ExitCode, Is.EqualTo(0));
     }
 
     /// <summary>
     /// The stock files name a mail host that does not resolve here and a Solaris mail program that
-    /// MailServer overrides: --check warns about both after the dump (the resolver's reason varies).
+    /// MailServer overrides (two lines further down): --check warns about both after the dump, each
+    /// at its own line (the resolver's reason varies).
     /// </summary>
-    private static readonly string StockMailWarnings =
-        "statmgr.d:0: warning: statmgr: MailServer <mailserver.your.org> cannot be resolved: \u0001\n"
-        + "statmgr.d:0: warning: statmgr: MailProgram </usr/ucb/Mail> is ignored because MailServer is set\n";
+    private static string StockMailWarnings(int mailServerLine) =>
+        $"statmgr.d:{mailServerLine}: warning: statmgr: MailServer <mailserver.your.org> cannot be resolved: \u0001\n"
+        + $"statmgr.d:{mailServerLine + 2}: warning: statmgr: MailProgram </usr/ucb/Mail> is ignored because MailServer is set\n";
 
     private static string WithResolverReasonMasked(string stdout) =>
         System.Text.RegularExpressions.Regex.Replace(stdout, "(cannot be resolved: )[^\n]*", "$1\u0001");

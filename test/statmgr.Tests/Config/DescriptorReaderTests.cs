@@ -346,6 +346,14 @@ public class DescriptorReaderTests : ConfigFixtureTests
     }
 
     [Test]
+    public void ADescriptorMailRecipientStartingWithADashIsFatal()
+    {
+        WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0", "pagegroup -night", "mail -fspoof@example.org"));
+
+        AssertFatal($"statmgr: Invalid <mail> argument <-fspoof@example.org> in Descriptor <{DescPath}>; an address may not begin with '-'; exiting.\n", 6, flags: "et");
+    }
+
+    [Test]
     public void UnknownCommandOnlyWarns()
     {
         WriteModule(ConfigTexts.Module("m", "MOD_PICK_EW", "tsec: 30 page: 0 mail: 0", "Restartme"));

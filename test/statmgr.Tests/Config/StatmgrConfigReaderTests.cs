@@ -301,6 +301,15 @@ public class StatmgrConfigReaderTests : ConfigFixtureTests
         AssertFatalAtLine(8, $"statmgr: Invalid length=0 for <{command}> argument in <{ConfigPath}>; valid=1-59; exiting.\n");
     }
 
+    [Test]
+    public void AMailRecipientStartingWithADashIsFatalSoItCanNeverBeAnOption()
+    {
+        ConfigTexts.WriteMinimal(Fixture, "pagegroup -night", "mail -oQ/tmp/x");
+
+        AssertFatalAtLine(9,
+            $"statmgr: Invalid <mail> argument <-oQ/tmp/x> in <{ConfigPath}>; an address may not begin with '-'; exiting.\n", "et");
+    }
+
     [TestCase("pagegroup")]
     [TestCase("mail")]
     public void RecipientWithoutArgument(string command)

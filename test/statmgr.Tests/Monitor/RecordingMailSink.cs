@@ -10,5 +10,7 @@ internal sealed class RecordingMailSink : IMailSink
 {
     public List<MailRequest> Sent { get; } = new();
 
+    public bool HasMailPath => true;
+
     public void Send(MailRequest request) => Sent.Add(request);
 }

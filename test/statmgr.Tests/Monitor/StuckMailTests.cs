@@ -7,12 +7,27 @@ using static Statmgr.Tests.Monitor.MonitorHarness;
 namespace Statmgr.Tests.Monitor;
 
 /// <summary>
-/// Issue 5's promise to the main loop: a relay that accepts the connection and then never answers
-/// holds up its mail, never the monitor. The monitor runs on the fake clock with the real mail
-/// queue and the real SMTP transport pointed at a listener that never writes a byte.
+/// Mail as the monitor sees it. Issue 5's promise to the main loop: a relay that accepts the
+/// connection and then never answers holds up its mail, never the monitor (the monitor runs on the
+/// fake clock with the real mail queue and the real SMTP transport pointed at a listener that never
+/// writes a byte). And a report never claims a mail that no mail path can send.
 /// </summary>
 public class StuckMailTests
 {
+    [Test]
+    public void WithNoMailPathAtAllNoReportSaysMailSent()
+    {
+        var h = new MonitorHarness { MailSink = DiscardMailSink.Instance };
+        h.Start();
+        h.RunUntil(StartTime + 31);
+
+        Assert.That(h.Reports, Is.EqualTo(new[]
+        {
+            Utc(StartTime) + "  ewhost/statmgr Program starting. Page sent.\n",
+            Utc(StartTime + 31) + "  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n",
+        }));
+    }
+
     [Test]
     public async Task ModuleDeadIsLoggedOnTimeWhileTheStartupMailIsStuck()
     {

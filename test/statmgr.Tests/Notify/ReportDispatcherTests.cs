@@ -44,18 +44,18 @@ public class ReportDispatcherTests
     }
 
     [Test]
-    public void WithoutAMailPathTheReportIsLoggedAndPagedAndTheMailDroppedQuietly()
+    public void WithoutAMailPathTheReportIsLoggedAndPagedAndClaimsNoMail()
     {
-        // No mail path was said once at startup; each report then goes to the discarding sink.
+        // No mail path was said once at startup; a report then says nothing of mail.
         var pick = MonitorHarness.NewDescriptor("pick_ew", "MOD_PICK_EW", 3, 30, 2, 5);
         var counters = new ReportCounters();
-        var text = Dispatcher(new DocumentedRouting(["ops@example.org"]), DiscardMailSink.Instance)
+        var text = Dispatcher(new DocumentedRouting(["ops@example.org"], DiscardMailSink.Instance.HasMailPath), DiscardMailSink.Instance)
             .ReportHealth(pick, new ReportLimits(2, 5), counters, Time, "module dead");
-        const string expected = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent. Mail sent.\n";
+        const string expected = "UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n";
         Assert.That(text, Is.EqualTo(expected));
-        Assert.That(_log.Entries, Is.EqualTo(new[] { ("e", expected) }), "the dropped mail adds no log line");
+        Assert.That(_log.Entries, Is.EqualTo(new[] { ("e", expected) }), "no mail, no log line about it");
         Assert.That(_ring.PutTexts(104), Is.EqualTo(new[] { "group: ops " + expected + "#" }));
-        Assert.That((counters.Pages, counters.Mails), Is.EqualTo((1, 1)));
+        Assert.That((counters.Pages, counters.Mails), Is.EqualTo((1, 0)));
     }
 
     [Test]

@@ -16,7 +16,7 @@ public class MailConfigurationCheckTests : MailTestBase
         config.SmtpUser = "ewmail";
         config.SmtpPasswordFile = Temp.Write("password", "secret\n", "600");
 
-        Assert.That(Check().Check(config), Is.Empty);
+        Assert.That(Texts(config), Is.Empty);
         Assert.That(_lookedUp, Is.EqualTo(new[] { "relay.example.org" }), "an IP address needs no lookup");
     }
 
@@ -30,16 +30,34 @@ public class MailConfigurationCheckTests : MailTestBase
         config.SmtpPasswordFile = Temp.PathOf("missing-password");
         config.SmtpCaFile = Temp.Write("ca.pem", "TopSecretText\n", "644");
 
-        var problems = Check().Check(config);
+        var problems = Texts(config);
 
         Assert.That(problems, Is.EqualTo(new[]
         {
-            "MailServer <relay.example.org:0>: port must be a number from 1 to 65535",
             "MailServer <nowhere.invalid> cannot be resolved: Name or service not known",
+            "MailServer <relay.example.org:0>: port must be a number from 1 to 65535",
             "MailProgram </usr/ucb/Mail> is ignored because MailServer is set",
             "From <not an address <> is not a mail address",
             $"SmtpPasswordFile <{Temp.PathOf("missing-password")}> cannot be read: Could not find file '{Temp.PathOf("missing-password")}'.",
             $"SmtpCaFile <{Temp.PathOf("ca.pem")}> cannot be read: holds no certificate",
+        }));
+    }
+
+    [Test]
+    public void AFifoAsPasswordOrCaFileIsRefusedWithoutWaitingForAWriter()
+    {
+        var config = Config("127.0.0.1");
+        config.SmtpUser = "ewmail";
+        config.SmtpPasswordFile = MakeFifo("password");
+        config.SmtpCaFile = MakeFifo("ca.pem");
+
+        var check = Task.Run(() => Texts(config));
+
+        Assert.That(check.Wait(TimeSpan.FromSeconds(10)), Is.True, "--check waits on a pipe nobody writes to");
+        Assert.That(check.Result, Is.EqualTo(new[]
+        {
+            $"SmtpPasswordFile <{config.SmtpPasswordFile}> cannot be read: not a regular file (FIFO)",
+            $"SmtpCaFile <{config.SmtpCaFile}> cannot be read: not a regular file (FIFO)",
         }));
     }
 
@@ -49,7 +67,7 @@ public class MailConfigurationCheckTests : MailTestBase
         var config = Config("127.0.0.1");
         config.SmtpUser = "ewmail";
 
-        Assert.That(Check().Check(config), Is.EqualTo(new[] { "SmtpUser <ewmail> is set but SmtpPasswordFile is not" }));
+        Assert.That(Texts(config), Is.EqualTo(new[] { "SmtpUser <ewmail> is set but SmtpPasswordFile is not" }));
     }
 
     [Test]
@@ -60,7 +78,7 @@ public class MailConfigurationCheckTests : MailTestBase
         config.SmtpPasswordFile = Temp.Write("password", "Hunter2Secret\n", "600");
         config.SmtpCaFile = Temp.PathOf("missing-ca.pem");
 
-        var problems = Check().Check(config);
+        var problems = Texts(config);
 
         Assert.That(problems, Has.Count.EqualTo(1));
         Assert.That(problems, Has.None.Contains("Hunter2Secret"));
@@ -77,9 +95,9 @@ public class MailConfigurationCheckTests : MailTestBase
         var directory = Config();
         directory.MailProgram = Temp.Directory;
 
-        Assert.That(Check().Check(missing), Is.EqualTo(new[] { $"MailProgram <{Temp.PathOf("no-mail")}> does not exist" }));
-        Assert.That(Check().Check(plain), Is.EqualTo(new[] { $"MailProgram <{notExecutable}> is not executable" }));
-        Assert.That(Check().Check(directory), Is.EqualTo(new[] { $"MailProgram <{Temp.Directory}> is a directory" }));
+        Assert.That(Texts(missing), Is.EqualTo(new[] { $"MailProgram <{Temp.PathOf("no-mail")}> does not exist" }));
+        Assert.That(Texts(plain), Is.EqualTo(new[] { $"MailProgram <{notExecutable}> is not executable" }));
+        Assert.That(Texts(directory), Is.EqualTo(new[] { $"MailProgram <{Temp.Directory}> is a directory" }));
     }
 
     [Test]
@@ -88,17 +106,17 @@ public class MailConfigurationCheckTests : MailTestBase
         var config = Config();
         config.MailProgram = Temp.Write("mailx", "#!/bin/sh\n", "755");
 
-        Assert.That(Check().Check(config), Is.Empty);
+        Assert.That(Texts(config), Is.Empty);
     }
 
     [Test]
     public void NoMailOnPathIsReportedOnlyWhenSomebodyIsToBeMailed()
     {
-        Assert.That(Check().Check(Config()), Is.EqualTo(new[]
+        Assert.That(Texts(Config()), Is.EqualTo(new[]
         {
             "no MailServer or MailProgram set and no program <mail> on PATH: reports will not be mailed",
         }));
-        Assert.That(Check().Check(new StatmgrConfig()), Is.Empty);
+        Assert.That(Texts(new StatmgrConfig()), Is.Empty);
     }
 
     [Test]
@@ -108,6 +126,9 @@ public class MailConfigurationCheckTests : MailTestBase
 
         Assert.That(new MailConfigurationCheck().Check(config), Is.Empty);
     }
+
+    /// <summary>The texts of the check's problems, in order.</summary>
+    private List<string> Texts(StatmgrConfig config) => Check().Check(config).Select(p => p.Text).ToList();
 
     private MailConfigurationCheck Check() =>
         new(host =>

@@ -86,6 +86,26 @@ public class MailProgramTransportTests : MailTestBase
     }
 
     [Test]
+    public async Task AFailedProgramsOutputIsKeptAsABoundedTailInTheAnswer(CancellationToken token)
+    {
+        var noisy = Temp.Write("noisy-mail",
+            "#!/bin/sh\n"
+            + "cat > /dev/null\n"
+            + "head -c 100000 /dev/zero | tr '\\0' x\n"
+            + "echo ' end of stdout'\n"
+            + "printf 'first\\nthe disk is full\\n' >&2\n"
+            + "exit 3\n",
+            "755");
+        var transport = new MailProgramTransport(noisy, MailSettings.FromConfig(new StatmgrConfig()), TimeProvider.System);
+
+        var outcome = await transport.DeliverAsync("ops@example.org", "report\n", token);
+
+        var stdoutTail = new string('x', MailProgramOutput.TailBytes - " end of stdout\n".Length) + " end of stdout";
+        Assert.That(outcome, Is.EqualTo(MailOutcome.Permanent(
+            $"mail program <{noisy}> exited with status 3; stdout: {stdoutTail}; stderr: first the disk is full")));
+    }
+
+    [Test]
     public async Task ExitStatus75IsTransient(CancellationToken token)
     {
         File.WriteAllText(Temp.PathOf("exit"), "75\n");

@@ -32,11 +32,17 @@ public class MailQueueTests : MailTestBase
         await queue.WhenIdleAsync();
 
         Assert.That(transport.Attempts.Select(a => (a.At - Start).TotalSeconds), Is.EqualTo(new[] { 0, 30, 90, 210, 450, 930 }));
+        const string tail = "; server answer: 127.0.0.1:25: Connection refused; "
+                            + "report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n";
         Assert.That(Log.Entries, Is.EqualTo(new[]
         {
+            ("et", "statmgr: mail to ops@example.org retrying in 30 s" + tail),
+            ("et", "statmgr: mail to ops@example.org retrying in 60 s" + tail),
+            ("et", "statmgr: mail to ops@example.org retrying in 120 s" + tail),
+            ("et", "statmgr: mail to ops@example.org retrying in 240 s" + tail),
+            ("et", "statmgr: mail to ops@example.org retrying in 480 s" + tail),
             ("et", Error),
-            ("et", "statmgr: mail to ops@example.org given up after 6 attempts; server answer: 127.0.0.1:25: Connection refused; "
-                   + "report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent.\n"),
+            ("et", "statmgr: mail to ops@example.org given up after 6 attempts" + tail),
         }));
         Assert.That(queue.Count, Is.Zero);
     }
@@ -121,7 +127,7 @@ public class MailQueueTests : MailTestBase
         await queue.WhenIdleAsync();
 
         Assert.That(transport.Attempts.Select(a => a.ReportText), Is.EqualTo(new[] { "first\n", "first\n", "second\n" }));
-        Assert.That(Log.Entries, Is.Empty);
+        Assert.That(Log.Texts, Is.EqualTo(new[] { "statmgr: mail to a@example.org retrying in 30 s; server answer: 451 try later; report: first\n" }));
     }
 
     [Test]
@@ -190,7 +196,11 @@ public class MailQueueTests : MailTestBase
         {
             ("a@example.org", 0.0), ("b@example.org", 0.0), ("a@example.org", 0.0), ("b@example.org", 0.0),
         }));
-        Assert.That(Log.Entries, Is.Empty);
+        Assert.That(Log.Texts, Is.EqualTo(new[]
+        {
+            "statmgr: mail to a@example.org retrying in 30 s; server answer: 451 try later; report: " + Report,
+            "statmgr: mail to b@example.org retrying in 30 s; server answer: 451 try later; report: " + Report,
+        }));
         Assert.That(queue.Count, Is.Zero);
     }
 
@@ -222,6 +232,7 @@ public class MailQueueTests : MailTestBase
 
         Assert.That(Log.Texts, Is.EqualTo(new[]
         {
+            "statmgr: mail to later@example.org retrying in 30 s; server answer: relay:25: 451 try later; report: waiting for retry\n",
             Error,
             "statmgr: mail to slow@example.org lost at shutdown; server answer: relay:25: cancelled; report: UTC_Tue Mar  5 17:02:11 2024  ewhost/pick_ew Station XYZ dead\n",
             Error,

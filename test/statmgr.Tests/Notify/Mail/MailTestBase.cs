@@ -48,6 +48,15 @@ public abstract class MailTestBase
         Temp.Dispose();
     }
 
+    /// <summary>Makes a named pipe in the test directory: opening it blocks until somebody opens the other end.</summary>
+    protected string MakeFifo(string name)
+    {
+        var path = Temp.PathOf(name);
+        var made = ChildProgram.Run(ChildProgram.StartInfo("mkfifo", [path]));
+        Assert.That(made.ExitCode, Is.EqualTo(0), made.Stderr);
+        return path;
+    }
+
     private protected async Task<TestSmtpServer> StartAsync(TestSmtpServer server)
     {
         _servers.Add(server);

@@ -162,6 +162,22 @@ public class SmtpMailTransportTests : MailTestBase
     }
 
     [Test]
+    public async Task APasswordFileThatIsAFifoIsRefusedInsteadOfWaitedOn(CancellationToken token)
+    {
+        var server = await StartAsync(new TestSmtpServer { RequiredLogin = ("ewmail", "secret"), AuthenticationWithoutTls = true });
+        var config = Config(server.Address);
+        config.SmtpSecurity = SmtpSecurityMode.None;
+        config.SmtpUser = "ewmail";
+        config.SmtpPasswordFile = MakeFifo("password");
+
+        var outcome = await DeliverAsync(MailSettings.FromConfig(config), token).WaitAsync(TimeSpan.FromSeconds(10), token);
+
+        Assert.That(outcome, Is.EqualTo(MailOutcome.Transient(
+            $"{server.Address}: SmtpPasswordFile <{config.SmtpPasswordFile}> cannot be read: not a regular file (FIFO)")));
+        Assert.That(server.Logins, Is.Empty);
+    }
+
+    [Test]
     public async Task ACertificateFromAnUnknownCaIsRefusedUntilSmtpCaFileNamesTheCa(CancellationToken token)
     {
         using var ca = TestCertificates.CreateCa("statmgr test CA");
