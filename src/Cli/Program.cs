@@ -15,6 +15,12 @@ internal static class Program
             File.Exists,
             processId,
             MonitorCommand.Run);
+        if (StatmgrCommandLine.IsConfigFileOnly(args))
+        {
+            // C's own command line, the way startstop starts statmgr: no parser, console writer
+            // or other command is made, so the daemon starts sooner and smaller.
+            return start.Run(args[0]);
+        }
         var check = new ConfigurationCheck(Console.Out, environment, File.Exists, processId, new MailConfigurationCheck().Check);
         var testMail = new MailTestCommand(Console.Out, environment, File.Exists, processId, TimeProvider.System);
         var commandLine = new StatmgrCommandLine(Console.Out, Console.Error, start.Run, check.Run, testMail.Run);

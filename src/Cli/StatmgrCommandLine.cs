@@ -37,11 +37,15 @@ internal sealed class StatmgrCommandLine
         _testMail = testMail;
     }
 
+    /// <summary>
+    /// C's own command line: one argument that is not an option is the config file, whatever it
+    /// looks like ("@x.d" and "[x].d" included), taken without any parser in between.
+    /// </summary>
+    public static bool IsConfigFileOnly(IReadOnlyList<string> args) => args.Count == 1 && !args[0].StartsWith('-');
+
     public int Run(IReadOnlyList<string> args)
     {
-        // C's own command line: one argument that is not an option is the config file, whatever
-        // it looks like ("@x.d" and "[x].d" included), without any parser in between.
-        if (args.Count == 1 && !args[0].StartsWith('-'))
+        if (IsConfigFileOnly(args))
         {
             return _start(args[0]);
         }

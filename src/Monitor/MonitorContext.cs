@@ -38,7 +38,9 @@ internal sealed class MonitorContext
     /// <summary>What the log file has lost so far (nothing, unless the process's real log says otherwise).</summary>
     public Func<LogLosses> LogLosses { get; init; } = static () => default;
 
-    public TextWriter Out { get; init; } = Console.Out;
+    // The console writers are made only when asked for: the real start gives the log's own, and
+    // making Console's at startup would cost the daemon time and memory for nothing.
+    public TextWriter Out { get => field ??= Console.Out; init; }
 
-    public TextWriter Error { get; init; } = Console.Error;
+    public TextWriter Error { get => field ??= Console.Error; init; }
 }

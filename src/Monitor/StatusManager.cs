@@ -144,8 +144,10 @@ internal sealed class StatusManager
     {
         TimeSpan? guard = null;
         long timestamp = _time.GetTimestamp();
-        foreach (var ring in Rings.Monitored)
+        var monitored = Rings.Monitored;
+        for (var i = 0; i < monitored.Count; i++)
         {
+            var ring = monitored[i];
             if (ring.Input.Sample(ring.Ring.ReadHeader(), timestamp, _time) is TimeSpan lap && (guard is null || lap < guard))
             {
                 guard = lap;

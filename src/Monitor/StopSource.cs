@@ -46,14 +46,16 @@ internal sealed class StopSource
     public IDisposable RequestOnSignals(ILogit logit) => new SignalRegistrations(this, logit);
 
     /// <summary>A stop was requested, or one of <paramref name="rings"/> carries a flag that says stop.</summary>
-    public bool IsStopRequested(IEnumerable<ITransportRing> rings)
+    public bool IsStopRequested(IReadOnlyList<ITransportRing> rings)
     {
         if (_requested)
         {
             return true;
         }
-        foreach (var ring in rings)
+        // Indexed, not enumerated: asked every pass, it must allocate nothing.
+        for (var i = 0; i < rings.Count; i++)
         {
+            var ring = rings[i];
             if (ring.Flag == RingFlag.Terminate || ring.Flag == _ownPid)
             {
                 return true;

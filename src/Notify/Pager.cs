@@ -16,6 +16,8 @@ internal sealed class Pager
     private readonly RingOutbox _outbox;
     private readonly ILogit _logit;
     private bool _cutReported;
+    private OutgoingMessage? _heartbeat;
+    private string? _heartbeatSysName;
 
     /// <param name="pageRing">The page ring as attached now (it can be attached again if startstop re-creates it).</param>
     public Pager(Func<ITransportRing> pageRing, Logo pageLogo, int maxBytes, RingOutbox outbox, ILogit logit)
@@ -46,13 +48,21 @@ internal sealed class Pager
     /// <summary>The pageit heartbeat, <c>alive:&lt;SYS_NAME&gt;#</c>.</summary>
     public void SendHeartbeat(string sysName)
     {
-        var message = PageMessage.Heartbeat(sysName, _maxBytes, out bool cut);
-        NoteCut(cut);
-        Put(message, "pageit heartbeat", "Error sending pageit hbeat to transport region.\n");
+        // Made once and sent as it is every heartbeatPageit seconds for the life of the process:
+        // an idle statmgr allocates nothing.
+        if (_heartbeat is null || _heartbeatSysName != sysName)
+        {
+            var body = PageMessage.Heartbeat(sysName, _maxBytes, out bool cut);
+            NoteCut(cut);
+            _heartbeat = Message(body, "pageit heartbeat", "Error sending pageit hbeat to transport region.\n");
+            _heartbeatSysName = sysName;
+        }
+        _outbox.Put(_pageRing(), _heartbeat);
     }
 
-    private bool Put(byte[] message, string what, string failureText) =>
-        _outbox.Put(_pageRing(), new OutgoingMessage(_pageLogo, message, what, "e", failureText));
+    private bool Put(byte[] message, string what, string failureText) => _outbox.Put(_pageRing(), Message(message, what, failureText));
+
+    private OutgoingMessage Message(byte[] body, string what, string failureText) => new(_pageLogo, body, what, "e", failureText);
 
     private void NoteCut(bool cut)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security;
 using Microsoft.Win32.SafeHandles;
 
@@ -18,9 +19,16 @@ internal sealed class KomFile : IDisposable
     /// </summary>
     public const long MaxFileBytes = 1 << 20;
 
+    private const int BufferBytes = 8192;
+
     private readonly SafeFileHandle _handle;
-    private readonly byte[] _buffer = new byte[8192];
-    private readonly byte[] _chunk = new byte[ChunkLimit];
+
+    // Rented, not made per file: a start that reads hundreds of descriptors would otherwise leave
+    // megabytes of dead buffers behind, and the memory they took stays resident for the life of
+    // the process.
+    private readonly byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
+    private readonly byte[] _chunk = ArrayPool<byte>.Shared.Rent(ChunkLimit);
+    private bool _disposed;
     private long _offset;
     private int _bufferStart;
     private int _bufferEnd;
@@ -96,7 +104,16 @@ internal sealed class KomFile : IDisposable
         return LatinText.FromBytes(_chunk.AsSpan(0, nul >= 0 ? nul : length));
     }
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose()
+    {
+        _handle.Dispose();
+        if (!_disposed)
+        {
+            _disposed = true;
+            ArrayPool<byte>.Shared.Return(_buffer);
+            ArrayPool<byte>.Shared.Return(_chunk);
+        }
+    }
 
     private bool Fill()
     {
@@ -109,7 +126,7 @@ internal sealed class KomFile : IDisposable
         {
             // A file that grew past the limit after it was opened is read up to the limit only.
             _bufferStart = 0;
-            int wanted = (int)Math.Min(_buffer.Length, MaxFileBytes - _offset);
+            int wanted = (int)Math.Min(BufferBytes, MaxFileBytes - _offset);
             _bufferEnd = wanted <= 0 ? 0 : RandomAccess.Read(_handle, _buffer.AsSpan(0, wanted), _offset);
             _offset += _bufferEnd;
         }

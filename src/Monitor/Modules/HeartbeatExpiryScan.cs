@@ -32,8 +32,12 @@ internal sealed class HeartbeatExpiryScan
 
     public ScanOutcome Scan(long now)
     {
-        foreach (var module in Modules.Modules)
+        // Indexed, not enumerated (an interface's enumerator is an object): the scan runs every
+        // pass, and an idle statmgr must allocate nothing.
+        var modules = Modules.Modules;
+        for (var i = 0; i < modules.Count; i++)
         {
+            var module = modules[i];
             if (!module.IsMonitored || !module.Alive || now - module.Timer <= module.Tsec)
             {
                 continue;
@@ -62,8 +66,10 @@ internal sealed class HeartbeatExpiryScan
     public long? NextDeathSecond()
     {
         long? next = null;
-        foreach (var module in Modules.Modules)
+        var modules = Modules.Modules;
+        for (var i = 0; i < modules.Count; i++)
         {
+            var module = modules[i];
             if (module.DeathSecond is long second && (next is null || second < next))
             {
                 next = second;

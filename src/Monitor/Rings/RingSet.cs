@@ -14,6 +14,7 @@ internal sealed class RingSet : IDisposable
     private readonly Func<string, long, ITransportRing> _attach;
     private readonly ILogit _logit;
     private readonly HashSet<long> _reportedGone = new();
+    private ITransportRing[] _attached;
 
     /// <param name="multiRing">CheckAllRings mode: the monitored rings are startstop's list, each attached on its own.</param>
     public RingSet(ITransportRing pageRing, IReadOnlyList<MonitoredRing> monitored, bool multiRing, Func<string, long, ITransportRing> attach,
@@ -24,6 +25,7 @@ internal sealed class RingSet : IDisposable
         MultiRing = multiRing;
         _attach = attach;
         _logit = logit;
+        _attached = CollectAttached();
     }
 
     public ITransportRing PageRing { get; private set; }
@@ -33,26 +35,19 @@ internal sealed class RingSet : IDisposable
     /// <summary>CheckAllRings mode (false when statmgr watches only its RingName ring).</summary>
     public bool MultiRing { get; }
 
-    /// <summary>Every attachment once (the page ring first).</summary>
-    public IEnumerable<ITransportRing> Attached
-    {
-        get
-        {
-            yield return PageRing;
-            foreach (var ring in Monitored)
-            {
-                if (!ReferenceEquals(ring.Ring, PageRing))
-                {
-                    yield return ring.Ring;
-                }
-            }
-        }
-    }
+    /// <summary>
+    /// Every attachment once (the page ring first). A list kept between re-attachments, not made on
+    /// each call: the loop asks for it every pass, and an idle statmgr must allocate nothing.
+    /// </summary>
+    public IReadOnlyList<ITransportRing> Attached => _attached;
 
     /// <summary>Attaches again to every ring whose key now names other memory.</summary>
     public void ReattachStale()
     {
-        foreach (var ring in Attached.ToList())
+        // The array in hand is replaced, never changed, when a ring is attached again.
+        var attached = _attached;
+        var replaced = false;
+        foreach (var ring in attached)
         {
             if (!ring.IsStale)
             {
@@ -85,15 +80,33 @@ internal sealed class RingSet : IDisposable
                 }
             }
             ring.Dispose();
+            replaced = true;
+        }
+        if (replaced)
+        {
+            _attached = CollectAttached();
         }
     }
 
     /// <summary>Detaches every ring.</summary>
     public void Dispose()
     {
-        foreach (var ring in Attached.ToList())
+        foreach (var ring in _attached)
         {
             ring.Dispose();
         }
+    }
+
+    private ITransportRing[] CollectAttached()
+    {
+        var attached = new List<ITransportRing> { PageRing };
+        foreach (var ring in Monitored)
+        {
+            if (!attached.Contains(ring.Ring))
+            {
+                attached.Add(ring.Ring);
+            }
+        }
+        return attached.ToArray();
     }
 }

@@ -4,8 +4,8 @@ namespace Statmgr.Notify.Mail;
 
 /// <summary>
 /// The mail sink that takes sending off the main loop (C waited for each mail there). The main
-/// loop hands reports over and goes on; one background
-/// sender mails them one at a time, oldest due first. A transient failure waits for its retry
+/// loop hands reports over and goes on; one background sender, started with the first report to
+/// mail, mails them one at a time, oldest due first. A transient failure waits for its retry
 /// (<see cref="MailRetryPolicy"/>) without holding back later messages; a permanent one is given up
 /// at once. At most <see cref="MailRetryPolicy.QueueCapacity"/> messages wait; past that the oldest
 /// is dropped. Every message that is not delivered is logged once; every failed attempt that is
@@ -22,7 +22,7 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
     private readonly int _capacity;
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _drained = NewSignal();
-    private readonly Task _sender;
+    private Task? _sender;
     private TaskCompletionSource _wake = NewSignal();
     private MailJob? _inFlight;
     private long _nextSequence;
@@ -42,7 +42,6 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
         _time = time;
         _capacity = capacity;
         _failures = new MailFailureLog(logit);
-        _sender = Task.Run(RunAsync);
     }
 
     /// <summary>Messages waiting or being sent (never more than the capacity plus the one in flight).</summary>
@@ -77,6 +76,9 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
                 }
                 _jobs.Add(job);
                 TrimToCapacity(dropped);
+                // The sender (and with it the thread pool) starts with the first mail, not at
+                // startup: a statmgr that has nothing to mail runs on its main thread alone.
+                _sender ??= Task.Run(RunAsync);
             }
             _wake.TrySetResult();
         }
@@ -121,7 +123,7 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_stopped || (_parked && FindDue(_time.GetUtcNow()) < 0))
+            if (_stopped || _sender is null || (_parked && FindDue(_time.GetUtcNow()) < 0))
             {
                 return Task.CompletedTask;
             }
@@ -141,9 +143,11 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
         }
 
         List<MailJob> left;
+        Task? sender;
         lock (_gate)
         {
             _stopped = true;
+            sender = _sender;
             left = _jobs.ToList();
             _jobs.Clear();
             _wake.TrySetResult();
@@ -151,7 +155,10 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
         }
         // Cuts short a delivery still in progress; the sender logs that one itself.
         await _stop.CancelAsync().ConfigureAwait(false);
-        await _sender.ConfigureAwait(false);
+        if (sender is not null)
+        {
+            await sender.ConfigureAwait(false);
+        }
         left.ForEach(_failures.Lost);
     }
 

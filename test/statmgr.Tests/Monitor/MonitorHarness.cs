@@ -75,6 +75,9 @@ internal sealed class MonitorHarness
 
     /// <summary>A real mail sink to use instead of <see cref="Mail"/>.</summary>
     public Statmgr.Notify.IMailSink? MailSink { get; set; }
+    /// <summary>Attaches rings instead of <see cref="Rings"/> (real System V rings, say).</summary>
+    public Func<string, long, ITransportRing>? AttachRing { get; set; }
+
     /// <summary>What the log file has lost, as the monitor sees it.</summary>
     public LogLosses LogLosses { get; set; }
 
@@ -136,9 +139,9 @@ internal sealed class MonitorHarness
         Logit = Log,
         Mail = MailSink ?? Mail,
         Time = Time,
-        AttachRing = (name, key) => Rings.TryGetValue(name, out var ring) && ring.Key == key
+        AttachRing = AttachRing ?? ((name, key) => Rings.TryGetValue(name, out var ring) && ring.Key == key
             ? ring
-            : throw new TransportRingException(name, key, $"no ring {name} {key}"),
+            : throw new TransportRingException(name, key, $"no ring {name} {key}")),
         Stop = Stop,
         LogLosses = () => LogLosses,
         Out = Out,
