@@ -10,6 +10,13 @@ RID         ?= linux-x64
 PUBLISHDIR  ?= out/publish/$(RID)
 R2RDIR      ?= out/publish-r2r/$(RID)
 EW_BIN      ?=
+# A RID of another architecture than this host's (linux-arm64 on x64) is cross-compiled: the SDK
+# then links with clang --target=<triple>, which gcc cannot do, against that architecture's C
+# library and binutils (Debian: gcc-aarch64-linux-gnu, libc6-dev-arm64-cross). CLANG names clang
+# where it is not on PATH as `clang` (Debian's clang-14 package alone installs clang-14).
+CLANG       ?= clang
+HOSTARCH    := $(subst x86_64,x64,$(subst aarch64,arm64,$(shell uname -m)))
+CROSS       := $(if $(filter %-$(HOSTARCH),$(RID)),,-p:CppCompilerAndLinker=$(CLANG))
 # The tests that run statmgr as a process (`dotnet statmgr.dll`, or STATMGR_EXE when set): every
 # such class carries [Category(TestCategory.WholeProcess)], wherever it lives.
 WHOLEPROCESS := Category=WholeProcess
@@ -56,7 +63,7 @@ publish-for-tests:
 	  $(MAKE) --no-print-directory publish; \
 	else \
 	  echo "native toolchain missing: $$why; testing the ReadyToRun binary instead"; \
-	  rm -f $(PUBLISHDIR)/statmgr; \
+	  rm -f $(PUBLISHDIR)/statmgr $(PUBLISHDIR)/statmgr.dbg; \
 	  $(MAKE) --no-print-directory publish-r2r; \
 	fi
 
@@ -81,7 +88,7 @@ soak: build
 # is an error here (TreatWarningsAsErrors), so code that cannot be compiled ahead of time fails the
 # publish instead of failing at run time.
 publish:
-	$(DOTNET) publish statmgr.csproj -c Release -r $(RID) -p:PublishAot=true -o $(PUBLISHDIR) --nologo -v q
+	$(DOTNET) publish statmgr.csproj -c Release -r $(RID) -p:PublishAot=true $(CROSS) -o $(PUBLISHDIR) --nologo -v q
 	@ls -l $(PUBLISHDIR)/statmgr | awk '{ printf "statmgr native binary (NativeAOT): %s (%d bytes, %.1f MB)\n", $$9, $$5, $$5/1048576 }'
 
 # The previous default, for hosts that cannot link a native binary: self-contained, ReadyToRun,
