@@ -11,6 +11,9 @@
 #   ensure-native-toolchain.sh --check   installs nothing; exits 1 with the reason on stdout when a
 #                                        NativeAOT binary cannot be linked here, 0 in silence when it can.
 set -u
+here=${BASH_SOURCE[0]%/*}
+[ "$here" = "${BASH_SOURCE[0]}" ] && here=.
+. "$here/apt-install.sh"
 check_only=
 [ "${1:-}" = --check ] && check_only=1
 fallback="make test tests the ReadyToRun binary instead"
@@ -57,21 +60,12 @@ if [ -n "$check_only" ]; then
 fi
 
 if [ -n "$why" ]; then
-  if [ -n "${STATMGR_TOOLCHAIN_NO_INSTALL:-}" ]; then
-    not="nothing installed: STATMGR_TOOLCHAIN_NO_INSTALL is set"
-  elif ! command -v apt-get >/dev/null 2>&1; then
-    not="nothing installed: no apt-get"
-  elif [ "$(id -u)" -ne 0 ]; then
-    not="nothing installed: not root"
-  else
+  if may_install; then
     echo "installing clang and binutils for the NativeAOT publish ($why)"
-    export DEBIAN_FRONTEND=noninteractive
-    packages="clang binutils libc6-dev"
-    # shellcheck disable=SC2086 # the package names are words
-    timeout 300 apt-get install -y -q --no-install-recommends $packages >/dev/null 2>&1 \
-      || { timeout 300 apt-get update -q >/dev/null 2>&1 \
-        && timeout 300 apt-get install -y -q --no-install-recommends $packages >/dev/null 2>&1; }
+    apt_install 300 --no-install-recommends clang binutils libc6-dev
     not="apt-get install clang did not help"
+  else
+    not="nothing installed: $cannot_install"
   fi
   probe
   if [ -n "$why" ]; then
