@@ -1,13 +1,22 @@
 # statmgr for .NET: build, test and run targets.
-# `make test` restores packages, builds everything, publishes the single-file statmgr (the
-# tests in test/statmgr.Tests/Published run it) and runs the whole test suite.
+# `make test` restores packages, builds everything, publishes the native statmgr (the tests in
+# test/statmgr.Tests/Published run it; the ReadyToRun one where no native toolchain can be had)
+# and runs the whole test suite.
 DOTNET      ?= dotnet
 CONFIG      ?= Release
 TESTPROJ    := test/statmgr.Tests/statmgr.Tests.csproj
 RINGTOOL    := test/ewring/ewring.csproj
 RID         ?= linux-x64
 PUBLISHDIR  ?= out/publish/$(RID)
+R2RDIR      ?= out/publish-r2r/$(RID)
 EW_BIN      ?=
+# A RID of another architecture than this host's (linux-arm64 on x64) is cross-compiled: the SDK
+# then links with clang --target=<triple>, which gcc cannot do, against that architecture's C
+# library and binutils (Debian: gcc-aarch64-linux-gnu, libc6-dev-arm64-cross). CLANG names clang
+# where it is not on PATH as `clang` (Debian's clang-14 package alone installs clang-14).
+CLANG       ?= clang
+HOSTARCH    := $(subst x86_64,x64,$(subst aarch64,arm64,$(shell uname -m)))
+CROSS       := $(if $(filter %-$(HOSTARCH),$(RID)),,-p:CppCompilerAndLinker=$(CLANG))
 # The tests that run statmgr as a process (`dotnet statmgr.dll`, or STATMGR_EXE when set): every
 # such class carries [Category(TestCategory.WholeProcess)], wherever it lives.
 WHOLEPROCESS := Category=WholeProcess
@@ -15,7 +24,7 @@ WHOLEPROCESS := Category=WholeProcess
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 
-.PHONY: all build test run bench fuzz soak publish install clean toolchain
+.PHONY: all build test run bench fuzz soak publish publish-r2r publish-for-tests install clean toolchain
 # build and publish restore the same project: never run them side by side (make -j).
 .NOTPARALLEL:
 
@@ -25,17 +34,38 @@ build:
 	$(DOTNET) build statmgr.csproj -c $(CONFIG) --nologo -v q
 	$(DOTNET) build $(TESTPROJ) -c $(CONFIG) --nologo -v q
 
-# What the tests need besides .NET: gcc, and gcc -m32 for the ILP32 interop peer (gcc-multilib).
-# Installs what it can and never fails: tests the host cannot run are skipped, with the reason.
+# What the tests and the publish need besides .NET: gcc, and gcc -m32 for the ILP32 interop peer
+# (gcc-multilib); a C compiler and objcopy to link the native binary (clang when nothing links).
+# Installs what it can and never fails: tests the host cannot run are skipped, with the reason, and
+# without a native toolchain the tests run the ReadyToRun binary.
 toolchain:
 	-@bash test/toolchain/ensure-gcc-m32.sh
+	-@bash test/toolchain/ensure-native-toolchain.sh
 
-# The Published tests run out/publish/$(RID)/statmgr, so publish before testing. The publish is
-# trimmed: the whole-process tests then run once more against that binary (STATMGR_EXE).
-test: toolchain build publish
+# The Published tests run the published binary, so publish before testing; the whole-process tests
+# then run once more against that binary (STATMGR_EXE): the native one, or the ReadyToRun one where
+# this host cannot link a native binary (then out/publish holds none, so no old one is tested).
+test: toolchain build publish-for-tests
 	$(DOTNET) test $(TESTPROJ) -c $(CONFIG) --no-build --nologo
-	STATMGR_EXE=$(abspath $(PUBLISHDIR))/statmgr $(DOTNET) test $(TESTPROJ) -c $(CONFIG) --no-build --nologo \
+	@if [ -x $(PUBLISHDIR)/statmgr ]; then dir=$(PUBLISHDIR) kind=NativeAOT; else dir=$(R2RDIR) kind=ReadyToRun; fi; \
+	echo "whole-process tests against: $$dir/statmgr ($$kind)"; \
+	STATMGR_EXE=$$(cd $$dir && pwd)/statmgr $(DOTNET) test $(TESTPROJ) -c $(CONFIG) --no-build --nologo \
 	  --filter "$(WHOLEPROCESS)"
+
+# The native binary needs a C compiler and objcopy (test/toolchain/ensure-native-toolchain.sh) and
+# the SDK's NativeAOT compiler package from NuGet; without either, the ReadyToRun binary is tested.
+# Once both are there, a failed native publish (an AOT warning) fails `make test`.
+publish-for-tests:
+	@why=$$(bash test/toolchain/ensure-native-toolchain.sh --check) \
+	  && { restore=$$($(DOTNET) restore statmgr.csproj -r $(RID) -p:PublishAot=true --nologo -v q 2>&1) \
+	    || why="the NativeAOT compiler package cannot be restored: $$(echo "$$restore" | grep -m1 -o 'error .*')"; }; \
+	if [ -z "$$why" ]; then \
+	  $(MAKE) --no-print-directory publish; \
+	else \
+	  echo "native toolchain missing: $$why; testing the ReadyToRun binary instead"; \
+	  rm -f $(PUBLISHDIR)/statmgr $(PUBLISHDIR)/statmgr.dbg; \
+	  $(MAKE) --no-print-directory publish-r2r; \
+	fi
 
 run: build
 	bash test/demo/run-demo.sh $(CONFIG)
@@ -53,12 +83,20 @@ fuzz: build
 soak: build
 	bash test/soak/run-soak.sh $(CONFIG)
 
-# Trimmed: a trim warning is an error here (TreatWarningsAsErrors), so code the trimmer cannot
-# follow fails the publish instead of failing at run time.
+# The shipped binary: NativeAOT, one native file with no .NET runtime to load (statmgr.dbg beside
+# it holds its symbols). Needs a C compiler and objcopy (`make toolchain`). A trim or AOT warning
+# is an error here (TreatWarningsAsErrors), so code that cannot be compiled ahead of time fails the
+# publish instead of failing at run time.
 publish:
+	$(DOTNET) publish statmgr.csproj -c Release -r $(RID) -p:PublishAot=true $(CROSS) -o $(PUBLISHDIR) --nologo -v q
+	@ls -l $(PUBLISHDIR)/statmgr | awk '{ printf "statmgr native binary (NativeAOT): %s (%d bytes, %.1f MB)\n", $$9, $$5, $$5/1048576 }'
+
+# The previous default, for hosts that cannot link a native binary: self-contained, ReadyToRun,
+# trimmed, one file; a trim warning is an error here too.
+publish-r2r:
 	$(DOTNET) publish statmgr.csproj -c Release -r $(RID) --self-contained true \
-	  -p:PublishSingleFile=true -p:PublishReadyToRun=true -p:PublishTrimmed=true -o $(PUBLISHDIR) --nologo -v q
-	@ls -l $(PUBLISHDIR)/statmgr | awk '{ printf "statmgr single-file binary: %s (%d bytes, %.1f MB)\n", $$9, $$5, $$5/1048576 }'
+	  -p:PublishSingleFile=true -p:PublishReadyToRun=true -p:PublishTrimmed=true -o $(R2RDIR) --nologo -v q
+	@ls -l $(R2RDIR)/statmgr | awk '{ printf "statmgr single-file binary (ReadyToRun): %s (%d bytes, %.1f MB)\n", $$9, $$5, $$5/1048576 }'
 
 install: publish
 	@test -n "$(EW_BIN)" || { echo "usage: make install EW_BIN=<earthworm bin directory>"; exit 1; }

@@ -6,6 +6,9 @@
 # Never fails: the tests probe the same things themselves and skip, with the reason, where the host
 # cannot, so an install that did nothing (no network, no apt, not root) cannot fail `make test`.
 set -u
+here=${BASH_SOURCE[0]%/*}
+[ "$here" = "${BASH_SOURCE[0]}" ] && here=.
+. "$here/apt-install.sh"
 skipped="the ILP32 interop tests will be skipped"
 if ! command -v gcc >/dev/null 2>&1; then
   echo "gcc not found: the LP64 and ILP32 interop tests will be skipped"
@@ -17,18 +20,12 @@ echo 'int main(void) { return 0; }' > "$probe/p.c"
 links() { rm -f "$probe/p"; gcc -m32 -o "$probe/p" "$probe/p.c" >/dev/null 2>&1; }
 
 if ! links; then
-  if [ -n "${STATMGR_TOOLCHAIN_NO_INSTALL:-}" ]; then
-    why="not installed: STATMGR_TOOLCHAIN_NO_INSTALL is set"
-  elif ! command -v apt-get >/dev/null 2>&1; then
-    why="not installed: no apt-get"
-  elif [ "$(id -u)" -ne 0 ]; then
-    why="not installed: not root"
-  else
+  if may_install; then
     echo "installing gcc-multilib for the ILP32 interop tests (gcc -m32)"
-    export DEBIAN_FRONTEND=noninteractive
-    timeout 90 apt-get install -y -q gcc-multilib >/dev/null 2>&1 \
-      || { timeout 90 apt-get update -q >/dev/null 2>&1 && timeout 90 apt-get install -y -q gcc-multilib >/dev/null 2>&1; }
+    apt_install 90 gcc-multilib
     why="apt-get did not install it"
+  else
+    why="not installed: $cannot_install"
   fi
   if ! links; then
     echo "gcc -m32 cannot link a program here (gcc-multilib $why): $skipped"

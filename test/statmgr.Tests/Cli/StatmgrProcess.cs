@@ -7,7 +7,7 @@ internal static class StatmgrProcess
 
     /// <summary>
     /// A statmgr executable to run instead of <c>dotnet statmgr.dll</c>, from STATMGR_EXE: `make test`
-    /// runs the whole-process tests a second time against the published (trimmed) binary.
+    /// runs the whole-process tests a second time against the published (native) binary.
     /// </summary>
     public static string? Executable => Environment.GetEnvironmentVariable("STATMGR_EXE") is { Length: > 0 } exe ? exe : null;
 

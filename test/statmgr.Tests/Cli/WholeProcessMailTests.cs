@@ -12,8 +12,8 @@ namespace Statmgr.Tests.Cli;
 /// STARTTLS relay with AUTH whose certificate only SmtpCaFile trusts and through a legacy mail
 /// program; a death mailed past a relay that answers one byte a second; a mail program that floods
 /// its output and leaves a child behind; the mail warnings of <c>--check</c>. `make test` runs these
-/// once more against the published, trimmed binary (STATMGR_EXE), so the TLS and process paths are
-/// proven to survive trimming.
+/// once more against the published binary (STATMGR_EXE), so the TLS and process paths are proven
+/// to survive ahead-of-time compilation (NativeAOT; trimming, where the ReadyToRun one is tested).
 /// </summary>
 [Category(TestCategory.WholeProcess)]
 public class WholeProcessMailTests : WholeProcessTestBase

@@ -1,13 +1,25 @@
+using System.ComponentModel;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Statmgr.Tests.Published;
 
 /// <summary>
-/// The published single-file statmgr (out/publish/&lt;rid&gt;/statmgr), driven as an operator would:
-/// checking the repository's statmgr.d and descriptors against the demo's Earthworm tables, a wrong
-/// command line, and --version.
+/// The published statmgr (out/publish/&lt;rid&gt;/statmgr, the native binary; out/publish-r2r's where
+/// the host cannot link one), driven as an operator would: checking the repository's statmgr.d and
+/// descriptors against the demo's Earthworm tables, a wrong command line, and --version; and what
+/// the native binary needs from the host it is copied to.
 /// </summary>
 public class PublishedBinaryTests
 {
     private const string Version = "2.0.14 - 2017-06-08";
+
+    /// <summary>
+    /// The libraries of glibc itself, which every Earthworm host has: the loader, libc, libm, and the
+    /// libraries glibc before 2.34 kept apart (libdl, librt, libpthread), plus the kernel's vDSO.
+    /// </summary>
+    private static readonly string[] CLibraryFiles =
+        ["linux-vdso.so.1", "libc.so.6", "libm.so.6", "libdl.so.2", "librt.so.1", "libpthread.so.0", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1"];
 
     private TempDirectory _directory = null!;
     private Dictionary<string, string?> _environment = null!;
@@ -29,6 +41,15 @@ public class PublishedBinaryTests
     [TearDown]
     public void TearDown() => _directory.Dispose();
 
+    private static void RequireNative()
+    {
+        if (!PublishedStatmgr.IsNative)
+        {
+            Assert.Ignore($"no native binary in {PublishedStatmgr.NativeDirectory} (this host cannot link one: see `make toolchain`); "
+                + $"the tests run {PublishedStatmgr.ExecutablePath}");
+        }
+    }
+
     private void CopyInto(string source)
     {
         File.Copy(source, _directory.PathOf(Path.GetFileName(source)), overwrite: true);
@@ -45,6 +66,46 @@ public class PublishedBinaryTests
             var mode = File.GetUnixFileMode(PublishedStatmgr.ExecutablePath);
             Assert.That(mode & UnixFileMode.UserExecute, Is.EqualTo(UnixFileMode.UserExecute));
         }
+    }
+
+    [Test]
+    public void NativeBinaryIsNoDotnetBundle()
+    {
+        RequireNative();
+        // A .NET single-file bundle (the ReadyToRun build) carries this marker for its host to
+        // find the runtime and assemblies packed inside; a native binary has nothing to unpack.
+        var bundleMarker = SHA256.HashData(Encoding.ASCII.GetBytes(".net core bundle\n"));
+
+        var binary = File.ReadAllBytes(PublishedStatmgr.ExecutablePath);
+
+        Assert.That(binary.AsSpan().IndexOf(bundleMarker), Is.EqualTo(-1),
+            $"{PublishedStatmgr.ExecutablePath} is a .NET single-file bundle, not a NativeAOT binary");
+    }
+
+    [Test]
+    [Platform("Linux")]
+    public void NativeBinaryNeedsOnlyTheCLibrary()
+    {
+        RequireNative();
+        ProcessOutcome outcome;
+        try
+        {
+            outcome = ChildProgram.Run(ChildProgram.StartInfo("ldd", [PublishedStatmgr.ExecutablePath]));
+        }
+        catch (Win32Exception e)
+        {
+            Assert.Ignore($"ldd cannot be run on this host: {e.Message}");
+            return;
+        }
+
+        // "libc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x...)", "/lib64/ld-linux-x86-64.so.2 (0x...)"
+        var needed = outcome.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => Path.GetFileName(line.Trim().Split(' ')[0]))
+            .ToList();
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Stdout + outcome.Stderr);
+        Assert.That(needed, Does.Contain("libc.so.6"));
+        Assert.That(needed.Except(CLibraryFiles), Is.Empty, outcome.Stdout);
     }
 
     [Test]
