@@ -46,13 +46,19 @@ internal static class NativeTargets
         : v <= limit ? $"met ({Number(v)} {unit})"
         : $"missed by {Number(v - limit)} {unit} ({Number(v)} {unit})";
 
-    /// <summary>A figure under one /proc tick is met when one tick over the measured time is within the target.</summary>
+    /// <summary>
+    /// A figure under one /proc tick is met when one tick over the measured time is within the
+    /// target; a shorter run (BENCH_QUICK) cannot tell.
+    /// </summary>
     private static string IdleCpuLine(IdleResult? idle)
     {
         var target = $"idle CPU <= {IdleCpuMsPerMinute} ms/min, 10 modules";
-        if (idle is not null && idle.CpuUnderOneTick && idle.TickMsPerMinute <= IdleCpuMsPerMinute)
+        if (idle is not null && idle.CpuUnderOneTick)
         {
-            return $"  {target}: met (under one 10 ms tick in {idle.Measured.TotalSeconds:F0} s)";
+            var under = $"under one 10 ms tick in {idle.Measured.TotalSeconds:F0} s, < {idle.TickMsPerMinute:F0} ms/min";
+            return idle.TickMsPerMinute <= IdleCpuMsPerMinute
+                ? $"  {target}: met ({under})"
+                : $"  {target}: not decided ({under}; the run was too short)";
         }
         return Line(target, idle?.CpuMsPerMinute, IdleCpuMsPerMinute, "ms/min");
     }

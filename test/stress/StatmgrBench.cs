@@ -76,7 +76,7 @@ internal static class StatmgrBench
             errors = ErrorParseBench.Run(0x59FF0000L + ((Environment.ProcessId & 0xFF) << 8));
         }
 
-        var rows = Rows(columns, quick, Wanted("flood") ? ladder : []);
+        var rows = Rows(columns);
         output.WriteLine();
         output.WriteLine($"statmgr under load, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? ", BENCH_QUICK (short runs)" : "")}:");
         foreach (var binary in tools.Binaries)
@@ -87,10 +87,11 @@ internal static class StatmgrBench
         WriteTable(output, ["figure", .. columns.Select(c => c.Binary.Name), "C"], rows);
         if (Wanted("flood"))
         {
-            output.WriteLine("flood rows: false \"module dead\" and \"Missed msg(s)\" reports (\"at start\": in the flood's first 2 s) while");
-            output.WriteLine("1,000-byte messages of an unmonitored logo flood each 1 MB ring and one module per ring beats every second");
-            output.WriteLine("(tsec 2); \"reached\" is the lowest rate the flood reached in either binary's run. C loses heartbeats from");
-            output.WriteLine("1,100 msg/s and reports false deaths from 1,500 msg/s.");
+            output.WriteLine();
+            output.WriteLine("flood runs: 1,000-byte messages of an unmonitored logo flood each 1 MB ring while one module per ring");
+            output.WriteLine("beats every second (tsec 2); false \"module dead\" and \"Missed msg(s)\" reports (in brackets: those of the");
+            output.WriteLine("flood's first 2 s), statmgr's CPU. C loses heartbeats from 1,100 msg/s and reports false deaths from 1,500.");
+            WriteTable(output, ["flood", "binary", "reached", "false deaths", "missed (at start)", "CPU"], FloodRows(columns, quick, ladder));
         }
         if (errors is { } e)
         {
@@ -111,7 +112,7 @@ internal static class StatmgrBench
     }
 
     /// <summary>The table's rows: a figure, one cell per binary, C's figure; a figure whose part was not run has no row.</summary>
-    private static List<string[]> Rows(List<BinaryFigures> columns, bool quick, IReadOnlyList<(int Rings, long Rate)> ladder)
+    private static List<string[]> Rows(List<BinaryFigures> columns)
     {
         var rows = new List<string[]>();
         var first = columns[0];
@@ -138,15 +139,27 @@ internal static class StatmgrBench
             Row($"\"module dead\" after the deadline second, median ({detection.DelaysMs.Count} deaths)", c => Ms(c.DetectionMedianMs!.Value), "500 ms");
             Row("\"module dead\" after the deadline second, max", c => Ms(c.DetectionMaxMs!.Value), "1,000 ms");
         }
-        if (ladder.Count > 0)
+        if (columns[0].Floods.Count > 0)
         {
             Row("flood on a 1 MB ring: highest rate with no false death",
                 c => c.HighestCleanFlood is { } f ? $"{f.Reached:N0} msg/s" : "none", "< 1,500 msg/s");
-            for (var i = 0; i < ladder.Count; i++)
+        }
+        return rows;
+    }
+
+    /// <summary>The flood ladder, a row per run and binary: too many figures for a cell of the main table.</summary>
+    private static List<string[]> FloodRows(List<BinaryFigures> columns, bool quick, IReadOnlyList<(int Rings, long Rate)> ladder)
+    {
+        var rows = new List<string[]>();
+        for (var i = 0; i < ladder.Count; i++)
+        {
+            var (rings, rate) = ladder[i];
+            var run = $"{rate:N0}/s, {rings} ring{(rings > 1 ? "s" : "")}, {FloodTime(rate, quick).TotalSeconds:F0} s";
+            foreach (var column in columns)
             {
-                var (rings, rate) = ladder[i];
-                var reached = columns.Min(c => c.Floods[i].Reached);
-                Row($"  {rate:N0}/s on {rings} ring(s), {FloodTime(rate, quick).TotalSeconds:F0} s (reached {reached:N0}/s)", c => FloodCell(c.Floods[i]), "dead");
+                var flood = column.Floods[i];
+                rows.Add([column == columns[0] ? run : "", column.Binary.Name, $"{flood.Reached:N0}/s",
+                    flood.FalseDeaths.ToString(CultureInfo.InvariantCulture), $"{flood.Missed} ({flood.MissedAtStart})", $"{flood.CpuPercent:F1}%"]);
             }
         }
         return rows;
@@ -186,9 +199,6 @@ internal static class StatmgrBench
 
     private static string Cpu(IdleResult idle) =>
         idle.CpuUnderOneTick ? $"< {idle.TickMsPerMinute:F0} ms/min" : $"{idle.CpuMsPerMinute:F0} ms/min";
-
-    private static string FloodCell(FloodResult flood) =>
-        $"{flood.FalseDeaths} dead, {flood.Missed} missed ({flood.MissedAtStart} at start), CPU {flood.CpuPercent:F1}%";
 
     private static string Ms(double value) => value.ToString("F1", CultureInfo.InvariantCulture) + " ms";
 
