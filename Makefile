@@ -42,7 +42,7 @@ run: build
 
 # The ring table, then the statmgr table: a column for the native binary (make publish), one for
 # the ReadyToRun binary (make publish-r2r) and C's figures, then the native binary's targets.
-# About 25 minutes in full, the publishes included; BENCH_QUICK=1 shortens every run (about 8).
+# About 25 minutes in full, the publishes included; BENCH_QUICK=1 shortens every run (about 10).
 bench: build publish publish-r2r
 	$(DOTNET) run --project test/bench/bench.csproj -c Release
 	$(DOTNET) run --project test/stress/stress.csproj -c Release -- bench --rid $(RID)
