@@ -109,6 +109,7 @@ public class WholeProcessMailTests : WholeProcessTestBase
                 $"the death's mail did not reach the second relay within the deadline + 5 s:\n{site.Messages()}");
             await Task.Delay(20);
         }
+        TestContext.Out.WriteLine($"\"module dead\" mail reached the second relay {reported.ElapsedMilliseconds} ms after the report (SmtpTimeout {deadline} s)");
 
         Assert.That(slow.Connections, Is.EqualTo(1), "the slow relay was tried first");
         site.WaitForLog($"statmgr: mail to ops@example.org retrying with the next MailServer; server answer: {slow.Address}: did not finish within {deadline} s; "
