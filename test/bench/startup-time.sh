@@ -9,8 +9,9 @@
 # (test/demo/params), the repository's statmgr.d and desc/ files, and a STATUS_RING created with
 # test/ewring under a free key; mail goes to test/smtpsink. The clock starts just before the
 # process is started and stops when the line is in the log file (polled every millisecond). After
-# each run TERMINATE stops statmgr. Without CMD: the published binary and dotnet statmgr.dll.
-# Prints median, minimum and maximum in milliseconds per CMD. Needs `make build` and `make publish`.
+# each run TERMINATE stops statmgr. Without CMD: the published binaries that exist (native from
+# `make publish`, ReadyToRun from `make publish-r2r`) and dotnet statmgr.dll.
+# Prints median, minimum and maximum in milliseconds per CMD. Needs `make build`.
 set -uo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -20,7 +21,10 @@ if [[ ${1:-} == -n ]]; then
     shift 2
 fi
 if (($# == 0)); then
-    set -- "$REPO/out/publish/linux-x64/statmgr" "dotnet $REPO/bin/Release/net10.0/statmgr.dll"
+    for published in "$REPO/out/publish/linux-x64/statmgr" "$REPO/out/publish-r2r/linux-x64/statmgr"; do
+        [[ -x $published ]] && set -- "$@" "$published"
+    done
+    set -- "$@" "dotnet $REPO/bin/Release/net10.0/statmgr.dll"
 fi
 TOOLS=$REPO/test
 EWRING=$TOOLS/ewring/bin/Release/net10.0/ewring

@@ -1,9 +1,10 @@
 namespace Statmgr.Stress;
 
 /// <summary>
-/// stress bench: the statmgr table of make bench (startup, idle cost, detection delay, floods,
-/// error parsing), the port beside C's figures. stress soak: make soak's long run.
-/// BENCH_QUICK=1 shortens every bench run, for trials. Exit 0, or 1 when a run fails.
+/// stress bench: the statmgr table of make bench (startup, idle cost, memory, detection delay,
+/// floods, error parsing), the native and ReadyToRun binaries beside C's figures. stress soak:
+/// make soak's long run. BENCH_QUICK=1 shortens every bench run, for trials. Exit 0, or 1 when
+/// a run fails.
 /// </summary>
 internal static class Program
 {
@@ -12,11 +13,10 @@ internal static class Program
         Cleanup.InstallSignalHandlers();
         try
         {
-            var tools = Tools.Find();
             return args.FirstOrDefault() switch
             {
-                "bench" => StatmgrBench.Run(tools, Environment.GetEnvironmentVariable("BENCH_QUICK") == "1", args[1..], Console.Out),
-                "soak" => Soak.Run(tools, SoakSettings.FromEnvironment(args[1..]), Console.Out),
+                "bench" => Bench(args[1..]),
+                "soak" => Soak.Run(Tools.Find(), SoakSettings.FromEnvironment(args[1..]), Console.Out),
                 _ => Usage(),
             };
         }
@@ -31,9 +31,28 @@ internal static class Program
         }
     }
 
+    /// <summary>stress bench [--rid RID] [PART]...: RID names the out/publish*/RID folders (make's RID).</summary>
+    private static int Bench(string[] args)
+    {
+        var rid = Tools.DefaultRid;
+        var parts = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--rid" && i + 1 < args.Length)
+            {
+                rid = args[++i];
+            }
+            else
+            {
+                parts.Add(args[i]);
+            }
+        }
+        return StatmgrBench.Run(Tools.Find(rid), Environment.GetEnvironmentVariable("BENCH_QUICK") == "1", parts, Console.Out);
+    }
+
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: stress bench [startup|idle|detection|flood|errors]... | stress soak [--key-base N]   (BENCH_QUICK=1, SOAK_SECONDS=N)");
+        Console.Error.WriteLine($"usage: stress bench [--rid RID] [{string.Join('|', StatmgrBench.Parts)}]... | stress soak [--key-base N]   (BENCH_QUICK=1, SOAK_SECONDS=N)");
         return 2;
     }
 }

@@ -6,7 +6,7 @@ internal static class StartupBench
     public static IReadOnlyList<double> Run(Tools tools, bool quick)
     {
         var times = new List<double>();
-        var runs = quick ? 3 : 7;
+        var runs = quick ? 3 : 10;
         // One run first, not counted: it only warms the file cache.
         for (var run = 0; run <= runs; run++)
         {

@@ -19,19 +19,23 @@ internal static class ProcessStats
     }
 
     /// <summary>VmRSS in bytes.</summary>
-    public static long Rss(int pid) => StatusBytes(pid, "VmRSS:");
+    public static long Rss(int pid) => StatusField(pid, "VmRSS:") * 1024;
 
     /// <summary>RssShmem in bytes: the pages of shared memory (the rings, mostly) the process has touched.</summary>
-    public static long SharedRss(int pid) => StatusBytes(pid, "RssShmem:");
+    public static long SharedRss(int pid) => StatusField(pid, "RssShmem:") * 1024;
 
-    private static long StatusBytes(int pid, string field)
+    /// <summary>The process's threads now, the main thread included.</summary>
+    public static int Threads(int pid) => (int)StatusField(pid, "Threads:");
+
+    /// <summary>The number after <paramref name="field"/> in /proc/PID/status (memory fields are in kB).</summary>
+    private static long StatusField(int pid, string field)
     {
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))
         {
             if (line.StartsWith(field, StringComparison.Ordinal))
             {
-                var kb = line[field.Length..].Trim().Split(' ')[0];
-                return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
+                var number = line[field.Length..].Trim().Split(' ')[0];
+                return long.Parse(number, CultureInfo.InvariantCulture);
             }
         }
         throw new InvalidOperationException($"no {field} for pid {pid}");
