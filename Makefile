@@ -12,7 +12,8 @@ R2RDIR      ?= out/publish-r2r/$(RID)
 EW_BIN      ?=
 # A RID of another architecture than this host's (linux-arm64 on x64) is cross-compiled: the SDK
 # then links with clang --target=<triple>, which gcc cannot do, against that architecture's C
-# library and binutils (Debian: gcc-aarch64-linux-gnu, libc6-dev-arm64-cross). CLANG names clang
+# library and binutils (Debian: libc6-dev-arm64-cross, libgcc-12-dev-arm64-cross and
+# binutils-aarch64-linux-gnu; not gcc-aarch64-linux-gnu, which removes gcc-multilib). CLANG names clang
 # where it is not on PATH as `clang` (Debian's clang-14 package alone installs clang-14).
 CLANG       ?= clang
 HOSTARCH    := $(subst x86_64,x64,$(subst aarch64,arm64,$(shell uname -m)))
