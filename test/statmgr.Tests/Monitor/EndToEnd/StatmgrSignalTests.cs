@@ -49,7 +49,7 @@ public partial class StatmgrEndToEndTests
     {
         _site.WriteConfig();
         _site.CreateRing("STATUS_RING", _site.StatusKey);
-        var statmgr = _site.StartStatmgr();
+        var statmgr = _site.StartStatmgrWithDefaultSignals();
         _site.WaitForLog(StartupReport, StartupLimit);
         return statmgr;
     }

@@ -171,6 +171,20 @@ internal sealed class StatmgrSite : IDisposable
     public Process StartStatmgr() => Launch(StatmgrStartInfo());
 
     /// <summary>
+    /// Starts the built statmgr with every signal a test sends at its default action. A child
+    /// inherits the signals its parent ignores, and a test run started in the background or under
+    /// nohup ignores SIGHUP, SIGINT and SIGQUIT; statmgr, like any program, leaves those ignored.
+    /// </summary>
+    public Process StartStatmgrWithDefaultSignals()
+    {
+        var start = StatmgrStartInfo();
+        start.ArgumentList.Insert(0, start.FileName);
+        start.ArgumentList.Insert(0, "--default-signal=HUP,INT,QUIT,USR1,USR2,ALRM,TERM");
+        start.FileName = "env";
+        return Launch(start);
+    }
+
+    /// <summary>
     /// Starts the built statmgr with its stdout and stderr on pipes that the test holds open but
     /// never reads, as under a supervisor that hangs: once a pipe is full, a write to it waits.
     /// </summary>
