@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using Statmgr.Earthworm.Logging;
 
 namespace Statmgr.Earthworm.Kom;
 
@@ -14,14 +15,10 @@ namespace Statmgr.Earthworm.Kom;
 internal static unsafe partial class RegularFile
 {
     // Linux values, the same on x86-64, ARM and AArch64.
-    private const int ORdonly = 0x0;
-    private const int ONonblock = 0x800;
-    private const int OCloexec = 0x80000;
     private const int AtFdCwd = -100;
     private const int AtEmptyPath = 0x1000;
     private const uint StatxType = 0x1;
     private const uint StatxSize = 0x200;
-    private const int Eintr = 4;
     private const int Enosys = 38;
 
     // struct statx has one layout on every Linux architecture: stx_mode at byte 28, stx_size at 40.
@@ -58,9 +55,9 @@ internal static unsafe partial class RegularFile
         int fd;
         do
         {
-            fd = NativeOpen(osPath, ORdonly | ONonblock | OCloexec);
+            fd = PosixIo.Open(osPath, PosixIo.ORdonly | PosixIo.ONonblock | PosixIo.OCloexec, 0);
         }
-        while (fd < 0 && Marshal.GetLastPInvokeError() == Eintr);
+        while (fd < 0 && Marshal.GetLastPInvokeError() == PosixIo.Eintr);
         if (fd < 0)
         {
             return null;
@@ -109,7 +106,7 @@ internal static unsafe partial class RegularFile
         {
             result = NativeStatx(directory, path, flags, StatxType | StatxSize, buffer);
         }
-        while (result < 0 && Marshal.GetLastPInvokeError() == Eintr);
+        while (result < 0 && Marshal.GetLastPInvokeError() == PosixIo.Eintr);
         if (result < 0)
         {
             return Marshal.GetLastPInvokeError() == Enosys ? Inspection.NotAvailable : Inspection.Unreadable;
@@ -156,9 +153,6 @@ internal static unsafe partial class RegularFile
         Unreadable,
         NotAvailable,
     }
-
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int NativeOpen(string path, int flags);
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int NativeStatx(int directory, string path, int flags, uint mask, byte* buffer);

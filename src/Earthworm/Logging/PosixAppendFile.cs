@@ -8,12 +8,6 @@ namespace Statmgr.Earthworm.Logging;
 /// </summary>
 internal sealed unsafe class PosixAppendFile : AppendFile
 {
-    // Linux open(2) flags; the values are the same on x86-64, ARM and AArch64.
-    private const int OWronly = 0x1;
-    private const int OCreat = 0x40;
-    private const int OAppend = 0x400;
-    private const int OCloexec = 0x80000;
-
     // rw-rw-rw- before the umask, as fopen creates files.
     private const int CreateMode = 0x1B6;
 
@@ -37,7 +31,7 @@ internal sealed unsafe class PosixAppendFile : AppendFile
         int fd;
         do
         {
-            fd = PosixIo.Open(path, OWronly | OCreat | OAppend | OCloexec, CreateMode);
+            fd = PosixIo.Open(path, PosixIo.OWronly | PosixIo.OCreat | PosixIo.OAppend | PosixIo.OCloexec, CreateMode);
         }
         while (fd < 0 && Marshal.GetLastPInvokeError() == PosixIo.Eintr);
 

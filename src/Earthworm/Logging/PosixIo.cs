@@ -10,6 +10,9 @@ namespace Statmgr.Earthworm.Logging;
 /// </summary>
 internal static unsafe partial class PosixIo
 {
+    /// <summary>open(2) flags; the values are the same on x86-64, ARM and AArch64.</summary>
+    public const int ORdonly = 0x0, OWronly = 0x1, OCreat = 0x40, OAppend = 0x400, ONonblock = 0x800, OCloexec = 0x80000;
+
     /// <summary>errno EINTR: a signal came first; the call is made again.</summary>
     public const int Eintr = 4;
 
