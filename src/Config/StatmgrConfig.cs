@@ -48,6 +48,12 @@ internal sealed class StatmgrConfig
     public RingLayoutChoice RingLayout { get; set; } = RingLayoutChoice.Auto;
     public int PageMaxBytes { get; set; } = DefaultPageMaxBytes;
 
+    /// <summary>StatusFile's value as written: null without the command (the file goes next to the log), "0" for none.</summary>
+    public string? StatusFile { get; set; }
+
+    /// <summary>StatusListen's address: where the status listener binds; null (no listener) without the command.</summary>
+    public System.Net.IPEndPoint? StatusListen { get; set; }
+
     private readonly Dictionary<string, List<ConfigLocation>> _commandLines = new(StringComparer.Ordinal);
 
     /// <summary>Notes that <paramref name="command"/> was read at <paramref name="at"/>.</summary>

@@ -244,6 +244,31 @@ internal sealed class StatmgrConfigReader
                 return ReadPositive("SmtpTimeout", "seconds", configPath, at, v => config.SmtpTimeoutSeconds = v);
             case "PageMaxBytes":
                 return ReadPositive("PageMaxBytes", "bytes", configPath, at, v => config.PageMaxBytes = v);
+            case "StatusFile":
+                if (_kom.NextToken() is { } statusFile)
+                {
+                    config.StatusFile = statusFile;
+                }
+                return true;
+            case "StatusListen":
+            {
+                var value = _kom.NextToken();
+                if (value is null)
+                {
+                    return true;
+                }
+                // An IP literal and a port only: the listener binds exactly where the line says,
+                // never to what a name happens to resolve to.
+                if (!System.Net.IPEndPoint.TryParse(value, out var endPoint) || endPoint.Port == 0 || !value.Contains(':', StringComparison.Ordinal)
+                    || (endPoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && !value.StartsWith('[')))
+                {
+                    _problems.Error(at, ("et",
+                        $"statmgr: Invalid <StatusListen> value <{value}> in <{configPath}>; valid=<IP address>:<port>, e.g. 127.0.0.1:9750 or [::1]:9750; exiting.\n"));
+                    return false;
+                }
+                config.StatusListen = endPoint;
+                return true;
+            }
             case "RingLayout":
             {
                 var value = _kom.NextToken();
