@@ -1,6 +1,3 @@
-using Statmgr.Config;
-using Statmgr.Earthworm;
-using Statmgr.Earthworm.Logging;
 using Statmgr.Notify.Mail;
 
 namespace Statmgr.Cli;
@@ -28,18 +25,7 @@ internal sealed class MailTestCommand
 
     public int Run(string configPath)
     {
-        var log = new CollectingLogit();
-        var problems = new ConfigProblems(log, collectAll: false);
-        StartupResult? result;
-        try
-        {
-            result = new StatmgrStartup(log, _environment, problems, _fileExists, ProgramVersion.Text).Run(configPath, _processId);
-        }
-        catch (EarthwormExitException)
-        {
-            result = null;
-        }
-
+        var result = QuietStartup.Load(configPath, _environment, _fileExists, _processId, out var log);
         if (result is null)
         {
             // The configuration does not load: show why, exactly as the log would have it.

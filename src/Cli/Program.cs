@@ -23,7 +23,8 @@ internal static class Program
         }
         var check = new ConfigurationCheck(Console.Out, environment, File.Exists, processId, new MailConfigurationCheck().Check);
         var testMail = new MailTestCommand(Console.Out, environment, File.Exists, processId, TimeProvider.System);
-        var commandLine = new StatmgrCommandLine(Console.Out, Console.Error, start.Run, check.Run, testMail.Run);
+        var status = new StatusCommand(Console.Out, Console.Error, environment, File.Exists, processId, TimeProvider.System);
+        var commandLine = new StatmgrCommandLine(Console.Out, Console.Error, start.Run, check.Run, testMail.Run, status.Run);
         return commandLine.Run(args);
     }
 }

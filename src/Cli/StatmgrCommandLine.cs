@@ -5,7 +5,8 @@ namespace Statmgr.Cli;
 
 /// <summary>
 /// The command line: <c>statmgr &lt;configfile&gt;</c> exactly as C, plus the
-/// options <c>--check &lt;configfile&gt;</c>, <c>--version</c> and <c>--help</c>. Options are options, so
+/// options <c>--check &lt;configfile&gt;</c>, <c>--test-mail &lt;configfile&gt;</c>,
+/// <c>--status &lt;configfile&gt; [--json]</c>, <c>--version</c> and <c>--help</c>. Options are options, so
 /// no config file name is ever taken for a verb. Response files (<c>@file</c>) are not expanded:
 /// an Earthworm name starting with '@' means something else.
 /// </summary>
@@ -19,22 +20,26 @@ internal sealed class StatmgrCommandLine
     private readonly Func<string, int> _start;
     private readonly Func<string, int> _check;
     private readonly Func<string, int> _testMail;
+    private readonly Func<string, bool, int> _status;
 
     /// <param name="start">Runs statmgr on a config file; returns the exit status.</param>
     /// <param name="check">Runs <c>--check</c> on a config file; returns the exit status.</param>
     /// <param name="testMail">Runs <c>--test-mail</c> on a config file; returns the exit status.</param>
+    /// <param name="status">Runs <c>--status</c> on a config file, as JSON when the flag is set; returns the exit status.</param>
     public StatmgrCommandLine(
         TextWriter stdout,
         TextWriter stderr,
         Func<string, int> start,
         Func<string, int> check,
-        Func<string, int> testMail)
+        Func<string, int> testMail,
+        Func<string, bool, int> status)
     {
         _stdout = stdout;
         _stderr = stderr;
         _start = start;
         _check = check;
         _testMail = testMail;
+        _status = status;
     }
 
     /// <summary>
@@ -65,6 +70,15 @@ internal sealed class StatmgrCommandLine
             HelpName = "configfile",
             Description = "Load the configuration and mail \"statmgr test message from <SYS_NAME> at <UTC time>\" to every recipient of statmgr.d and of every descriptor through the configured path; print one line per delivery. Exit status 0 only if every delivery succeeded.",
         };
+        var statusOption = new Option<string>("--status")
+        {
+            HelpName = "configfile",
+            Description = "Print the status file the running statmgr writes for this configuration: one line per module with its state, heartbeat age/tsec, pid, restarts and the page and mail limits used up. The first line and the exit status are a monitoring plugin's (Nagios, Icinga): 0 every monitored module alive, 1 a module stopped or a restart pending, 2 a module dead, 3 no status file or statmgr's last pass more than 10 s old.",
+        };
+        var jsonOption = new Option<bool>("--json")
+        {
+            Description = "With --status: print the status file's snapshot (JSON) instead of the table; the exit status is the same.",
+        };
         var versionOption = new Option<bool>("--version")
         {
             Description = "Print the statmgr version.",
@@ -87,6 +101,8 @@ internal sealed class StatmgrCommandLine
         root.Arguments.Add(configFiles);
         root.Options.Add(checkOption);
         root.Options.Add(testMailOption);
+        root.Options.Add(statusOption);
+        root.Options.Add(jsonOption);
         root.Options.Add(versionOption);
 
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -105,9 +121,16 @@ internal sealed class StatmgrCommandLine
             var files = result.GetValue(configFiles) ?? [];
             var checkFile = result.GetValue(checkOption);
             var testMailFile = result.GetValue(testMailOption);
+            var statusFile = result.GetValue(statusOption);
+            var json = result.GetValue(jsonOption);
             var version = result.GetValue(versionOption);
-            var modes = (version ? 1 : 0) + (checkFile is null ? 0 : 1) + (testMailFile is null ? 0 : 1);
-            if (version && modes == 1 && files.Length == 0)
+            var modes = (version ? 1 : 0) + (checkFile is null ? 0 : 1) + (testMailFile is null ? 0 : 1) + (statusFile is null ? 0 : 1);
+            if (json && statusFile is null)
+            {
+                // --json belongs to --status alone.
+                exit = Usage();
+            }
+            else if (version && modes == 1 && files.Length == 0)
             {
                 _stdout.Write($"statmgr version {ProgramVersion.Text}\n");
                 exit = 0;
@@ -119,6 +142,10 @@ internal sealed class StatmgrCommandLine
             else if (testMailFile is not null && modes == 1 && files.Length == 0)
             {
                 exit = _testMail(testMailFile);
+            }
+            else if (statusFile is not null && modes == 1 && files.Length == 0)
+            {
+                exit = _status(statusFile, json);
             }
             else if (modes == 0 && files.Length == 1)
             {

@@ -9,6 +9,7 @@ public class StatmgrCommandLineTests
     private readonly List<string> _started = new();
     private readonly List<string> _checkedFiles = new();
     private readonly List<string> _mailTested = new();
+    private readonly List<(string File, bool Json)> _statusShown = new();
     private CapturedConsole _console = null!;
 
     [SetUp]
@@ -17,6 +18,7 @@ public class StatmgrCommandLineTests
         _started.Clear();
         _checkedFiles.Clear();
         _mailTested.Clear();
+        _statusShown.Clear();
         _console = new CapturedConsole();
     }
 
@@ -28,7 +30,8 @@ public class StatmgrCommandLineTests
         var commandLine = new StatmgrCommandLine(_console.Out, _console.Error,
             file => { _started.Add(file); return 17; },
             file => { _checkedFiles.Add(file); return 1; },
-            file => { _mailTested.Add(file); return 3; });
+            file => { _mailTested.Add(file); return 3; },
+            (file, json) => { _statusShown.Add((file, json)); return 2; });
         return commandLine.Run(args);
     }
 
@@ -99,6 +102,30 @@ public class StatmgrCommandLineTests
         Assert.That(_checkedFiles, Is.Empty);
     }
 
+    [TestCase(new[] { "--status", "statmgr.d" }, false)]
+    [TestCase(new[] { "--status", "statmgr.d", "--json" }, true)]
+    [TestCase(new[] { "--json", "--status", "statmgr.d" }, true)]
+    public void StatusShowsTheStatusFileAsTableOrJson(string[] args, bool json)
+    {
+        Assert.That(Run(args), Is.EqualTo(2));
+        Assert.That(_statusShown, Is.EqualTo(new[] { ("statmgr.d", json) }));
+        Assert.That(_started, Is.Empty);
+        Assert.That(_console.Error.ToString(), Is.Empty);
+    }
+
+    [TestCase("--json", "statmgr.d")]
+    [TestCase("--json", "--check", "statmgr.d")]
+    [TestCase("--status", "statmgr.d", "--check", "statmgr.d")]
+    [TestCase("--status", "a.d", "b.d")]
+    public void JsonWithoutStatusOrStatusWithMoreIsAUsageError(params string[] args)
+    {
+        Assert.That(Run(args), Is.EqualTo(255));
+        Assert.That(_console.Error.ToString(), Is.EqualTo(Usage));
+        Assert.That(_statusShown, Is.Empty);
+        Assert.That(_checkedFiles, Is.Empty);
+        Assert.That(_started, Is.Empty);
+    }
+
     [Test]
     public void VersionPrintsCsVersion()
     {
@@ -121,6 +148,8 @@ public class StatmgrCommandLineTests
         Assert.That(_console.Out.ToString(), Does.Contain("--check <configfile>"));
         Assert.That(_console.Out.ToString(), Does.Contain("--version"));
         Assert.That(_console.Out.ToString(), Does.Contain("--test-mail <configfile>"));
+        Assert.That(_console.Out.ToString(), Does.Contain("--status <configfile>"));
+        Assert.That(_console.Out.ToString(), Does.Contain("--json"));
         Assert.That(_started, Is.Empty);
     }
 

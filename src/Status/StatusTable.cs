@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+
+namespace Statmgr.Status;
+
+/// <summary>
+/// The snapshot as <c>statmgr --status</c> prints it below the plugin line: statmgr's own line,
+/// then one line per module in descriptor order (the order the operator wrote), columns padded
+/// to the longest entry so the table reads at a glance.
+/// </summary>
+internal static class StatusTable
+{
+    private static readonly string[] Header = ["module", "state", "heartbeat", "pid", "restarts", "limits used up"];
+
+    /// <summary>statmgr's line and the module table, every line ending in '\n'.</summary>
+    public static string Format(StatusSnapshot snapshot, DateTimeOffset now)
+    {
+        var statmgr = snapshot.Statmgr;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"statmgr pid {statmgr.Pid}, started {Time(statmgr.StartedAt)}, last pass {Time(statmgr.LastPass)} "
+            + $"({StatusVerdict.WholeSeconds(now - statmgr.LastPass)} s ago), config {statmgr.Config}\n");
+
+        var rows = snapshot.Modules.Select(Row).Prepend(Header).ToList();
+        var widths = Enumerable.Range(0, Header.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            var line = string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i])));
+            text.Append(line.TrimEnd()).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>A state as the table and the plugin line write it.</summary>
+    public static string Word(ModuleState state) => state switch
+    {
+        ModuleState.Dead => "dead",
+        ModuleState.RestartRequested => "restart requested",
+        ModuleState.Stopped => "stopped",
+        ModuleState.Alive => "alive",
+        ModuleState.NotMonitored => "not monitored",
+        _ => state.ToString(),
+    };
+
+    /// <summary>A time as the table writes it: UTC to the second, as Earthworm hosts keep their clocks.</summary>
+    public static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string[] Row(ModuleStatus module) =>
+    [
+        module.Name,
+        Word(module.State),
+        // Not monitored: there is no deadline to hold the age against.
+        module.Tsec == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{module.HeartbeatAgeSeconds}/{module.Tsec} s"),
+        module.Pid.Length == 0 ? "-" : module.Pid,
+        module.RestartsRequested.ToString(CultureInfo.InvariantCulture),
+        LimitsUsedUp(module),
+    ];
+
+    /// <summary>
+    /// Each page or mail cap this module has reached ("pages 3/3", "err 7 mails 1/1"): from then on
+    /// its reports of that kind go out without a page or a mail. A cap of 0 sends none and a
+    /// negative one has no limit, so neither is ever used up.
+    /// </summary>
+    private static string LimitsUsedUp(ModuleStatus module)
+    {
+        var notes = new List<string>();
+        void Note(string prefix, ReportStatus reports)
+        {
+            if (reports.PageLimit > 0 && reports.Pages >= reports.PageLimit)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{prefix}pages {reports.Pages}/{reports.PageLimit}"));
+            }
+            if (reports.MailLimit > 0 && reports.Mails >= reports.MailLimit)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{prefix}mails {reports.Mails}/{reports.MailLimit}"));
+            }
+        }
+        Note("", module.Heartbeat);
+        foreach (var error in module.Errors)
+        {
+            Note(string.Create(CultureInfo.InvariantCulture, $"err {error.Number} "), error.Reports);
+        }
+        return notes.Count == 0 ? "-" : string.Join(", ", notes);
+    }
+}
