@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Statmgr.Status.Http;
 
 namespace Statmgr.Status;
 
@@ -31,17 +32,6 @@ internal static class StatusTable
         return text.ToString();
     }
 
-    /// <summary>A state as the table and the plugin line write it.</summary>
-    public static string Word(ModuleState state) => state switch
-    {
-        ModuleState.Dead => "dead",
-        ModuleState.RestartRequested => "restart requested",
-        ModuleState.Stopped => "stopped",
-        ModuleState.Alive => "alive",
-        ModuleState.NotMonitored => "not monitored",
-        _ => state.ToString(),
-    };
-
     /// <summary>A time as the table writes it: UTC to the second, as Earthworm hosts keep their clocks.</summary>
     public static string Time(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
@@ -49,7 +39,7 @@ internal static class StatusTable
     private static string[] Row(ModuleStatus module) =>
     [
         module.Name,
-        Word(module.State),
+        ModuleStateWords.Spoken(module.State),
         // Not monitored: there is no deadline to hold the age against.
         module.Tsec == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{module.HeartbeatAgeSeconds}/{module.Tsec} s"),
         module.Pid.Length == 0 ? "-" : module.Pid,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Statmgr.Status.Http;
 
 namespace Statmgr.Status;
 
@@ -49,8 +50,8 @@ internal sealed record StatusVerdict(PluginState State, string Line)
             if (names.Count > 0)
             {
                 parts.Add(Named.Contains(state)
-                    ? $"{names.Count} {StatusTable.Word(state)} ({string.Join(", ", names)})"
-                    : $"{names.Count} {StatusTable.Word(state)}");
+                    ? $"{names.Count} {ModuleStateWords.Spoken(state)} ({string.Join(", ", names)})"
+                    : $"{names.Count} {ModuleStateWords.Spoken(state)}");
             }
         }
         var worst = snapshot.Modules.Any(m => m.State == ModuleState.Dead) ? PluginState.Critical
