@@ -1,3 +1,5 @@
+using Statmgr.TestSupport;
+
 namespace Statmgr.Stress;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal static class DetectionBench
         site.StartStatmgr();
         log.WaitForStartup(TimeSpan.FromSeconds(30));
         using var beater = new Beater(TimeSpan.FromMilliseconds(250));
-        beater.AddAll(modules, ring);
+        beater.AddAll(modules.Select(m => m.Id), ring);
         beater.Start();
 
         var delays = new List<double>();

@@ -41,7 +41,7 @@ internal static class IdleBench
         var statmgr = site.StartStatmgr();
         log.WaitForStartup(TimeSpan.FromSeconds(30));
         using var beater = new Beater(TimeSpan.FromSeconds(1));
-        beater.AddAll(modules, ring);
+        beater.AddAll(modules.Select(m => m.Id), ring);
         beater.Start();
 
         Thread.Sleep(warmUp);

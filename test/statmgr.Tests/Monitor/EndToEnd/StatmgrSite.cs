@@ -102,15 +102,19 @@ internal sealed class StatmgrSite : IDisposable
         }
     }
 
-    /// <summary>Writes statmgr.d and the module descriptors (page groups ops and night unless <paramref name="pageGroups"/> names others).</summary>
+    /// <summary>
+    /// Writes statmgr.d and the module descriptors (page groups ops and night unless <paramref name="pageGroups"/>
+    /// names others); <paramref name="commands"/> are further statmgr.d lines, each ending in a newline. The
+    /// simulated modules ask for a restart when they die unless <paramref name="simulatedRestart"/> is false.
+    /// </summary>
     public void WriteConfig(bool checkAllRings = false, int pickTsec = 3, int simulated = 0, int heartbeatPageit = 60,
-        int simulatedTsec = 1, IReadOnlyList<string>? pageGroups = null)
+        int simulatedTsec = 1, IReadOnlyList<string>? pageGroups = null, string commands = "", bool simulatedRestart = true)
     {
         var extra = new StringBuilder();
         for (int i = 1; i <= simulated; i++)
         {
             extra.Append($"Descriptor   sim{i}.desc\n");
-            _params.Write($"sim{i}.desc", $"modName  sim{i}\nmodId    MOD_SIM{i}\ninstId   INST_MENLO\nrestartMe\ntsec: {simulatedTsec}  page: 0  mail: 0\n");
+            _params.Write($"sim{i}.desc", $"modName  sim{i}\nmodId    MOD_SIM{i}\ninstId   INST_MENLO\n{(simulatedRestart ? "restartMe\n" : "")}tsec: {simulatedTsec}  page: 0  mail: 0\n");
         }
         _params.Write("statmgr.d",
             "MyModuleId   MOD_STATMGR\n"
@@ -123,7 +127,8 @@ internal sealed class StatmgrSite : IDisposable
             + "Descriptor   statmgr.desc\n"
             + "Descriptor   pick_ew.desc\n"
             + "Descriptor   tankplayer.desc\n"
-            + extra);
+            + extra
+            + commands);
         _params.Write("pick_ew.desc",
             "modName  pick_ew\nmodId    MOD_PICK_EW\ninstId   INST_MENLO\nrestartMe\n"
             + $"tsec: {pickTsec}  page: 9  mail: 0\n");
@@ -201,10 +206,16 @@ internal sealed class StatmgrSite : IDisposable
         return ChildProgram.StartInfo(executable ?? "dotnet", arguments, EarthwormEnvironment, ParamsDirectory);
     }
 
+    /// <summary>Runs another statmgr (<c>--status</c>, say) in this installation, as an operator would, and waits for it.</summary>
+    public ProcessOutcome RunStatmgr(params string[] args) => StatmgrProcess.Run(ParamsDirectory, EarthwormEnvironment, args);
+
     /// <summary>Sends statmgr SIGTERM, as startstop's stop does.</summary>
-    public void Terminate()
+    public void Terminate() => Signal("TERM");
+
+    /// <summary>Sends statmgr the signal named (<c>STOP</c>, <c>CONT</c>...) with kill(1).</summary>
+    public void Signal(string name)
     {
-        var kill = ChildProgram.Run(ChildProgram.StartInfo("kill", ["-TERM", Statmgr!.Id.ToString(CultureInfo.InvariantCulture)]));
+        var kill = ChildProgram.Run(ChildProgram.StartInfo("kill", ["-" + name, Statmgr!.Id.ToString(CultureInfo.InvariantCulture)]));
         Assert.That(kill.ExitCode, Is.EqualTo(0), kill.Stderr);
     }
 

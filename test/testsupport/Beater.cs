@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Statmgr.Earthworm.Transport;
-using Statmgr.TestSupport;
-
-namespace Statmgr.Stress;
+namespace Statmgr.TestSupport;
 
 /// <summary>
 /// Heartbeats for many simulated modules from one thread, each on its own ring: "time pid\n"
@@ -26,12 +24,12 @@ internal sealed class Beater : IDisposable
     /// <summary>Failed puts (a ring that was full of damage, or gone).</summary>
     public long PutFailures { get; private set; }
 
-    /// <summary>Every one of <paramref name="modules"/>, beating on <paramref name="ring"/>.</summary>
-    public void AddAll(IEnumerable<ModuleSpec> modules, TransportRing ring)
+    /// <summary>Every one of <paramref name="modules"/> (module ids), beating on <paramref name="ring"/>.</summary>
+    public void AddAll(IEnumerable<byte> modules, TransportRing ring)
     {
         foreach (var module in modules)
         {
-            Add(module.Id, ring);
+            Add(module, ring);
         }
     }
 
