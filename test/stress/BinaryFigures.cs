@@ -23,6 +23,12 @@ internal sealed class BinaryFigures(StatmgrBinary binary)
     /// <summary>The flood ladder's runs, in the order run (the same for every binary).</summary>
     public List<FloodResult> Floods { get; } = new();
 
+    /// <summary>Detection as <see cref="Detection"/>, with the status listener on and /metrics polled ten times a second.</summary>
+    public (IReadOnlyList<double> DelaysMs, int EarlyDeaths)? ListenerDetection { get; set; }
+
+    /// <summary>The one-ring flood ladder with the status listener on and /metrics polled ten times a second.</summary>
+    public List<FloodResult> ListenerFloods { get; } = new();
+
     public double? StartupMedianMs => StartupMs is { } times ? Median(times) : null;
 
     public double? DetectionMedianMs => Detection is { } d ? Median(d.DelaysMs) : null;
@@ -30,12 +36,17 @@ internal sealed class BinaryFigures(StatmgrBinary binary)
     public double? DetectionMaxMs => Detection is { } d ? d.DelaysMs.Max() : null;
 
     /// <summary>The highest rate of the one-ring ladder below which no run had a false death; null when even the lowest had one.</summary>
-    public FloodResult? HighestCleanFlood =>
-        Floods.Where(f => f.Rings == 1).OrderBy(f => f.Rate).TakeWhile(f => f.FalseDeaths == 0).LastOrDefault();
+    public FloodResult? HighestCleanFlood => HighestClean(Floods);
 
-    private static double Median(IReadOnlyList<double> values)
+    /// <summary>The same with the listener on.</summary>
+    public FloodResult? HighestCleanListenerFlood => HighestClean(ListenerFloods);
+
+    public static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
+
+    private static FloodResult? HighestClean(IEnumerable<FloodResult> floods) =>
+        floods.Where(f => f.Rings == 1).OrderBy(f => f.Rate).TakeWhile(f => f.FalseDeaths == 0).LastOrDefault();
 }

@@ -6,21 +6,23 @@ namespace Statmgr.Stress;
 /// How late "module dead" is logged after the second boundary at which C's comparison
 /// (now − time of the last heartbeat &gt; tsec) first says dead: four modules with tsec 1 beat
 /// every 250 ms, stop at random moments, and start again once reported, until enough deaths.
+/// With <c>listener</c>, statmgr's status listener is on and a client polls /metrics ten times a second.
 /// </summary>
 internal static class DetectionBench
 {
     private const int Tsec = 1;
 
-    public static (IReadOnlyList<double> DelaysMs, int EarlyDeaths) Run(Tools tools, bool quick)
+    public static (IReadOnlyList<double> DelaysMs, int EarlyDeaths) Run(Tools tools, bool quick, bool listener = false)
     {
         var deathsWanted = quick ? 8 : 20;
-        using var site = new StressSite(tools);
+        using var site = new StressSite(tools) { StatusListen = listener ? MetricsPoller.FreeLoopbackEndPoint() : null };
         var ring = site.CreateRing("STATUS_RING");
         var modules = Enumerable.Range(0, 4).Select(i => new ModuleSpec($"det{i}", (byte)(20 + i), Tsec)).ToList();
         site.WriteConfig(modules, checkAllRings: false);
         using var log = new LogFollower(site.LogDirectory, TimeSpan.FromMilliseconds(1));
         site.StartStatmgr();
         log.WaitForStartup(TimeSpan.FromSeconds(30));
+        using var poller = site.StatusListen is { } listen ? new MetricsPoller(listen) : null;
         using var beater = new Beater(TimeSpan.FromMilliseconds(250));
         beater.AddAll(modules.Select(m => m.Id), ring);
         beater.Start();
@@ -70,6 +72,7 @@ internal static class DetectionBench
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
+        poller?.EnsureAnswered();
         site.StopStatmgr();
         if (failure is not null)
         {

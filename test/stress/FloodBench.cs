@@ -7,16 +7,17 @@ namespace Statmgr.Stress;
 /// Heartbeats under a flood: 1 MB rings, one ewmodule per ring beating every second (tsec 2),
 /// and one ewring per ring putting 1,000-byte messages of a logo statmgr does not monitor
 /// (TYPE_TRACEBUF2) at a fixed rate. Any "module dead" is false; "Missed msg(s)" counts
-/// heartbeats the flood overwrote before statmgr read them.
+/// heartbeats the flood overwrote before statmgr read them. With <c>listener</c>, statmgr's status
+/// listener is on and a client polls /metrics ten times a second throughout.
 /// </summary>
 internal static class FloodBench
 {
     public const int BodyBytes = 1000;
     private const int Tsec = 2;
 
-    public static FloodResult Run(Tools tools, int ringCount, long rate, TimeSpan duration)
+    public static FloodResult Run(Tools tools, int ringCount, long rate, TimeSpan duration, bool listener = false)
     {
-        using var site = new StressSite(tools);
+        using var site = new StressSite(tools) { StatusListen = listener ? MetricsPoller.FreeLoopbackEndPoint() : null };
         var names = StressSite.RingNames.Take(ringCount).ToList();
         foreach (var name in names)
         {
@@ -28,6 +29,7 @@ internal static class FloodBench
         using var log = new LogFollower(site.LogDirectory, TimeSpan.FromMilliseconds(50));
         var statmgr = site.StartStatmgr();
         log.WaitForStartup(TimeSpan.FromSeconds(60));
+        using var poller = site.StatusListen is { } listen ? new MetricsPoller(listen) : null;
         var floodSeconds = (int)duration.TotalSeconds;
         for (var i = 0; i < names.Count; i++)
         {
@@ -67,6 +69,7 @@ internal static class FloodBench
                 Console.Error.WriteLine($"  +{(line.Seen - floodStart).TotalSeconds,6:F2} s  {line.Text.TrimEnd()}");
             }
         }
+        poller?.EnsureAnswered();
         site.StopStatmgr();
         return new FloodResult(ringCount, rate, reached, deaths, missedLines.Count, missedAtStart, 100 * cpu.TotalSeconds / elapsed.TotalSeconds, elapsed);
     }

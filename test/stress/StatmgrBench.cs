@@ -4,13 +4,13 @@ namespace Statmgr.Stress;
 
 /// <summary>
 /// Runs the statmgr measurements (all, or the parts named: startup, idle, descriptors,
-/// detection, flood, errors) on every statmgr binary found (native and ReadyToRun, one after
+/// detection, flood, listener, errors) on every statmgr binary found (native and ReadyToRun, one after
 /// the other for each figure, so both see the same machine) and prints one table: a column per
 /// binary beside C's figures, then the targets of the native binary.
 /// </summary>
 internal static class StatmgrBench
 {
-    public static readonly string[] Parts = ["startup", "idle", "descriptors", "detection", "flood", "errors"];
+    public static readonly string[] Parts = ["startup", "idle", "descriptors", "detection", "flood", "listener", "errors"];
 
     private static readonly long[] SingleRingRates = [20_000, 50_000, 100_000];
     private static readonly long[] ThreeRingRates = [20_000, 50_000];
@@ -69,6 +69,18 @@ internal static class StatmgrBench
                 Measure($"flood: {rings} ring(s), {rate:N0} msg/s for {time.TotalSeconds} s", (t, c) => c.Floods.Add(FloodBench.Run(t, rings, rate, time)));
             }
         }
+        if (Wanted("listener"))
+        {
+            // Detection and the one-ring ladder again, with the status listener on and a client
+            // polling /metrics ten times a second: the rows must match those without it.
+            Measure("detection, listener on, /metrics polled", (t, c) => c.ListenerDetection = DetectionBench.Run(t, quick, listener: true));
+            foreach (var rate in SingleRingRates)
+            {
+                var time = FloodTime(rate, quick);
+                Measure($"flood: 1 ring, {rate:N0} msg/s for {time.TotalSeconds} s, listener on, /metrics polled",
+                    (t, c) => c.ListenerFloods.Add(FloodBench.Run(t, 1, rate, time, listener: true)));
+            }
+        }
         (double Dispatched, double FromRing)? errors = null;
         if (Wanted("errors"))
         {
@@ -85,13 +97,15 @@ internal static class StatmgrBench
         }
         output.WriteLine("  C: C statmgr 2.0.14, figures measured on this machine in 2026-11 (fixed in the bench; - where not measured)");
         WriteTable(output, ["figure", .. columns.Select(c => c.Binary.Name), "C"], rows);
-        if (Wanted("flood"))
+        if (Wanted("flood") || Wanted("listener"))
         {
             output.WriteLine();
             output.WriteLine("flood runs: 1,000-byte messages of an unmonitored logo flood each 1 MB ring while one module per ring");
             output.WriteLine("beats every second (tsec 2); false \"module dead\" and \"Missed msg(s)\" reports (in brackets: those of the");
             output.WriteLine("flood's first 2 s), statmgr's CPU. C loses heartbeats from 1,100 msg/s and reports false deaths from 1,500.");
-            WriteTable(output, ["flood", "binary", "reached", "false deaths", "missed (at start)", "CPU"], FloodRows(columns, quick, ladder));
+            var listenerLadder = SingleRingRates.Select(r => (Rings: 1, Rate: r)).ToList();
+            WriteTable(output, ["flood", "binary", "reached", "false deaths", "missed (at start)", "CPU"],
+                [.. FloodRows(columns, c => c.Floods, quick, ladder, ""), .. FloodRows(columns, c => c.ListenerFloods, quick, listenerLadder, ", listener on")]);
         }
         if (errors is { } e)
         {
@@ -144,20 +158,38 @@ internal static class StatmgrBench
             Row("flood on a 1 MB ring: highest rate with no false death",
                 c => c.HighestCleanFlood is { } f ? $"{f.Reached:N0} msg/s" : "none", "< 1,500 msg/s");
         }
+        if (first.ListenerDetection is { } listened)
+        {
+            Row($"\"module dead\" after the deadline second, median, {ListenerOn} ({listened.DelaysMs.Count} deaths)",
+                c => Ms(BinaryFigures.Median(c.ListenerDetection!.Value.DelaysMs)), "-");
+            Row($"\"module dead\" after the deadline second, max, {ListenerOn}", c => Ms(c.ListenerDetection!.Value.DelaysMs.Max()), "-");
+        }
+        if (first.ListenerFloods.Count > 0)
+        {
+            Row($"flood on a 1 MB ring: highest rate with no false death, {ListenerOn}",
+                c => c.HighestCleanListenerFlood is { } f ? $"{f.Reached:N0} msg/s" : "none", "-");
+        }
         return rows;
     }
 
-    /// <summary>The flood ladder, a row per run and binary: too many figures for a cell of the main table.</summary>
-    private static List<string[]> FloodRows(List<BinaryFigures> columns, bool quick, IReadOnlyList<(int Rings, long Rate)> ladder)
+    /// <summary>A row's words for the runs with the status listener on.</summary>
+    private const string ListenerOn = "listener on, /metrics polled 10/s";
+
+    /// <summary>
+    /// A flood ladder (<paramref name="runs"/> of each column), a row per run and binary: too many
+    /// figures for a cell of the main table. A ladder that was not run has no rows.
+    /// </summary>
+    private static List<string[]> FloodRows(List<BinaryFigures> columns, Func<BinaryFigures, List<FloodResult>> runs, bool quick,
+        IReadOnlyList<(int Rings, long Rate)> ladder, string suffix)
     {
         var rows = new List<string[]>();
-        for (var i = 0; i < ladder.Count; i++)
+        for (var i = 0; i < ladder.Count && i < runs(columns[0]).Count; i++)
         {
             var (rings, rate) = ladder[i];
-            var run = $"{rate:N0}/s, {rings} ring{(rings > 1 ? "s" : "")}, {FloodTime(rate, quick).TotalSeconds:F0} s";
+            var run = $"{rate:N0}/s, {rings} ring{(rings > 1 ? "s" : "")}, {FloodTime(rate, quick).TotalSeconds:F0} s{suffix}";
             foreach (var column in columns)
             {
-                var flood = column.Floods[i];
+                var flood = runs(column)[i];
                 rows.Add([column == columns[0] ? run : "", column.Binary.Name, $"{flood.Reached:N0}/s",
                     flood.FalseDeaths.ToString(CultureInfo.InvariantCulture), $"{flood.Missed} ({flood.MissedAtStart})", $"{flood.CpuPercent:F1}%"]);
             }
@@ -183,6 +215,20 @@ internal static class StatmgrBench
             var each = columns.Select(c =>
                 $"{c.Binary.Name} {(c.Floods.Where(f => f.Rate == 20_000).All(f => f.FalseDeaths == 0 && f.CpuPercent < 50) ? "met" : "NOT met")}");
             yield return $"flood tolerance at 20,000 msg/s, 1 and 3 rings (no false death, CPU < 50%): {string.Join(", ", each)}";
+        }
+        if (columns[0].ListenerDetection is not null || columns[0].ListenerFloods.Count > 0)
+        {
+            // The same limits as without the listener: on-time detection, and no false death at a
+            // rate where the run without it (when it was run) had none.
+            var each = columns.Select(c =>
+            {
+                var detection = c.ListenerDetection is not { } d
+                    || (BinaryFigures.Median(d.DelaysMs) <= 50 && d.DelaysMs.Max() <= 150 && d.EarlyDeaths == 0);
+                var floods = c.ListenerFloods.All(f => f.FalseDeaths == 0
+                    || c.Floods.Any(g => g.Rings == 1 && g.Rate == f.Rate && g.FalseDeaths > 0));
+                return $"{c.Binary.Name} {(detection && floods ? "met" : "NOT met")}";
+            });
+            yield return $"{ListenerOn}: detection on time and no false death where there was none without it: {string.Join(", ", each)}";
         }
     }
 

@@ -49,6 +49,9 @@ internal sealed class StressSite : IDisposable
 
     public Process? Statmgr { get; private set; }
 
+    /// <summary>Where statmgr's status listener binds (a StatusListen line in statmgr.d); null: no listener, as a C-era statmgr.d.</summary>
+    public System.Net.IPEndPoint? StatusListen { get; set; }
+
     public IReadOnlyDictionary<string, TransportRing> Rings => _rings;
 
     public long KeyOf(string ringName) => _keyBase + Array.IndexOf(RingNames, ringName);
@@ -105,6 +108,10 @@ internal sealed class StressSite : IDisposable
             }
             Write(module.Name + ".desc", desc.ToString());
             statmgrD.Append(CultureInfo.InvariantCulture, $"Descriptor   {module.Name}.desc\n");
+        }
+        if (StatusListen is { } listen)
+        {
+            statmgrD.Append(CultureInfo.InvariantCulture, $"StatusListen {listen}\n");
         }
         Write("statmgr.d", statmgrD.ToString());
     }
