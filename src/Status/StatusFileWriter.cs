@@ -20,7 +20,10 @@ internal sealed class StatusFileWriter : IDisposable
     /// </summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often the thread looks at the board: a new snapshot comes at most once a second.</summary>
+    /// <summary>
+    /// How often the thread looks at the board: a new snapshot comes at most once a second. A plain
+    /// timed wait, not a timer: a timer would start the thread pool in a statmgr that needs none.
+    /// </summary>
     public static readonly TimeSpan LookInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Added to the file's path for the temp file the next content is written to.</summary>
@@ -31,10 +34,8 @@ internal sealed class StatusFileWriter : IDisposable
     private readonly StatusBoard _board;
     private readonly ILogit _logit;
     private readonly TimeProvider _time;
-    private readonly AutoResetEvent _look = new(false);
+    private readonly ManualResetEventSlim _stopping = new();
     private Thread? _thread;
-    private ITimer? _timer;
-    private volatile bool _stopping;
     private bool _stopped;
 
     // Only the writing thread (or Stop, once it has ended) touches these.
@@ -55,12 +56,11 @@ internal sealed class StatusFileWriter : IDisposable
 
     public string TempPath => FilePath + TempSuffix;
 
-    /// <summary>Starts the writing thread; it looks at the board every <see cref="LookInterval"/> of the board's clock.</summary>
+    /// <summary>Starts the writing thread.</summary>
     public void Start()
     {
         _thread = new Thread(Run) { IsBackground = true, Name = ThreadName };
         _thread.Start();
-        _timer = _time.CreateTimer(static state => ((AutoResetEvent)state!).Set(), _look, LookInterval, LookInterval);
     }
 
     /// <summary>Ends the thread, writes the last snapshot whatever it says, and removes the temp file.</summary>
@@ -71,9 +71,7 @@ internal sealed class StatusFileWriter : IDisposable
             return;
         }
         _stopped = true;
-        _timer?.Dispose();
-        _stopping = true;
-        _look.Set();
+        _stopping.Set();
         _thread?.Join();
         if (_board.Latest is { } last)
         {
@@ -92,7 +90,7 @@ internal sealed class StatusFileWriter : IDisposable
     public void Dispose()
     {
         Stop();
-        _look.Dispose();
+        _stopping.Dispose();
     }
 
     /// <summary>
@@ -118,13 +116,8 @@ internal sealed class StatusFileWriter : IDisposable
 
     private void Run()
     {
-        while (true)
+        while (!_stopping.Wait(LookInterval))
         {
-            _look.WaitOne();
-            if (_stopping)
-            {
-                return;
-            }
             WriteIfDue();
         }
     }
