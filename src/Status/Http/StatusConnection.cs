@@ -55,22 +55,19 @@ internal static class StatusConnection
         return true;
     }
 
-    /// <summary>Writes the answer, then tells the client no more will come.</summary>
-    private static async Task SendAsync(Socket socket, HttpResponse response, bool withBody, StatusRoutes routes, CancellationToken deadline)
-    {
-        await response.WriteAsync(socket, withBody, routes.Now, deadline).ConfigureAwait(false);
-        socket.Shutdown(SocketShutdown.Send);
-    }
+    private static Task SendAsync(Socket socket, HttpResponse response, bool withBody, StatusRoutes routes, CancellationToken deadline) =>
+        response.WriteAsync(socket, withBody, routes.Now, deadline);
 
     /// <summary>
-    /// After the answer: reads what the client still sends until it closes its side (or the
-    /// deadline), because closing with unread bytes would reset the connection, and a reset can
+    /// After the answer: tells the client no more will come, then reads what it still sends until
+    /// it closes its side (or the deadline), because closing with unread bytes would reset the connection, and a reset can
     /// destroy the answer before the client has read it.
     /// </summary>
     public static async Task DrainAsync(Socket socket, CancellationToken deadline)
     {
         try
         {
+            socket.Shutdown(SocketShutdown.Send);
             var sink = new byte[1024];
             var drained = 0;
             int received;
