@@ -4,6 +4,7 @@ using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor;
 using Statmgr.Notify;
 using Statmgr.Notify.Mail;
+using Statmgr.Status;
 
 namespace Statmgr.Cli;
 
@@ -24,6 +25,12 @@ internal static class MonitorCommand
         using var signals = stop.RequestOnSignals(log);
         var transport = MailTransportFactory.Create(MailSettings.FromConfig(config), log, time);
         var mailQueue = transport is null ? null : new MailQueue(transport, log, time);
+        // The loop publishes on the board whatever reads it; the status file is one reader.
+        var board = new StatusBoard(time);
+        using var statusFile = StatusFileLocation.Resolve(config, Environment.GetEnvironmentVariable) is { } statusPath
+            ? new StatusFileWriter(board, statusPath, log)
+            : null;
+        statusFile?.Start();
         try
         {
             var context = new MonitorContext
@@ -39,6 +46,8 @@ internal static class MonitorCommand
                 Time = time,
                 AttachRing = (name, key) => SystemVRing.Attach(name, key, config.RingLayout),
                 Stop = stop,
+                Status = board,
+                ProcessId = startup.ProcessId,
                 LogLosses = () => log.Losses,
                 // The log's consoles, which drop what nobody reads rather than wait for a reader.
                 Out = log.Stdout.Writer,

@@ -2,6 +2,7 @@ using Statmgr.Config;
 using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Notify;
+using Statmgr.Status;
 
 namespace Statmgr.Monitor;
 
@@ -34,6 +35,12 @@ internal sealed class MonitorContext
 
     /// <summary>The process's one stop source; the monitor's only wait goes through it too.</summary>
     public required StopSource Stop { get; init; }
+
+    /// <summary>Where the loop publishes its status snapshot; null (tests, <c>--check</c>): no snapshot is made at all.</summary>
+    public StatusBoard? Status { get; init; }
+
+    /// <summary>statmgr's pid, as the status snapshot shows it.</summary>
+    public int ProcessId { get; init; }
 
     /// <summary>What the log file has lost so far (nothing, unless the process's real log says otherwise).</summary>
     public Func<LogLosses> LogLosses { get; init; } = static () => default;

@@ -45,7 +45,7 @@ internal static class MonitorStartup
             : new DocumentedRouting(config.MailRecipients, context.Mail.HasMailPath);
         var reports = new ReportDispatcher(logit, pager, context.Mail, routing, config.PageGroups);
         var ownErrors = new OwnErrorReporter(own, reports);
-        var restarts = new RestartTracker(modules, new Logo(installation, myModule, types.Restart), outbox, logit);
+        var restarts = new RestartTracker(modules, new Logo(installation, myModule, types.Restart), outbox, logit, time);
         var planner = new WaitPlanner();
         var dispatcher = new MessageDispatcher(types,
             new UnknownModuleGate(modules, ownErrors, config.DontReportUnknownModule != 0, time),

@@ -23,6 +23,7 @@ internal sealed class StatusManager
     private readonly bool _debug;
     private readonly ILogit _logit;
     private readonly TimeProvider _time;
+    private readonly StatusPublisher? _status;
     private long _lastRingCheck;
 
     /// <param name="drainer">Reads the rings (and owns them).</param>
@@ -32,7 +33,7 @@ internal sealed class StatusManager
     /// <param name="own">statmgr's own errors: the shutdown report.</param>
     /// <param name="outbox">statmgr's puts: what waits for a stuck ring is retried once a second.</param>
     /// <param name="logLoss">The alarm for a log file that loses entries.</param>
-    /// <param name="context">The stop source, log, clock and debug level.</param>
+    /// <param name="context">The stop source, log, clock and debug level; the status board, if any.</param>
     public StatusManager(RingDrainer drainer, PageitHeartbeat pageit, HeartbeatExpiryScan expiry, WaitPlanner planner,
         OwnErrorReporter own, RingOutbox outbox, LogLossReporter logLoss, MonitorContext context)
     {
@@ -48,6 +49,7 @@ internal sealed class StatusManager
         _logit = context.Logit;
         _time = context.Time;
         _lastRingCheck = EpochClock.Now(_time);
+        _status = context.Status is { } board ? new StatusPublisher(board, expiry.Modules, drainer.Rings, context) : null;
     }
 
     /// <summary>Every module's health, for a status view.</summary>
@@ -87,7 +89,8 @@ internal sealed class StatusManager
 
         // The chores, in C's order: stop flag, pageit heartbeat, expired heartbeats (and, once a
         // second, the port's own: re-attach re-created rings, retry puts waiting for a stuck ring);
-        // then the alarm for a log that lost entries, this pass's reports included.
+        // then the alarm for a log that lost entries, this pass's reports included; then what a
+        // status view sees (at most once a second).
         if (_stop.IsStopRequested(Rings.Attached))
         {
             return PassResult.Stopping;
@@ -96,13 +99,14 @@ internal sealed class StatusManager
         _pageit.SendIfDue(EpochClock.Now(_time));
         var scan = _expiry.Scan(EpochClock.Now(_time));
         _logLoss.ReportNewLoss(EpochClock.Now(_time));
+        _status?.OnPass();
         if (scan == ScanOutcome.Abandoned || !drained.Finished)
         {
             return PassResult.Again;
         }
 
         // Then wait, until the next thing is due.
-        return new PassResult(false, _planner.Next(_time.GetUtcNow(), NextDueSecond(), LapGuard(), drained.ReadAny && Rings.MultiRing));
+        return new PassResult(false, PlanWait(drained.ReadAny && Rings.MultiRing));
     }
 
     /// <summary>
@@ -140,17 +144,32 @@ internal sealed class StatusManager
         return _expiry.NextDeathSecond() is long death && death < due ? death : due;
     }
 
-    private TimeSpan? LapGuard()
+    /// <summary>How long to wait; a wait the lap guard cut short is counted on the ring it guards.</summary>
+    private TimeSpan PlanWait(bool busyMultiRing)
     {
-        TimeSpan? guard = null;
+        var now = _time.GetUtcNow();
+        long due = NextDueSecond();
+        var guard = LapGuard();
+        var wait = _planner.Next(now, due, guard?.Lap, busyMultiRing);
+        if (guard is { } cut && wait < _planner.Next(now, due, null, busyMultiRing))
+        {
+            cut.Ring.CountLapGuardWait();
+        }
+        return wait;
+    }
+
+    /// <summary>The soonest any monitored ring could be lapped at its writers' rate, and that ring.</summary>
+    private (TimeSpan Lap, MonitoredRing Ring)? LapGuard()
+    {
+        (TimeSpan Lap, MonitoredRing Ring)? guard = null;
         long timestamp = _time.GetTimestamp();
         var monitored = Rings.Monitored;
         for (var i = 0; i < monitored.Count; i++)
         {
             var ring = monitored[i];
-            if (ring.Input.Sample(ring.Ring.ReadHeader(), timestamp, _time) is TimeSpan lap && (guard is null || lap < guard))
+            if (ring.Input.Sample(ring.Ring.ReadHeader(), timestamp, _time) is TimeSpan lap && (guard is null || lap < guard.Value.Lap))
             {
-                guard = lap;
+                guard = (lap, ring);
             }
         }
         return guard;

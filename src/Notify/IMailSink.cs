@@ -1,3 +1,5 @@
+using Statmgr.Status;
+
 namespace Statmgr.Notify;
 
 /// <summary>
@@ -11,6 +13,12 @@ internal interface IMailSink
     bool HasMailPath { get; }
 
     void Send(MailRequest request);
+
+    /// <summary>
+    /// What became of the mail so far, for the status snapshot. Read on the main loop: it never
+    /// waits for the sender, so the four numbers may be a moment apart.
+    /// </summary>
+    MailStatus Counts { get; }
 }
 
 /// <summary>One report to mail: the report text exactly as logged, and who receives it (one message each).</summary>

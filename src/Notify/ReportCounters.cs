@@ -2,17 +2,29 @@ namespace Statmgr.Notify;
 
 /// <summary>
 /// How many pages and mails one heartbeat rule or error rule has used. Never reset while
-/// statmgr runs, so a used-up limit stays used up until restart (as in C).
+/// statmgr runs, so a used-up limit stays used up until restart (as in C). Beside them, for the
+/// status snapshot: the reports sent, and those that lost a page or mail to a used-up limit.
 /// </summary>
 internal sealed class ReportCounters
 {
     public int Pages { get; private set; }
     public int Mails { get; private set; }
 
+    /// <summary>Every report made, since the process started (the startup report included: <see cref="Reset"/> keeps it).</summary>
+    public int Sent { get; private set; }
+
+    /// <summary>Reports that would have paged or mailed but for a used-up limit (a limit of 0 means "never" and suppresses nothing).</summary>
+    public int Suppressed { get; private set; }
+
     public void CountPage() => Pages++;
 
     public void CountMail() => Mails++;
 
+    public void CountSent() => Sent++;
+
+    public void CountSuppressed() => Suppressed++;
+
+    /// <summary>Startup, once its report is out: the limits start from nothing; the reports sent count on.</summary>
     public void Reset()
     {
         Pages = 0;

@@ -29,18 +29,40 @@ internal sealed class ReportDispatcher
     public string ReportHealth(Descriptor descriptor, ReportLimits limits, ReportCounters counters, long time, string text)
     {
         var delivery = _routing.ForHealth(descriptor, limits, counters);
+        if (LostToLimit(delivery, limits, _routing.ForHealth(descriptor, Unlimited, counters)))
+        {
+            counters.CountSuppressed();
+        }
         return Dispatch(descriptor, counters, delivery, ReportComposer.Health(time, descriptor, text, delivery));
     }
 
     /// <summary>An error report: the note if it has 4 or more characters, else the rule's text.</summary>
     public string ReportError(Descriptor descriptor, ErrorRule rule, ReportCounters counters, long time, string note)
     {
-        var delivery = _routing.ForError(descriptor, new ReportLimits(rule.Page, rule.Mail), counters);
+        var limits = new ReportLimits(rule.Page, rule.Mail);
+        var delivery = _routing.ForError(descriptor, limits, counters);
+        if (LostToLimit(delivery, limits, _routing.ForError(descriptor, Unlimited, counters)))
+        {
+            counters.CountSuppressed();
+        }
         return Dispatch(descriptor, counters, delivery, ReportComposer.Error(time, descriptor, rule.Text, note, delivery));
     }
 
+    /// <summary>Limits no counter can reach: what a report would have had if no limit were used up.</summary>
+    private static readonly ReportLimits Unlimited = new(int.MaxValue, int.MaxValue);
+
+    /// <summary>
+    /// True when a page or mail the report would have had (<paramref name="unlimited"/>) was
+    /// withheld because its limit is used up. A limit of 0 or below says "never" (or, in the
+    /// legacy routing, sometimes "no limit"): nothing is used up there.
+    /// </summary>
+    private static bool LostToLimit(Delivery delivery, ReportLimits limits, Delivery unlimited) =>
+        (unlimited.Page && !delivery.Page && limits.Page > 0)
+        || (unlimited.MailTo.Count > 0 && delivery.MailTo.Count == 0 && limits.Mail > 0);
+
     private string Dispatch(Descriptor descriptor, ReportCounters counters, Delivery delivery, string text)
     {
+        counters.CountSent();
         _logit.Write("e", text);
         if (delivery.Page)
         {

@@ -119,7 +119,7 @@ internal static class ErrorParseBench
             new UnknownModuleGate(modules, own, false, time),
             new HeartbeatHandler(reports, own, logit, 0, _ => null, time),
             new ErrorHandler(reports, own, time),
-            new RestartTracker(modules, new Logo(SiteNumbers.Inst, SiteNumbers.ModStatmgr, Types.Restart), new RingOutbox(logit), logit));
+            new RestartTracker(modules, new Logo(SiteNumbers.Inst, SiteNumbers.ModStatmgr, Types.Restart), new RingOutbox(logit), logit, TimeProvider.System));
         return (dispatcher, new MonitoredRing(pageRing, ""));
     }
 

@@ -42,7 +42,7 @@ internal sealed class HeartbeatExpiryScan
             {
                 continue;
             }
-            module.Alive = false;
+            module.MarkDead(now);
             var descriptor = module.Descriptor;
             if (module.Restart == RestartState.UnknownPid || module.Pid == "0")
             {

@@ -49,6 +49,7 @@ internal sealed class HeartbeatHandler
         }
         if (module.OnHeartbeat(heartbeat, ring))
         {
+            module.MarkChanged(EpochClock.Now(_time));
             _reports.ReportHealth(module.Descriptor, module.HeartbeatLimits, module.HeartbeatCounters, heartbeat.Time, AliveText);
         }
     }

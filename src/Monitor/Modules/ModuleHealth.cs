@@ -50,6 +50,37 @@ internal sealed class ModuleHealth
 
     public IReadOnlyList<ErrorRuleState> Errors { get; }
 
+    /// <summary>
+    /// statmgr's epoch second of the last change a status view shows: alive or dead, stopped or
+    /// watched again, a restart requested (startup before the first).
+    /// </summary>
+    public long LastChange { get; private set; }
+
+    /// <summary>TYPE_RESTART requests sent for this module since startup.</summary>
+    public int RestartsRequested { get; private set; }
+
+    /// <summary>A restart was requested since the module last died.</summary>
+    public bool RestartPending { get; private set; }
+
+    /// <summary>The expiry scan found it dead at <paramref name="now"/>.</summary>
+    public void MarkDead(long now)
+    {
+        Alive = false;
+        RestartPending = false;
+        LastChange = now;
+    }
+
+    /// <summary>A restart request went out at <paramref name="now"/>.</summary>
+    public void CountRestartRequest(long now)
+    {
+        RestartsRequested++;
+        RestartPending = true;
+        LastChange = now;
+    }
+
+    /// <summary>Some other change a status view shows (back alive, stopped, watched again) happened at <paramref name="now"/>.</summary>
+    public void MarkChanged(long now) => LastChange = now;
+
     /// <summary>First error rule with that number (C's linear scan), or null.</summary>
     public ErrorRuleState? FindError(short number)
     {
@@ -116,6 +147,7 @@ internal sealed class ModuleHealth
     {
         Alive = true;
         Timer = now;
+        LastChange = now;
         HeartbeatCounters.Reset();
         foreach (var state in Errors)
         {

@@ -17,13 +17,16 @@ internal sealed class RestartTracker
     private readonly Logo _restartLogo;
     private readonly RingOutbox _outbox;
     private readonly ILogit _logit;
+    private readonly TimeProvider _time;
 
-    public RestartTracker(ModuleTable modules, Logo restartLogo, RingOutbox outbox, ILogit logit)
+    /// <param name="time">statmgr's clock: when a module was stopped, watched again or asked to restart, for a status view.</param>
+    public RestartTracker(ModuleTable modules, Logo restartLogo, RingOutbox outbox, ILogit logit, TimeProvider time)
     {
         _modules = modules;
         _restartLogo = restartLogo;
         _outbox = outbox;
         _logit = logit;
+        _time = time;
     }
 
     /// <summary>TYPE_STOP: an armed module with that pid is marked as stopped on purpose.</summary>
@@ -33,6 +36,7 @@ internal sealed class RestartTracker
         if (module is { Restart: RestartState.RestartMe })
         {
             module.Restart = RestartState.Stopped;
+            module.MarkChanged(EpochClock.Now(_time));
             _logit.Write("t", $"TYPE_STOP message received for {module.Descriptor.ModName} with pid {module.Pid}; module marked as stopped\n");
         }
     }
@@ -44,6 +48,7 @@ internal sealed class RestartTracker
         if (module is { Restart: RestartState.Stopped })
         {
             module.Restart = RestartState.RestartMe;
+            module.MarkChanged(EpochClock.Now(_time));
             _logit.Write("t", $"TYPE_RESTART message received for {module.Descriptor.ModName}, module to be monitored for restarts\n");
         }
     }
@@ -58,6 +63,7 @@ internal sealed class RestartTracker
         _outbox.Put(ring, new OutgoingMessage(_restartLogo, MessageText.Encode(module.Pid + "\n"),
             $"restart request for {module.Descriptor.ModName} pid {module.Pid}", "et", "Error sending restart message to transport region.\n"));
         _logit.Write("et", $"Statmgr: sent restart request for {module.Descriptor.ModName} pid {module.Pid}\n");
+        module.CountRestartRequest(EpochClock.Now(_time));
     }
 
     /// <summary>

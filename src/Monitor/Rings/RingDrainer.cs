@@ -86,6 +86,7 @@ internal sealed class RingDrainer
                 continue;
             }
             any = true;
+            ring.CountMessage(status);
             if (status != GetStatus.Ok && !_transport.Report(ring, status, logo, length))
             {
                 continue;

@@ -1,3 +1,5 @@
+using Statmgr.Status;
+
 namespace Statmgr.Notify.Mail;
 
 /// <summary>The sink when no mail path exists: that was said once at startup, so reports are dropped quietly.</summary>
@@ -10,6 +12,8 @@ internal sealed class DiscardMailSink : IMailSink
     }
 
     public bool HasMailPath => false;
+
+    public MailStatus Counts { get; } = new(0, 0, 0, 0);
 
     public void Send(MailRequest request)
     {

@@ -1,4 +1,5 @@
 using Statmgr.Earthworm.Logging;
+using Statmgr.Status;
 
 namespace Statmgr.Notify.Mail;
 
@@ -31,6 +32,12 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
     private bool _parked;
     private Task? _drainTask;
 
+    // What a status view reads: written under _gate, read without it (see Counts).
+    private long _delivered;
+    private long _failed;
+    private int _waitingNow;
+    private int _retryingNow;
+
     public MailQueue(IMailTransport transport, ILogit logit, TimeProvider time)
         : this(transport, logit, time, MailRetryPolicy.QueueCapacity)
     {
@@ -58,6 +65,13 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
 
     public bool HasMailPath => true;
 
+    /// <summary>
+    /// Waiting now (the one being sent included), delivered, waiting now after a failed attempt,
+    /// and never delivered (refused, given up, dropped for room or lost at shutdown).
+    /// </summary>
+    public MailStatus Counts => new(Volatile.Read(ref _waitingNow), Interlocked.Read(ref _delivered),
+        Volatile.Read(ref _retryingNow), Interlocked.Read(ref _failed));
+
     /// <summary>Queues one message per recipient and returns at once.</summary>
     public void Send(MailRequest request)
     {
@@ -80,10 +94,11 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
                 // startup: a statmgr that has nothing to mail runs on its main thread alone.
                 _sender ??= Task.Run(RunAsync);
             }
+            RecountWaiting();
             _wake.TrySetResult();
         }
         LogDropped(dropped);
-        lost.ForEach(_failures.Lost);
+        LogLost(lost);
     }
 
     /// <summary>
@@ -150,6 +165,7 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
             sender = _sender;
             left = _jobs.ToList();
             _jobs.Clear();
+            RecountWaiting();
             _wake.TrySetResult();
             ReleaseIdleWaiters();
         }
@@ -159,7 +175,7 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
         {
             await sender.ConfigureAwait(false);
         }
-        left.ForEach(_failures.Lost);
+        LogLost(left);
     }
 
     private async Task RunAsync()
@@ -183,6 +199,7 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
                     job = _jobs[index];
                     _jobs.RemoveAt(index);
                     _inFlight = job;
+                    RecountWaiting();
                 }
                 else
                 {
@@ -272,6 +289,15 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
             {
                 _drained.TrySetResult();
             }
+            RecountWaiting();
+        }
+        if (outcome.Kind == MailOutcomeKind.Delivered)
+        {
+            Interlocked.Increment(ref _delivered);
+        }
+        if ((refused ?? gaveUp ?? lost) is not null)
+        {
+            Interlocked.Increment(ref _failed);
         }
         foreach (var answer in outcome.PassedOver)
         {
@@ -328,8 +354,27 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
         }
     }
 
+    /// <summary>Under the lock: the waiting counts a status view reads.</summary>
+    private void RecountWaiting()
+    {
+        var retrying = _inFlight is { Attempts: > 0 } ? 1 : 0;
+        foreach (var job in _jobs)
+        {
+            retrying += job.Attempts > 0 ? 1 : 0;
+        }
+        Volatile.Write(ref _waitingNow, _jobs.Count + (_inFlight is null ? 0 : 1));
+        Volatile.Write(ref _retryingNow, retrying);
+    }
+
+    private void LogLost(List<MailJob> lost)
+    {
+        Interlocked.Add(ref _failed, lost.Count);
+        lost.ForEach(_failures.Lost);
+    }
+
     private void LogDropped(List<MailJob> dropped)
     {
+        Interlocked.Add(ref _failed, dropped.Count);
         foreach (var job in dropped)
         {
             _failures.Dropped(job, _capacity);

@@ -6,6 +6,7 @@ using Statmgr.Earthworm.Time;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor;
 using Statmgr.Monitor.Modules;
+using Statmgr.Status;
 
 namespace Statmgr.Tests.Monitor;
 
@@ -78,6 +79,9 @@ internal sealed class MonitorHarness
     /// <summary>Attaches rings instead of <see cref="Rings"/> (real System V rings, say).</summary>
     public Func<string, long, ITransportRing>? AttachRing { get; set; }
 
+    /// <summary>Where the loop publishes its status snapshot; null (the default): no snapshot.</summary>
+    public StatusBoard? Board { get; set; }
+
     /// <summary>What the log file has lost, as the monitor sees it.</summary>
     public LogLosses LogLosses { get; set; }
 
@@ -143,6 +147,8 @@ internal sealed class MonitorHarness
             ? ring
             : throw new TransportRingException(name, key, $"no ring {name} {key}")),
         Stop = Stop,
+        Status = Board,
+        ProcessId = OwnPid,
         LogLosses = () => LogLosses,
         Out = Out,
         Error = Err,

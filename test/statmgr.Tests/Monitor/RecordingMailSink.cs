@@ -12,5 +12,8 @@ internal sealed class RecordingMailSink : IMailSink
 
     public bool HasMailPath => true;
 
+    /// <summary>What the status snapshot shows of the mail: set by a test.</summary>
+    public Statmgr.Status.MailStatus Counts { get; set; } = new(0, 0, 0, 0);
+
     public void Send(MailRequest request) => Sent.Add(request);
 }

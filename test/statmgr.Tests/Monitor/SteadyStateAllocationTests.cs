@@ -1,5 +1,6 @@
 using System.Text;
 using Statmgr.Earthworm.Transport;
+using Statmgr.Status;
 using Statmgr.Tests.Earthworm.Transport;
 using static Statmgr.Tests.Monitor.MonitorHarness;
 
@@ -26,9 +27,31 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
     [Test]
     public void PassesWhileTenModulesBeatAllocateNothing()
     {
+        var measured = RunTenModules(statusBoard: false);
+
+        Assert.That(measured.Allocated, Is.Zero,
+            $"bytes allocated by {measured.Passes} passes ({measured.QuietPasses} of them without a message) over {MeasuredEnd - WarmUpEnd} s");
+    }
+
+    [Test]
+    public void WithAStatusBoardOnlyPublishingPassesAllocateAndNeverMoreForMoreMessages()
+    {
+        var measured = RunTenModules(statusBoard: true);
+
+        Assert.That(measured.Publications, Has.Count.EqualTo(MeasuredEnd - WarmUpEnd), "a snapshot every second");
+        Assert.That(measured.Allocated, Is.Zero, $"bytes allocated by {measured.Passes - measured.Publications.Count} passes that published nothing");
+        Assert.That(measured.Publications.Select(p => p.Messages).Distinct().Count(), Is.GreaterThan(1), "publishing passes read different numbers of messages");
+        Assert.That(measured.Publications.Select(p => p.Bytes).Distinct(), Has.Exactly(1).Items,
+            "what a snapshot costs does not depend on the messages read: " + string.Join(", ", measured.Publications.Take(12)));
+    }
+
+    /// <summary>Ten modules beat on a real ring; the passes after the warm-up are measured.</summary>
+    private Steady RunTenModules(bool statusBoard)
+    {
         var key = Keys.Next();
         using var writer = SystemVRing.Create("STATUS_RING", key, 64 * 1024);
         var h = new MonitorHarness { AttachRing = (name, ringKey) => SystemVRing.Attach(name, ringKey) };
+        h.Board = statusBoard ? new StatusBoard(h.Time) : null;
         h.Config.RingKey = key;
         h.Config.HeartbeatPageit = PageitSeconds;
         h.Pick.HeartbeatTsec = 0;
@@ -57,8 +80,7 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
             Is.All.EqualTo(lastBeat), "every heartbeat was read and parsed");
         Assert.That(PageitBeats(writer), Is.EqualTo((MeasuredEnd - 1 - T) / PageitSeconds), "the pageit beats went out");
         Assert.That(measured.QuietPasses, Is.GreaterThan(0), "passes without a message were measured too");
-        Assert.That(measured.Allocated, Is.Zero,
-            $"bytes allocated by {measured.Passes} passes ({measured.QuietPasses} of them without a message) over {MeasuredEnd - WarmUpEnd} s");
+        return measured;
     }
 
     /// <summary>Passes as the main loop runs them, second after second, with the beats put at the start of every fifth.</summary>
@@ -76,9 +98,19 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
             }
             while (h.Now == second)
             {
+                var published = h.Board?.Published;
+                var read = h.Manager!.Rings.Monitored[0].MessagesRead;
                 var before = GC.GetAllocatedBytesForCurrentThread();
                 var pass = h.Manager!.RunPass();
-                steady.Allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+                var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                if (h.Board?.Published != published)
+                {
+                    steady.Publications.Add((h.Manager.Rings.Monitored[0].MessagesRead - read, allocated));
+                }
+                else
+                {
+                    steady.Allocated += allocated;
+                }
                 steady.Passes++;
                 steady.QuietPasses += beatPut ? 0 : 1;
                 beatPut = false;
@@ -116,5 +148,8 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
         public int Passes { get; set; }
 
         public int QuietPasses { get; set; }
+
+        /// <summary>The passes that published a snapshot: messages they read, bytes they allocated.</summary>
+        public List<(long Messages, long Bytes)> Publications { get; } = new();
     }
 }

@@ -114,4 +114,33 @@ public class ReportDispatcherTests
         }));
         Assert.That(counters.Pages, Is.EqualTo(1));
     }
+
+    /// <summary>Three reports of one kind; the counters say how many were made and how many lost a page or mail to a used-up limit.</summary>
+    [TestCase(false, 1, 5, false, ExpectedResult = "3 sent, 2 suppressed", Description = "page limit used up, mail not")]
+    [TestCase(false, -1, 2, false, ExpectedResult = "3 sent, 1 suppressed", Description = "mail limit used up, page unlimited")]
+    [TestCase(false, 0, 0, false, ExpectedResult = "3 sent, 0 suppressed", Description = "0 is never: nothing to use up")]
+    [TestCase(false, -1, 1, true, ExpectedResult = "3 sent, 0 suppressed", Description = "no mail path: no mail would have gone")]
+    [TestCase(true, -1, -1, false, ExpectedResult = "3 sent, 0 suppressed", Description = "legacy error rule: negative is never")]
+    [TestCase(true, 1, 1, false, ExpectedResult = "3 sent, 2 suppressed", Description = "legacy error rule: limits used up")]
+    public string ReportsSentAndSuppressedByLimits(bool legacy, int page, int mail, bool noMailPath)
+    {
+        var pick = MonitorHarness.NewDescriptor("pick_ew", "MOD_PICK_EW", 3, 30, page, mail);
+        pick.MailRecipients.Add("pick@x");
+        var rule = new ErrorRule(3, 1, 0, page, mail, "Station dead.");
+        var counters = new ReportCounters();
+        IRecipientRouting routing = legacy ? new LegacyRouting(["a@x"], true) : new DocumentedRouting(["a@x"], !noMailPath);
+        var dispatcher = Dispatcher(routing, noMailPath ? DiscardMailSink.Instance : null);
+        for (var i = 0; i < 3; i++)
+        {
+            if (legacy)
+            {
+                dispatcher.ReportError(pick, rule, counters, Time, "");
+            }
+            else
+            {
+                dispatcher.ReportHealth(pick, new ReportLimits(page, mail), counters, Time, "module dead");
+            }
+        }
+        return $"{counters.Sent} sent, {counters.Suppressed} suppressed";
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Statmgr.Earthworm.Logging;
 using Statmgr.Notify;
 using Statmgr.Notify.Mail;
+using Statmgr.Status;
 
 namespace Statmgr.Tests.Notify.Mail;
 
@@ -45,6 +46,30 @@ public class MailQueueTests : MailTestBase
             ("et", "statmgr: mail to ops@example.org given up after 6 attempts" + tail),
         }));
         Assert.That(queue.Count, Is.Zero);
+    }
+
+    [Test]
+    public async Task CountsShowWhatWaitsWhatWasDeliveredWhatWaitsForARetryAndWhatFailed()
+    {
+        var transport = new ScriptedTransport(Clock, a => a.Recipient switch
+        {
+            "down@example.org" => MailOutcome.Transient("451 try later"),
+            "nobody@example.org" => MailOutcome.Permanent("550 no such user"),
+            _ => MailOutcome.Delivered("250 Ok"),
+        });
+        await using var queue = new MailQueue(transport, Log, Clock);
+        Assert.That(queue.Counts, Is.EqualTo(new MailStatus(0, 0, 0, 0)));
+
+        queue.Send(new MailRequest(["down@example.org", "up@example.org", "nobody@example.org"], Report));
+        await queue.WhenIdleAsync();
+        Assert.That(queue.Counts, Is.EqualTo(new MailStatus(1, 1, 1, 1)), "one waits for its retry, one delivered, one refused");
+
+        foreach (var delay in MailRetryPolicy.RetryDelays)
+        {
+            Clock.Advance(delay);
+            await queue.WhenIdleAsync();
+        }
+        Assert.That(queue.Counts, Is.EqualTo(new MailStatus(0, 1, 0, 2)), "the retried one given up");
     }
 
     [Test]
