@@ -67,6 +67,11 @@ internal sealed class ConfigurationCheck
             }
         }
 
+        if (result is not null)
+        {
+            WarnOfOpenStatusListener(result.Config, problems);
+        }
+
         if (result is { OwnDescriptorIndex: >= 0 })
         {
             WarnOfMissingOwnMessages(result.Config.Descriptors[result.OwnDescriptorIndex], problems);
@@ -83,6 +88,26 @@ internal sealed class ConfigurationCheck
         }
         _stdout.Flush();
         return problems.HasErrors ? WouldNotStart : WouldStart;
+    }
+
+    /// <summary>
+    /// StatusListen binds exactly where it says; an address other than loopback is allowed (a
+    /// Prometheus server on another host must reach it) but opens the pages to the network.
+    /// </summary>
+    private static void WarnOfOpenStatusListener(StatmgrConfig config, ConfigProblems problems)
+    {
+        if (config.StatusListen is not { } at)
+        {
+            return;
+        }
+        var address = at.Address.IsIPv4MappedToIPv6 ? at.Address.MapToIPv4() : at.Address;
+        if (System.Net.IPAddress.IsLoopback(address))
+        {
+            return;
+        }
+        var lines = config.LinesOf("StatusListen");
+        problems.RecordLoggedWarning(lines.Count > 0 ? lines[^1] : new ConfigLocation(config.ConfigPath, 0),
+            $"statmgr: StatusListen <{at}> is not a loopback address: anyone who can reach it can read the status page, /status.json and /metrics");
     }
 
     /// <summary>

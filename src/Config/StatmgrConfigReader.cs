@@ -257,6 +257,14 @@ internal sealed class StatmgrConfigReader
                 {
                     return true;
                 }
+                if (value.StartsWith('['))
+                {
+                    // kom ends a token that starts with '[' at its ']' and drops the ']', so
+                    // "[::1]:9750" comes as "[::1" and ":9750": put the two back together. A
+                    // missing port is reported below as an invalid value, not as a kom error.
+                    value += "]" + _kom.NextToken();
+                    _kom.TakeError();
+                }
                 // An IP literal and a port only: the listener binds exactly where the line says,
                 // never to what a name happens to resolve to.
                 if (!System.Net.IPEndPoint.TryParse(value, out var endPoint) || endPoint.Port == 0 || !value.Contains(':', StringComparison.Ordinal)

@@ -4,7 +4,7 @@ namespace Statmgr.Status.Http;
 
 /// <summary>
 /// One accepted connection of the status listener: one request read (its head at most
-/// <see cref="StatusListenerLimits.MaxHeadBytes"/>), one answer written, then closed. The caller's
+/// <see cref="StatusListenerLimits.MaxHeadBytes"/>), one answer written; then <see cref="DrainAsync"/> until the client closes. The caller's
 /// token carries the whole-request deadline: reading, answering and writing all stop when it fires.
 /// </summary>
 internal static class StatusConnection
@@ -55,17 +55,19 @@ internal static class StatusConnection
         return true;
     }
 
+    private static Task SendAsync(Socket socket, HttpResponse response, bool withBody, StatusRoutes routes, CancellationToken deadline) =>
+        response.WriteAsync(socket, withBody, routes.Now, deadline);
+
     /// <summary>
-    /// Writes the answer, then says no more will come and reads what the client still sends until
-    /// it closes: closing with unread bytes would reset the connection, and a reset can destroy the
-    /// answer before the client has read it.
+    /// After the answer: tells the client no more will come, then reads what it still sends until
+    /// it closes its side (or the deadline), because closing with unread bytes would reset the connection, and a reset can
+    /// destroy the answer before the client has read it.
     /// </summary>
-    private static async Task SendAsync(Socket socket, HttpResponse response, bool withBody, StatusRoutes routes, CancellationToken deadline)
+    public static async Task DrainAsync(Socket socket, CancellationToken deadline)
     {
-        await response.WriteAsync(socket, withBody, routes.Now, deadline).ConfigureAwait(false);
-        socket.Shutdown(SocketShutdown.Send);
         try
         {
+            socket.Shutdown(SocketShutdown.Send);
             var sink = new byte[1024];
             var drained = 0;
             int received;

@@ -131,6 +131,7 @@ internal sealed class StatusListener : IDisposable
             if (await StatusConnection.ServeAsync(client, _routes, _limits.MaxHeadBytes, cancel.Token).ConfigureAwait(false))
             {
                 Interlocked.Increment(ref _answered);
+                await StatusConnection.DrainAsync(client, cancel.Token).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)

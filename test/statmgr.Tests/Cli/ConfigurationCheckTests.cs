@@ -44,6 +44,31 @@ public class ConfigurationCheckTests : ConfigFixtureTests
             Does.EndWith($"{Fixture.PathOf("statmgr.d")}:9: warning: statmgr: SmtpPasswordFile </nope> cannot be read: no such file\n"));
     }
 
+    [TestCase("10.1.2.3:9750")]
+    [TestCase("0.0.0.0:9750")]
+    [TestCase("[::]:9750")]
+    [TestCase("[2001:db8::7]:9750")]
+    public void AStatusListenAddressThatIsNotLoopbackIsAWarningAtItsLine(string value)
+    {
+        ConfigTexts.WriteMinimal(Fixture, "StatusListen " + value);
+
+        Assert.That(Check("statmgr.d"), Is.EqualTo(0));
+        Assert.That(_console.Out.ToString(), Does.EndWith(
+            $"---------------------------------------------------\n{Fixture.PathOf("statmgr.d")}:8: warning: statmgr: StatusListen <{value}> is not a loopback address: "
+            + "anyone who can reach it can read the status page, /status.json and /metrics\n"));
+    }
+
+    [TestCase("127.0.0.1:9750")]
+    [TestCase("127.3.2.1:9750")]
+    [TestCase("[::1]:9750")]
+    public void ALoopbackStatusListenAddressGetsNoWarning(string value)
+    {
+        ConfigTexts.WriteMinimal(Fixture, "StatusListen " + value);
+
+        Assert.That(Check("statmgr.d"), Is.EqualTo(0));
+        Assert.That(_console.Out.ToString(), Does.EndWith("---------------------------------------------------\n"));
+    }
+
     [Test]
     public void WarningsAloneStillPass()
     {

@@ -256,6 +256,7 @@ public class StatmgrConfigReaderTests : ConfigFixtureTests
     [TestCase("SmtpCaFile")]
     [TestCase("RingLayout")]
     [TestCase("PageMaxBytes")]
+    [TestCase("StatusListen")]
     public void MissingOrBadArgumentIsBadCommand(string line)
     {
         ConfigTexts.WriteMinimal(Fixture, line);
@@ -415,11 +416,45 @@ public class StatmgrConfigReaderTests : ConfigFixtureTests
     [TestCase("RingLayout lp32", "statmgr: Invalid <RingLayout> value <lp32> in <{0}>; valid=auto, lp64, ilp32; exiting.\n")]
     [TestCase("SmtpTimeout 0", "statmgr: Invalid <SmtpTimeout> value 0 in <{0}>; valid=1 or more seconds; exiting.\n")]
     [TestCase("PageMaxBytes -1", "statmgr: Invalid <PageMaxBytes> value -1 in <{0}>; valid=1 or more bytes; exiting.\n")]
-    public void InvalidPortCommandValues(string line, string format)
+    [TestCase("StatusListen localhost:9750", StatusListenInvalid, "localhost:9750")]
+    [TestCase("StatusListen 127.0.0.1", StatusListenInvalid, "127.0.0.1")]
+    [TestCase("StatusListen 9750", StatusListenInvalid, "9750")]
+    [TestCase("StatusListen 127.0.0.1:0", StatusListenInvalid, "127.0.0.1:0")]
+    [TestCase("StatusListen 127.0.0.1:65536", StatusListenInvalid, "127.0.0.1:65536")]
+    [TestCase("StatusListen ::1:9750", StatusListenInvalid, "::1:9750")]
+    [TestCase("StatusListen [::1]", StatusListenInvalid, "[::1]")]
+    [TestCase("StatusListen 127.0.0.1:http", StatusListenInvalid, "127.0.0.1:http")]
+    public void InvalidPortCommandValues(string line, string format, string? value = null)
     {
         ConfigTexts.WriteMinimal(Fixture, line);
 
-        AssertFatalAtLine(8, string.Format(System.Globalization.CultureInfo.InvariantCulture, format, ConfigPath), "et");
+        AssertFatalAtLine(8, string.Format(System.Globalization.CultureInfo.InvariantCulture, format, ConfigPath, value), "et");
+    }
+
+    private const string StatusListenInvalid =
+        "statmgr: Invalid <StatusListen> value <{1}> in <{0}>; valid=<IP address>:<port>, e.g. 127.0.0.1:9750 or [::1]:9750; exiting.\n";
+
+    [TestCase("127.0.0.1:9750", "127.0.0.1", 9750)]
+    [TestCase("10.1.2.3:80", "10.1.2.3", 80)]
+    [TestCase("0.0.0.0:65535", "0.0.0.0", 65535)]
+    [TestCase("[::1]:9750", "::1", 9750)]
+    [TestCase("[2001:db8::7]:9750", "2001:db8::7", 9750)]
+    public void StatusListenTakesAnAddressAndAPortAsWritten(string value, string address, int port)
+    {
+        ConfigTexts.WriteMinimal(Fixture, "StatusListen " + value);
+
+        var outcome = Fixture.Start("statmgr.d");
+
+        Assert.That(outcome.Problems, Is.Empty);
+        Assert.That(outcome.Config.StatusListen, Is.EqualTo(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(address), port)));
+    }
+
+    [Test]
+    public void WithoutStatusListenThereIsNoListener()
+    {
+        ConfigTexts.WriteMinimal(Fixture);
+
+        Assert.That(Fixture.Start("statmgr.d").Config.StatusListen, Is.Null);
     }
 
     [Test]

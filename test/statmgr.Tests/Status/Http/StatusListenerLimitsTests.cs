@@ -20,6 +20,8 @@ public class StatusListenerLimitsTests : StatusListenerTestBase
         {
             client.Dispose();
         }
+        // One instance runs every test of the class.
+        _clients.Clear();
     }
 
     [Test]
