@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Statmgr.TestSupport;
 
 namespace Statmgr.Stress;
 
@@ -56,31 +57,17 @@ internal sealed class MetricsPoller : IDisposable
         _client.Dispose();
     }
 
-    private void Run()
+    private void Run() => Periodic.Run(Period, () => _stop, () =>
     {
-        var next = DateTime.UtcNow;
-        while (!_stop)
+        try
         {
-            try
-            {
-                using var response = _client.GetAsync(_metrics).GetAwaiter().GetResult();
-                _ = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-                Interlocked.Increment(ref response.IsSuccessStatusCode ? ref _answered : ref _failed);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                Interlocked.Increment(ref _failed);
-            }
-            next += Period;
-            var wait = next - DateTime.UtcNow;
-            if (wait > TimeSpan.Zero)
-            {
-                Thread.Sleep(wait);
-            }
-            else
-            {
-                next = DateTime.UtcNow;
-            }
+            using var response = _client.GetAsync(_metrics).GetAwaiter().GetResult();
+            _ = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+            Interlocked.Increment(ref response.IsSuccessStatusCode ? ref _answered : ref _failed);
         }
-    }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            Interlocked.Increment(ref _failed);
+        }
+    });
 }

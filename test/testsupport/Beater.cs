@@ -82,33 +82,19 @@ internal sealed class Beater : IDisposable
         }
     }
 
-    private void Run()
+    private void Run() => Periodic.Run(_interval, () => _stop, () =>
     {
-        var next = DateTime.UtcNow;
-        while (!_stop)
+        lock (_modules)
         {
-            lock (_modules)
+            foreach (var beating in _modules.Values)
             {
-                foreach (var beating in _modules.Values)
+                if (beating.Alive)
                 {
-                    if (beating.Alive)
-                    {
-                        Beat(beating);
-                    }
+                    Beat(beating);
                 }
             }
-            next += _interval;
-            var wait = next - DateTime.UtcNow;
-            if (wait > TimeSpan.Zero)
-            {
-                Thread.Sleep(wait);
-            }
-            else
-            {
-                next = DateTime.UtcNow;
-            }
         }
-    }
+    });
 
     private void Beat(Beating beating)
     {

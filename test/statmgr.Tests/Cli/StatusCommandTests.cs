@@ -47,6 +47,17 @@ public class StatusCommandTests : ConfigFixtureTests
     private void WriteStatus(StatusSnapshot snapshot, string? path = null) =>
         File.WriteAllText(path ?? StatusPath, JsonSerializer.Serialize(snapshot, StatusJson.Default.StatusSnapshot));
 
+    /// <summary>statmgr's line of the table for <see cref="Snapshot"/> read at the clock's start.</summary>
+    private const string StatmgrLine = "statmgr pid 4242, started 2026-12-08 00:59:00 UTC, last pass 2026-12-08 01:00:00 UTC (2 s ago), config statmgr.d";
+
+    /// <summary>--status exits with <paramref name="exit"/>, prints exactly these lines and nothing on stderr.</summary>
+    private void AssertShown(int exit, params string[] lines)
+    {
+        Assert.That(Status(), Is.EqualTo(exit));
+        Assert.That(_console.Out.ToString(), Is.EqualTo(string.Concat(lines.Select(line => line + "\n"))));
+        Assert.That(_console.Error.ToString(), Is.Empty);
+    }
+
     private static ModuleStatus Own => Module("statmgr", ModuleState.NotMonitored, tsec: 0);
 
     [Test]
@@ -54,15 +65,11 @@ public class StatusCommandTests : ConfigFixtureTests
     {
         WriteStatus(Snapshot(Own, Module("pick_ew", ModuleState.Alive, pid: "5678", age: 2, tsec: 10), Module("tankplayer", ModuleState.Alive, pid: "91")));
 
-        Assert.That(Status(), Is.EqualTo(0));
-        Assert.That(_console.Out.ToString(), Is.EqualTo(
-            "STATMGR OK - 2 alive, 1 not monitored\n"
-            + "statmgr pid 4242, started 2026-12-08 00:59:00 UTC, last pass 2026-12-08 01:00:00 UTC (2 s ago), config statmgr.d\n"
-            + "module      state          heartbeat  pid   restarts  limits used up\n"
-            + "statmgr     not monitored  -          -     0         -\n"
-            + "pick_ew     alive          2/10 s     5678  0         -\n"
-            + "tankplayer  alive          1/5 s      91    0         -\n"));
-        Assert.That(_console.Error.ToString(), Is.Empty);
+        AssertShown(0, "STATMGR OK - 2 alive, 1 not monitored", StatmgrLine,
+            "module      state          heartbeat  pid   restarts  limits used up",
+            "statmgr     not monitored  -          -     0         -",
+            "pick_ew     alive          2/10 s     5678  0         -",
+            "tankplayer  alive          1/5 s      91    0         -");
     }
 
     [TestCase(nameof(ModuleState.Stopped), "STATMGR WARNING - 1 stopped (pick_ew), 1 alive, 1 not monitored\n")]
@@ -84,15 +91,12 @@ public class StatusCommandTests : ConfigFixtureTests
             Module("sim1", ModuleState.RestartRequested, pid: "77", age: 4, tsec: 1, restarts: 1),
             Module("tankplayer", ModuleState.Alive, errors: [new ErrorReportStatus(7, new ReportStatus(2, 5, 1, 1, 0, -1)), new ErrorReportStatus(8, new ReportStatus(1, 0, 0, 0, 1, 1))])));
 
-        Assert.That(Status(), Is.EqualTo(2));
-        Assert.That(_console.Out.ToString(), Is.EqualTo(
-            "STATMGR CRITICAL - 1 dead (pick_ew), 1 restart requested (sim1), 1 alive, 1 not monitored\n"
-            + "statmgr pid 4242, started 2026-12-08 00:59:00 UTC, last pass 2026-12-08 01:00:00 UTC (2 s ago), config statmgr.d\n"
-            + "module      state              heartbeat  pid   restarts  limits used up\n"
-            + "statmgr     not monitored      -          -     0         -\n"
-            + "pick_ew     dead               9/3 s      5678  2         pages 3/3\n"
-            + "sim1        restart requested  4/1 s      77    1         -\n"
-            + "tankplayer  alive              1/5 s      -     0         err 7 pages 1/1, err 8 mails 1/1\n"));
+        AssertShown(2, "STATMGR CRITICAL - 1 dead (pick_ew), 1 restart requested (sim1), 1 alive, 1 not monitored", StatmgrLine,
+            "module      state              heartbeat  pid   restarts  limits used up",
+            "statmgr     not monitored      -          -     0         -",
+            "pick_ew     dead               9/3 s      5678  2         pages 3/3",
+            "sim1        restart requested  4/1 s      77    1         -",
+            "tankplayer  alive              1/5 s      -     0         err 7 pages 1/1, err 8 mails 1/1");
     }
 
     [Test]
