@@ -5,19 +5,9 @@ using static Statmgr.Tests.Monitor.EndToEnd.StatmgrSite;
 
 namespace Statmgr.Tests.Monitor.EndToEnd;
 
-/// <summary>The built statmgr on a real ring keeps its status file beside its log, and leaves the last one when it stops.</summary>
-[Category(TestCategory.WholeProcess)]
-[NonParallelizable]
-public class StatusFileEndToEndTests
+/// <summary>The status file: kept beside the log while statmgr runs, the last one left when it stops.</summary>
+public partial class StatmgrEndToEndTests
 {
-    private StatmgrSite _site = null!;
-
-    [SetUp]
-    public void SetUp() => _site = new StatmgrSite();
-
-    [TearDown]
-    public void TearDown() => _site?.Dispose();
-
     private string StatusPath => Path.Combine(_site.LogDirectory, "statmgr_status.json");
 
     /// <summary>Reads the status file until <paramref name="done"/> holds; fails after <paramref name="timeout"/>.</summary>
