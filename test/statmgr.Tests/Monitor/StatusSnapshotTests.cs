@@ -11,11 +11,12 @@ namespace Statmgr.Tests.Monitor;
 /// </summary>
 public class StatusSnapshotTests
 {
-    private const string Pid = "4321";
-
     private static Logo StopTool => new(Inst, 0, Types.Stop);
 
     private static Logo RestartTool => new(Inst, 0, Types.Restart);
+
+    /// <summary>pick_ew's pid in its heartbeats.</summary>
+    private const string Pid = "4321";
 
     private static MonitorHarness Started(Action<MonitorHarness>? setup = null) => MonitorHarness.Started(h =>
     {
@@ -23,7 +24,15 @@ public class StatusSnapshotTests
         setup?.Invoke(h);
     });
 
-    private static MonitorHarness RestartMe() => Started(h => h.Pick.RestartMe = true);
+    /// <summary>A restartable pick_ew that beat at T + 1 with its pid and is stopped by TYPE_STOP at T + 5.</summary>
+    private static MonitorHarness StoppedAtT5()
+    {
+        var h = Started(h => h.Pick.RestartMe = true);
+        h.Beat(ModPick, T + 1, Pid);
+        h.RunUntil(T + 5);
+        h.Ring.Enqueue(StopTool, Pid + "\n");
+        return h;
+    }
 
     private static StatusSnapshot Latest(MonitorHarness h) => h.Board!.Latest!;
 
@@ -97,10 +106,7 @@ public class StatusSnapshotTests
     [Test]
     public void ARestartableModuleIsStoppedReArmedAndShowsEachRestartRequested()
     {
-        var h = RestartMe();
-        h.Beat(ModPick, T + 1, Pid);
-        h.RunUntil(T + 5);
-        h.Ring.Enqueue(StopTool, Pid + "\n");
+        var h = StoppedAtT5();
         AssertPickAt(h, T + 6, Pick(ModuleState.Stopped, T + 6, T + 1, T + 5), "stopped by TYPE_STOP");
 
         h.Ring.Enqueue(RestartTool, Pid + "\n");
@@ -122,10 +128,7 @@ public class StatusSnapshotTests
     [Test]
     public void AStoppedModuleThatDiesStaysStoppedAndReArmedWhileDeadIsDead()
     {
-        var h = RestartMe();
-        h.Beat(ModPick, T + 1, Pid);
-        h.RunUntil(T + 5);
-        h.Ring.Enqueue(StopTool, Pid + "\n");
+        var h = StoppedAtT5();
         var dead = new ReportStatus(1, 0, 1, 2, 1, 5);
         AssertPickAt(h, T + 32, Pick(ModuleState.Stopped, T + 32, T + 1, T + 32, heartbeat: dead), "died while stopped");
         Assert.That(h.Restarts(), Is.Empty);

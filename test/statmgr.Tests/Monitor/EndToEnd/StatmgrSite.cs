@@ -78,6 +78,9 @@ internal sealed class StatmgrSite : IDisposable
     public long StatusKey { get; }
     public long WaveKey { get; }
     public string ParamsDirectory => _params.Directory;
+
+    /// <summary>EW_LOG: the log files, and the status file beside them.</summary>
+    public string LogDirectory => _logDirectory;
     public Process? Statmgr { get; private set; }
 
     public string Stdout
