@@ -36,12 +36,14 @@ build:
 	$(DOTNET) build $(TESTPROJ) -c $(CONFIG) --nologo -v q
 
 # What the tests and the publish need besides .NET: gcc, and gcc -m32 for the ILP32 interop peer
-# (gcc-multilib); a C compiler and objcopy to link the native binary (clang when nothing links).
+# (gcc-multilib); a C compiler and objcopy to link the native binary (clang when nothing links);
+# promtool, Prometheus and Chromium for the status listener's tests (prometheus, chromium).
 # Installs what it can and never fails: tests the host cannot run are skipped, with the reason, and
 # without a native toolchain the tests run the ReadyToRun binary.
 toolchain:
 	-@bash test/toolchain/ensure-gcc-m32.sh
 	-@bash test/toolchain/ensure-native-toolchain.sh
+	-@bash test/toolchain/ensure-status-tools.sh
 
 # The Published tests run the published binary, so publish before testing; the whole-process tests
 # then run once more against that binary (STATMGR_EXE): the native one, or the ReadyToRun one where

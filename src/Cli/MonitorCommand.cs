@@ -5,6 +5,7 @@ using Statmgr.Monitor;
 using Statmgr.Notify;
 using Statmgr.Notify.Mail;
 using Statmgr.Status;
+using Statmgr.Status.Http;
 
 namespace Statmgr.Cli;
 
@@ -31,6 +32,8 @@ internal static class MonitorCommand
             ? new StatusFileWriter(board, statusPath, log)
             : null;
         statusFile?.Start();
+        // The status listener, only when StatusListen is set; a failed bind is logged and monitoring goes on.
+        using var listener = config.StatusListen is { } listenAt ? StatusListener.Start(listenAt, board, log) : null;
         try
         {
             var context = new MonitorContext

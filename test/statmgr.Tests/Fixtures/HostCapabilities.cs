@@ -27,6 +27,26 @@ internal static class HostCapabilities
     /// <summary>The kernel lets a test make, and remove, a ring as large as any test's.</summary>
     public static void RequireSystemVIpc() => SystemV.Require();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Capability> Programs = new();
+
+    /// <summary>
+    /// The full path of <paramref name="program"/> on PATH, which Debian's <paramref name="package"/>
+    /// installs (test/toolchain/ensure-status-tools.sh does, where it can).
+    /// </summary>
+    public static string RequireProgram(string program, string package)
+    {
+        Programs.GetOrAdd(program, _ => new Capability(() => FindOnPath(program) is null
+            ? $"{program} is not on PATH (Debian package {package}; `make toolchain` installs it where it can)"
+            : null)).Require();
+        return FindOnPath(program)!;
+    }
+
+    private static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, program))
+            .FirstOrDefault(File.Exists);
+
     /// <summary>
     /// Builds an empty program with <paramref name="gcc"/> and runs it: linking alone does not show
     /// that the kernel runs the result. Returns why that failed, or null.
