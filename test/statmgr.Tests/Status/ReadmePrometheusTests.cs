@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Statmgr.Tests.Cli;
+using Statmgr.Tests.Fixtures;
 
 namespace Statmgr.Tests.Status;
 
@@ -19,12 +20,7 @@ public partial class ReadmePrometheusTests
     [SetUp]
     public void SetUp()
     {
-        if (FindOnPath("promtool") is not { } promtool)
-        {
-            Assert.Ignore("promtool is not installed (Debian package prometheus; test/toolchain/ensure-status-tools.sh installs it as root)");
-            return;
-        }
-        _promtool = promtool;
+        _promtool = HostCapabilities.RequireProgram("promtool", "prometheus");
         _directory = new TempDirectory("readme-prometheus-");
         foreach (var (name, text) in ManyHostsBlocks())
         {
@@ -129,9 +125,4 @@ public partial class ReadmePrometheusTests
 
     [GeneratedRegex(@"```yaml\n(?<text># (?<name>[\w.-]+)\n.*?)```", RegexOptions.Singleline)]
     private static partial Regex YamlBlock();
-
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, program))
-            .FirstOrDefault(File.Exists);
 }
