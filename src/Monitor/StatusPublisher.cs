@@ -55,7 +55,7 @@ internal sealed class StatusPublisher
     }
 
     /// <summary>A module's state as a status view names it; the first that applies wins.</summary>
-    public static ModuleState StateOf(ModuleHealth module) => module switch
+    private static ModuleState StateOf(ModuleHealth module) => module switch
     {
         { IsMonitored: false } => ModuleState.NotMonitored,
         { Restart: RestartState.Stopped } => ModuleState.Stopped,
