@@ -46,6 +46,8 @@ public class ToolchainProbeTests
 
     private static string NativeScript => ToolchainScript("ensure-native-toolchain.sh");
 
+    private static string StatusToolsScript => ToolchainScript("ensure-status-tools.sh");
+
     private static string ToolchainScript(string name) => Path.Combine(StatmgrProcess.RepositoryRoot, "test", "toolchain", name);
 
     [SetUp]
@@ -117,6 +119,29 @@ public class ToolchainProbeTests
         var outcome = RunScript(_bin.Directory);
 
         Assert.That(outcome, Is.EqualTo((0, "gcc not found: the LP64 and ILP32 interop tests will be skipped\n", "")));
+    }
+
+    [Test]
+    public void StatusToolsScriptNamesWhatIsMissingAndWhichTestsWillBeSkipped()
+    {
+        Assert.That(RunScript(_bin.Directory, StatusToolsScript), Is.EqualTo((0,
+            "prometheus missing (not installed: STATMGR_TOOLCHAIN_NO_INSTALL is set): the status listener tests that need promtool prometheus will be skipped\n"
+            + "chromium missing (not installed: STATMGR_TOOLCHAIN_NO_INSTALL is set): the status listener tests that need chromium will be skipped\n",
+            "")));
+    }
+
+    [Test]
+    public void StatusToolsScriptWantsBothProgramsOfThePrometheusPackage()
+    {
+        _bin.Write("promtool", LinkingCompiler, "700");
+        _bin.Write("chromium", LinkingCompiler, "700");
+
+        Assert.That(RunScript(_bin.Directory, StatusToolsScript), Is.EqualTo((0,
+            "prometheus missing (not installed: STATMGR_TOOLCHAIN_NO_INSTALL is set): the status listener tests that need promtool prometheus will be skipped\n"
+            + "chromium: ok (chromium)\n",
+            "")));
+        _bin.Write("prometheus", LinkingCompiler, "700");
+        Assert.That(RunScript(_bin.Directory, StatusToolsScript), Is.EqualTo((0, "prometheus: ok (promtool prometheus)\nchromium: ok (chromium)\n", "")));
     }
 
     [Test]

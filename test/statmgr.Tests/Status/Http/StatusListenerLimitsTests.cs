@@ -63,14 +63,21 @@ public class StatusListenerLimitsTests : StatusListenerTestBase
         }
     }
 
-    [Test]
-    public async Task ARequestStillUnfinishedAtTheDeadlineIsCutOff()
+    /// <summary>A listener, and a client that has sent its request line but not yet the empty line that ends the head.</summary>
+    private async Task<Socket> StartSlowRequestAsync()
     {
         Listen();
         var slow = await HttpExchange.ConnectAsync(At);
         _clients.Add(slow);
         await slow.SendAsync(Encoding.ASCII.GetBytes("GET /metrics HTTP/1.1\r\n"));
         WaitForAccepted(1);
+        return slow;
+    }
+
+    [Test]
+    public async Task ARequestStillUnfinishedAtTheDeadlineIsCutOff()
+    {
+        var slow = await StartSlowRequestAsync();
 
         Clock.Advance(StatusListenerLimits.Default.RequestDeadline);
 
@@ -82,11 +89,7 @@ public class StatusListenerLimitsTests : StatusListenerTestBase
     [Test]
     public async Task ARequestFinishedJustBeforeTheDeadlineIsAnswered()
     {
-        Listen();
-        var slow = await HttpExchange.ConnectAsync(At);
-        _clients.Add(slow);
-        await slow.SendAsync(Encoding.ASCII.GetBytes("GET /metrics HTTP/1.1\r\n"));
-        WaitForAccepted(1);
+        var slow = await StartSlowRequestAsync();
 
         Clock.Advance(StatusListenerLimits.Default.RequestDeadline - TimeSpan.FromMilliseconds(1));
         await slow.SendAsync(Encoding.ASCII.GetBytes("\r\n"));

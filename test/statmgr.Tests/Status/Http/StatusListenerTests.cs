@@ -196,4 +196,17 @@ public class StatusListenerTests : StatusListenerTestBase
         Assert.That(answer.Headers["Content-Security-Policy"], Does.StartWith("default-src 'none'; style-src 'unsafe-inline'; img-src data:;"));
         Assert.That(answer.Headers["Date"], Is.EqualTo("Mon, 08 Dec 2025 01:00:00 GMT"));
     }
+
+    [Test]
+    public void NothingTheListenerServesHasAPlaceForMailCredentials()
+    {
+        var served = typeof(StatusSnapshot).Assembly.GetTypes()
+            .Where(type => type.Namespace == typeof(StatusSnapshot).Namespace && type.IsClass)
+            .SelectMany(type => type.GetProperties())
+            .Select(property => $"{property.DeclaringType!.Name}.{property.Name}");
+
+        Assert.That(served.Where(name => name.Contains("Smtp", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("Password", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("User", StringComparison.OrdinalIgnoreCase)), Is.Empty);
+    }
 }
