@@ -21,6 +21,7 @@ internal sealed class ModuleHealth
             errors[i] = new ErrorRuleState(descriptor.Errors[i]);
         }
         Errors = errors;
+        Policy = descriptor.Policy.IsOff ? null : new ModulePolicyState(descriptor.Policy);
     }
 
     public Descriptor Descriptor { get; }
@@ -49,6 +50,9 @@ internal sealed class ModuleHealth
     public MonitoredRing? HeartbeatRing { get; set; }
 
     public IReadOnlyList<ErrorRuleState> Errors { get; }
+
+    /// <summary>The alert policy's memory of this module; null when no policy rule is on (C's rules only).</summary>
+    public ModulePolicyState? Policy { get; }
 
     /// <summary>First error rule with that number (C's linear scan), or null.</summary>
     public ErrorRuleState? FindError(short number)
