@@ -175,6 +175,14 @@ internal sealed class MonitorHarness
     public void Beat(byte module, long time, string? pid = null, InMemoryRing? ring = null) =>
         (ring ?? Ring).Enqueue(From(module, Types.Heartbeat), pid is null ? $"{time}\n" : $"{time} {pid}\n");
 
+    /// <summary>Runs the loop to <paramref name="time"/>, then <paramref name="module"/> beats with that time and the loop reads it.</summary>
+    public void BeatAt(byte module, long time, string? pid = null)
+    {
+        RunUntil(time);
+        Beat(module, time, pid);
+        RunUntil(time, 1);
+    }
+
     public void SendError(byte module, long time, int number, string note = "", InMemoryRing? ring = null) =>
         (ring ?? Ring).Enqueue(From(module, Types.Error), $"{time} {number} {note}\n");
 
