@@ -73,7 +73,7 @@ internal sealed class AlertPolicy
             if (state.BudgetSpent)
             {
                 ReportDeath(module, state, now, HeartbeatExpiryScan.DeadText);
-                _logit.Write("et", $"Statmgr: restart budget for {module.Descriptor.ModName} is spent; no restart request\n");
+                _logit.Write("et", $"statmgr: restart budget for {module.Descriptor.ModName} is spent; no restart request\n");
                 return;
             }
             // Said once, even while flapping: it asks for a human.
@@ -90,7 +90,7 @@ internal sealed class AlertPolicy
         }
         state.PendingRestartAt = now + delay;
         _logit.Write("et", string.Create(CultureInfo.InvariantCulture,
-            $"Statmgr: restart request for {module.Descriptor.ModName} pid {module.Pid} in {delay} s (backoff)\n"));
+            $"statmgr: restart request for {module.Descriptor.ModName} pid {module.Pid} in {delay} s (backoff)\n"));
     }
 
     /// <summary>
@@ -107,7 +107,7 @@ internal sealed class AlertPolicy
         if (state.PendingRestartAt is not null)
         {
             state.PendingRestartAt = null;
-            _logit.Write("et", $"Statmgr: {module.Descriptor.ModName} is alive again; its delayed restart request is not sent\n");
+            _logit.Write("et", $"statmgr: {module.Descriptor.ModName} is alive again; its delayed restart request is not sent\n");
         }
         if (state.Flap is not { } flap)
         {
@@ -144,7 +144,7 @@ internal sealed class AlertPolicy
             state.RestoreBudget();
             var budget = state.Budget!.Value;
             _logit.Write("et", string.Create(CultureInfo.InvariantCulture,
-                $"Statmgr: {module.Descriptor.ModName} alive for {budget.WindowSeconds} s; restart budget restored ({budget.Restarts} restarts in {budget.WindowSeconds} s)\n"));
+                $"statmgr: {module.Descriptor.ModName} alive for {budget.WindowSeconds} s; restart budget restored ({budget.Restarts} restarts in {budget.WindowSeconds} s)\n"));
         }
         if (!module.Alive && state.NextReminder is long reminder && now >= reminder && state.DeadSince is long since)
         {
@@ -187,7 +187,7 @@ internal sealed class AlertPolicy
 
     /// <summary>A report flap damping keeps from pages and mail is still logged, so the history stays whole.</summary>
     private void HoldBack(ModuleHealth module, string text) =>
-        _logit.Write("t", $"Statmgr: {module.Descriptor.ModName} is flapping; report held back: {text}\n");
+        _logit.Write("et", $"statmgr: {module.Descriptor.ModName} is flapping; report held back: {text}\n");
 
     private static long? BudgetRestoredAt(ModuleHealth module, ModulePolicyState state) =>
         state.BudgetSpent && module.Alive && state.AliveSince is long since && state.Budget is { } budget ? since + budget.WindowSeconds : null;

@@ -66,7 +66,7 @@ public class AlertPolicyTests
             Report(T + 97, "module alive"),
             Report(T + 128, "module dead"),
         }));
-        Assert.That(EtLines(h), Does.Contain("Statmgr: restart budget for pick_ew is spent; no restart request\n"));
+        Assert.That(EtLines(h), Does.Contain("statmgr: restart budget for pick_ew is spent; no restart request\n"));
     }
 
     [Test]
@@ -81,7 +81,7 @@ public class AlertPolicyTests
         h.RunUntil(T + 189, 999);
         Assert.That(EtLines(h), Has.None.Contains("restart budget restored"), "alive for 119 s");
         h.RunUntil(T + 190);
-        Assert.That(EtLines(h), Does.Contain("Statmgr: pick_ew alive for 120 s; restart budget restored (1 restarts in 120 s)\n"));
+        Assert.That(EtLines(h), Does.Contain("statmgr: pick_ew alive for 120 s; restart budget restored (1 restarts in 120 s)\n"));
         BeatAt(h, T + 190, "102");
         AssertRequestAt(h, T + 221, before: 1);
         Assert.That(h.Restarts()[^1], Is.EqualTo("102\n"));
@@ -102,10 +102,10 @@ public class AlertPolicyTests
         Assert.That(h.Restarts(), Is.EqualTo(new[] { "100\n", "101\n", "102\n", "103\n" }));
         Assert.That(EtLines(h).Where(l => l.Contains("(backoff)", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
-            "Statmgr: restart request for pick_ew pid 100 in 5 s (backoff)\n",
-            "Statmgr: restart request for pick_ew pid 101 in 10 s (backoff)\n",
-            "Statmgr: restart request for pick_ew pid 102 in 12 s (backoff)\n",
-            "Statmgr: restart request for pick_ew pid 103 in 12 s (backoff)\n",
+            "statmgr: restart request for pick_ew pid 100 in 5 s (backoff)\n",
+            "statmgr: restart request for pick_ew pid 101 in 10 s (backoff)\n",
+            "statmgr: restart request for pick_ew pid 102 in 12 s (backoff)\n",
+            "statmgr: restart request for pick_ew pid 103 in 12 s (backoff)\n",
         }));
         Assert.That(h.Reports.Count(r => r.Contains("module dead", StringComparison.Ordinal)), Is.EqualTo(4), "each death is reported once");
     }
@@ -121,8 +121,8 @@ public class AlertPolicyTests
         Assert.That(h.Reports, Is.EqualTo(new[] { Report(T + 32, "module dead"), Report(T + 35, "module alive") }));
         Assert.That(EtLines(h), Is.EqualTo(new[]
         {
-            "Statmgr: restart request for pick_ew pid 100 in 10 s (backoff)\n",
-            "Statmgr: pick_ew is alive again; its delayed restart request is not sent\n",
+            "statmgr: restart request for pick_ew pid 100 in 10 s (backoff)\n",
+            "statmgr: pick_ew is alive again; its delayed restart request is not sent\n",
         }));
     }
 
@@ -172,8 +172,8 @@ public class AlertPolicyTests
         }));
         Assert.That(h.Log.Entries.Where(e => e.Text.Contains("held back:", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
-            ("t", "Statmgr: pick_ew is flapping; report held back: module dead\n"),
-            ("t", "Statmgr: pick_ew is flapping; report held back: module alive\n"),
+            ("et", "statmgr: pick_ew is flapping; report held back: module dead\n"),
+            ("et", "statmgr: pick_ew is flapping; report held back: module alive\n"),
         }));
     }
 

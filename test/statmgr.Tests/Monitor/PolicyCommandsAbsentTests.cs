@@ -27,9 +27,28 @@ public class PolicyCommandsAbsentTests
 
         Assert.That(h.Log.Entries, Is.EqualTo(new (string, string)[]
         {
+            ("e", "UTC_Tue Mar  5 17:02:02 2024  ewhost/tankplayer (MOD_TANKPLAYER) module dead Page sent. Mail sent.\n"),
+            ("e", "UTC_Tue Mar  5 17:02:12 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent. Mail sent.\n"),
+            ("et", "Statmgr: sent restart request for pick_ew pid 4321\n"),
+            ("e", "UTC_Tue Mar  5 17:02:25 2024  ewhost/pick_ew (MOD_PICK_EW) module alive Page sent. Mail sent.\n"),
+            ("e", "UTC_Tue Mar  5 17:02:26 2024  ewhost/pick_ew station XYZ dead Page sent. Mail sent.\n"),
+            ("e", "UTC_Tue Mar  5 17:02:56 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Mail sent.\n"),
+            ("et", "Statmgr: sent restart request for pick_ew pid 4400\n"),
+            ("e", "UTC_Tue Mar  5 17:03:20 2024  ewhost/tankplayer (MOD_TANKPLAYER) module alive\n"),
+            ("e", "UTC_Tue Mar  5 17:03:41 2024  ewhost/tankplayer (MOD_TANKPLAYER) module dead\n"),
         }));
         Assert.That(h.Ring.Puts.Select(p => (p.Logo, Text(p.Body))), Is.EqualTo(new (Logo, string)[]
         {
+            (new Logo(2, 2, 104), "group: ops UTC_Tue Mar  5 17:01:40 2024  ewhost/statmgr Program starting. Page sent. Mail sent.\n#"),
+            (new Logo(2, 2, 104), "group: ops UTC_Tue Mar  5 17:02:02 2024  ewhost/tankplayer (MOD_TANKPLAYER) module dead Page sent. Mail sent.\n#"),
+            (new Logo(2, 2, 104), "group: ops UTC_Tue Mar  5 17:02:12 2024  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent. Mail sent.\n#"),
+            (new Logo(2, 2, 107), "4321\n"),
+            (new Logo(2, 2, 104), "group: ops UTC_Tue Mar  5 17:02:25 2024  ewhost/pick_ew (MOD_PICK_EW) module alive Page sent. Mail sent.\n#"),
+            (new Logo(2, 2, 104), "group: ops UTC_Tue Mar  5 17:02:26 2024  ewhost/pick_ew station XYZ dead Page sent. Mail sent.\n#"),
+            (new Logo(2, 2, 104), "alive:ewhost#"),
+            (new Logo(2, 2, 107), "4400\n"),
+            (new Logo(2, 2, 104), "alive:ewhost#"),
+            (new Logo(2, 2, 104), "alive:ewhost#"),
         }));
     }
 }
