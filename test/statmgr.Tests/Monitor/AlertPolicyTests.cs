@@ -15,13 +15,12 @@ public class AlertPolicyTests
 
     private static string Report(long time, string text) => Utc(time) + Who + text + Sent;
 
-    private static MonitorHarness Started(Action<AlertPolicySettings> policy, bool restartMe = true) => MonitorHarness.Started(h =>
-    {
-        h.Pick.RestartMe = restartMe;
-        h.Pick.HeartbeatPage = -1;
-        h.Pick.HeartbeatMail = -1;
-        policy(h.Pick.Policy);
-    });
+    private static MonitorHarness Started(Action<AlertPolicySettings> policy, bool restartMe = true) =>
+        StartedUnlimited(restartMe, h => policy(h.Pick.Policy));
+
+    /// <summary>"module dead" at the first time, "module alive" at the second, and so on.</summary>
+    private static IEnumerable<string> DeadThenAlive(params long[] times) =>
+        times.Select((time, i) => Report(time, i % 2 == 0 ? "module dead" : "module alive"));
 
     private static void BeatAt(MonitorHarness h, long time, string? pid = null) => h.BeatAt(ModPick, time, pid);
 
@@ -56,16 +55,10 @@ public class AlertPolicyTests
         h.RunUntil(T + 200);
 
         Assert.That(h.Restarts(), Is.EqualTo(new[] { "100\n", "101\n" }));
-        Assert.That(h.Reports, Is.EqualTo(new[]
-        {
-            Report(T + 32, "module dead"),
-            Report(T + 33, "module alive"),
-            Report(T + 64, "module dead"),
-            Report(T + 65, "module alive"),
-            Report(T + 96, "module dead; restart budget spent (2 restarts in 120 s); needs human intervention."),
-            Report(T + 97, "module alive"),
-            Report(T + 128, "module dead"),
-        }));
+        Assert.That(h.Reports, Is.EqualTo(DeadThenAlive(T + 32, T + 33, T + 64, T + 65)
+            .Append(Report(T + 96, "module dead; restart budget spent (2 restarts in 120 s); needs human intervention."))
+            .Append(Report(T + 97, "module alive"))
+            .Append(Report(T + 128, "module dead"))));
         Assert.That(EtLines(h), Does.Contain("statmgr: restart budget for pick_ew is spent; no restart request\n"));
     }
 
@@ -160,16 +153,11 @@ public class AlertPolicyTests
         BeatAt(h, T + 80);    // back 2; dies at T+111
         BeatAt(h, T + 120);   // back 3: flapping; dies at T+151, held back
         BeatSteadily(h, T + 160, T + 470); // back, held back; steady from T+160
-        Assert.That(h.Reports, Is.EqualTo(new[]
-        {
-            Report(T + 32, "module dead"),
-            Report(T + 40, "module alive"),
-            Report(T + 71, "module dead"),
-            Report(T + 80, "module alive"),
-            Report(T + 111, "module dead"),
+        Assert.That(h.Reports, Is.EqualTo(DeadThenAlive(T + 32, T + 40, T + 71, T + 80, T + 111).Concat(
+        [
             Report(T + 120, "module flapping (3 returns to life in 300 s); dead/alive reports held back until steady for 300 s"),
             Report(T + 460, "module steady for 300 s after flapping; now alive"),
-        }));
+        ])));
         Assert.That(h.Log.Entries.Where(e => e.Text.Contains("held back:", StringComparison.Ordinal)), Is.EqualTo(new[]
         {
             ("et", "statmgr: pick_ew is flapping; report held back: module dead\n"),

@@ -162,6 +162,18 @@ internal sealed class MonitorHarness
         return h;
     }
 
+    /// <summary>
+    /// <see cref="Started"/> with pick_ew paged and mailed on every report (no heartbeat limits)
+    /// and restarted when it dies unless <paramref name="restartMe"/> is false.
+    /// </summary>
+    public static MonitorHarness StartedUnlimited(bool restartMe = true, Action<MonitorHarness>? setup = null) => Started(h =>
+    {
+        h.Pick.RestartMe = restartMe;
+        h.Pick.HeartbeatPage = -1;
+        h.Pick.HeartbeatMail = -1;
+        setup?.Invoke(h);
+    });
+
     public StatusManager Start()
     {
         Manager = MonitorStartup.Start(Context());

@@ -5,23 +5,13 @@ using static Statmgr.Tests.Monitor.EndToEnd.StatmgrSite;
 namespace Statmgr.Tests.Monitor.EndToEnd;
 
 /// <summary>
-/// The restart budget and backoff in the built statmgr on real rings, with ewsupervisor standing
-/// in for startstop: it restarts pick_ew on each TYPE_RESTART, and pick_ew beats once and dies.
+/// The restart budget and backoff, with ewsupervisor standing in for startstop: it restarts
+/// pick_ew on each TYPE_RESTART, and pick_ew beats once and dies.
 /// </summary>
-[Category(TestCategory.WholeProcess)]
-[NonParallelizable]
-public class RestartBudgetEndToEndTests
+public partial class StatmgrEndToEndTests
 {
     private const string BudgetSpent =
         "ewhost/pick_ew (MOD_PICK_EW) module dead; restart budget spent (2 restarts in 120 s); needs human intervention. Page sent.\n";
-
-    private StatmgrSite _site = null!;
-
-    [SetUp]
-    public void SetUp() => _site = new StatmgrSite();
-
-    [TearDown]
-    public void TearDown() => _site?.Dispose(); // null when the host cannot make rings (the test was ignored)
 
     [Test]
     public void AModuleThatDiesAtOnceGetsTwoRestartsSpacedByTheBackoffThenOneBudgetSpentReport()
