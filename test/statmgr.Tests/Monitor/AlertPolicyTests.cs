@@ -1,5 +1,4 @@
 using Statmgr.Config;
-using Statmgr.Monitor.Modules;
 using static Statmgr.Tests.Monitor.MonitorHarness;
 
 namespace Statmgr.Tests.Monitor;
@@ -10,10 +9,8 @@ namespace Statmgr.Tests.Monitor;
 /// </summary>
 public class AlertPolicyTests
 {
-    private const string Who = "  ewhost/pick_ew (MOD_PICK_EW) ";
-    private const string Sent = " Page sent. Mail sent.\n";
-
-    private static string Report(long time, string text) => Utc(time) + Who + text + Sent;
+    /// <summary>pick_ew's report of <paramref name="text"/> at <paramref name="time"/>, paged and mailed.</summary>
+    private static string Report(long time, string text) => $"{Utc(time)}  ewhost/pick_ew (MOD_PICK_EW) {text} Page sent. Mail sent.\n";
 
     private static MonitorHarness Started(Action<AlertPolicySettings> policy, bool restartMe = true) =>
         StartedUnlimited(restartMe, h => policy(h.Pick.Policy));
