@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Statmgr.Config;
 
 /// <summary>
@@ -23,6 +25,33 @@ internal sealed class AlertPolicySettings
     /// <summary>True when no rule is on: the module follows C's rules only.</summary>
     public bool IsOff =>
         Budget is not { IsOn: true } && Backoff is not { IsOn: true } && RemindSeconds is not > 0 && Flap is not { IsOn: true };
+
+    /// <summary>
+    /// The commands that set what is set here, as written in a descriptor (<c>restartBudget: 2 120</c>)
+    /// or, unless <paramref name="inDescriptor"/>, in statmgr.d (<c>RestartBudget 2 120</c>): what
+    /// <c>--check</c>'s dump shows after C's lines. Empty when nothing is set.
+    /// </summary>
+    public IEnumerable<string> CommandLines(bool inDescriptor)
+    {
+        string Name(string descriptorName) =>
+            inDescriptor ? descriptorName + ":" : char.ToUpperInvariant(descriptorName[0]) + descriptorName[1..];
+        if (Budget is { } budget)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{Name("restartBudget")} {budget.Restarts} {budget.WindowSeconds}");
+        }
+        if (Backoff is { } backoff)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{Name("restartBackoff")} {backoff.MinSeconds} {backoff.MaxSeconds}");
+        }
+        if (RemindSeconds is { } remind)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{Name("remind")} {remind}");
+        }
+        if (Flap is { } flap)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{Name("flapLimit")} {flap.Changes} {flap.WindowSeconds}");
+        }
+    }
 
     /// <summary>
     /// Fills what this descriptor did not say from statmgr.d's defaults. The restart rules are

@@ -28,17 +28,17 @@ internal sealed class AlertPolicy
         _logit = logit;
     }
 
-    public static string BudgetSpentText(int restarts, int windowSeconds) => string.Create(CultureInfo.InvariantCulture,
+    private static string BudgetSpentText(int restarts, int windowSeconds) => string.Create(CultureInfo.InvariantCulture,
         $"module dead; restart budget spent ({restarts} restarts in {windowSeconds} s); needs human intervention.");
 
-    public static string StillDeadText(long deadSeconds) => $"module still dead for {Duration(deadSeconds)}";
+    private static string StillDeadText(long deadSeconds) => $"module still dead for {Duration(deadSeconds)}";
 
-    public static string AliveAfterText(long deadSeconds) => $"module alive after {Duration(deadSeconds)} dead";
+    private static string AliveAfterText(long deadSeconds) => $"module alive after {Duration(deadSeconds)} dead";
 
-    public static string FlappingText(int comebacks, int windowSeconds) => string.Create(CultureInfo.InvariantCulture,
+    private static string FlappingText(int comebacks, int windowSeconds) => string.Create(CultureInfo.InvariantCulture,
         $"module flapping ({comebacks} returns to life in {windowSeconds} s); dead/alive reports held back until steady for {windowSeconds} s");
 
-    public static string SteadyText(bool alive, int windowSeconds) => string.Create(CultureInfo.InvariantCulture,
+    private static string SteadyText(bool alive, int windowSeconds) => string.Create(CultureInfo.InvariantCulture,
         $"module steady for {windowSeconds} s after flapping; now {(alive ? "alive" : "dead")}");
 
     /// <summary>

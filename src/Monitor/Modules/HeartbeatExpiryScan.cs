@@ -55,11 +55,9 @@ internal sealed class HeartbeatExpiryScan
                 if (module.Policy is { } unknownPidPolicy)
                 {
                     _policy.ReportDeath(module, unknownPidPolicy, now, DeadPidUnknownText);
+                    return ScanOutcome.Abandoned;
                 }
-                else
-                {
-                    _reports.ReportHealth(descriptor, module.HeartbeatLimits, module.HeartbeatCounters, now, DeadPidUnknownText);
-                }
+                _reports.ReportHealth(descriptor, module.HeartbeatLimits, module.HeartbeatCounters, now, DeadPidUnknownText);
                 return ScanOutcome.Abandoned;
             }
             if (module.Restart == RestartState.Stopped)

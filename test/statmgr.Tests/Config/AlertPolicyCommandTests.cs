@@ -55,6 +55,16 @@ public class AlertPolicyCommandTests : ConfigFixtureTests
     }
 
     [Test]
+    public void TheCommandLinesForTheDumpAreWrittenAsRead()
+    {
+        Write(["RestartBudget  3 600", "Remind 3600"], "restartMe", "restartBackoff: 10 300", "flapLimit: 0 0");
+        var config = Load();
+        Assert.That(config.PolicyDefaults.CommandLines(inDescriptor: false), Is.EqualTo(new[] { "RestartBudget 3 600", "Remind 3600" }));
+        Assert.That(config.Descriptors[1].Policy.CommandLines(inDescriptor: true),
+            Is.EqualTo(new[] { "restartBudget: 3 600", "restartBackoff: 10 300", "remind: 3600", "flapLimit: 0 0" }));
+    }
+
+    [Test]
     public void DefaultsAfterTheDescriptorLineApplyToo()
     {
         ConfigTexts.WriteMinimal(Fixture, "Descriptor " + DescPath, "RestartBackoff 5 60");
