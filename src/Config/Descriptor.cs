@@ -29,6 +29,9 @@ internal sealed class Descriptor
     public List<string> PageGroups { get; } = new();
     public List<string> MailRecipients { get; } = new();
     public List<ErrorRule> Errors { get; } = new();
+
+    /// <summary>The opt-in alert policy: this descriptor's commands, then statmgr.d's defaults.</summary>
+    public AlertPolicySettings Policy { get; } = new();
 }
 
 /// <summary>One <c>err: E nerr: N tsec: T page: P mail: M</c> line with its <c>text:</c>.</summary>

@@ -98,6 +98,10 @@ internal sealed class DescriptorReader
     private bool ReadCommand(string com, string path, ConfigLocation at, ParseState state)
     {
         var desc = state.Descriptor;
+        if (AlertPolicyCommands.IsDescriptorCommand(com))
+        {
+            return ReadPolicy(com, path, at, desc);
+        }
         switch (com)
         {
             case "modName":
@@ -160,6 +164,16 @@ internal sealed class DescriptorReader
 
         _problems.Warning(at, "e", $"statmgr: <{com}> unknown command in descfile <{path}>.\n");
         return false;
+    }
+
+    private bool ReadPolicy(string com, string path, ConfigLocation at, Descriptor desc)
+    {
+        if (AlertPolicyCommands.Read(_kom, com, $"descfile <{path}>", desc.Policy) is { } problem)
+        {
+            _problems.Error(at, problem);
+            return false;
+        }
+        return true;
     }
 
     private bool ReadModId(string path, ConfigLocation at, ParseState state)

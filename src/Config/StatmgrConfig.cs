@@ -54,6 +54,9 @@ internal sealed class StatmgrConfig
     /// <summary>StatusListen's address: where the status listener binds; null (no listener) without the command.</summary>
     public System.Net.IPEndPoint? StatusListen { get; set; }
 
+    /// <summary>The alert policy defaults (RestartBudget, RestartBackoff, Remind, FlapLimit); none by default.</summary>
+    public AlertPolicySettings PolicyDefaults { get; } = new();
+
     private readonly Dictionary<string, List<ConfigLocation>> _commandLines = new(StringComparer.Ordinal);
 
     /// <summary>Notes that <paramref name="command"/> was read at <paramref name="at"/>.</summary>

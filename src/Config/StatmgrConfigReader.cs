@@ -48,6 +48,11 @@ internal sealed class StatmgrConfigReader
         }
 
         CheckRequired(configPath, state);
+        // The defaults apply wherever the command stands, before or after the Descriptor lines.
+        foreach (var descriptor in state.Config.Descriptors)
+        {
+            descriptor.Policy.FillFrom(state.Config.PolicyDefaults, descriptor.RestartMe);
+        }
         return state.Config;
     }
 
@@ -201,6 +206,14 @@ internal sealed class StatmgrConfigReader
     /// <summary>The optional commands only the port knows; C statmgr logs them as unknown commands and goes on.</summary>
     private bool ReadPortCommand(string com, string configPath, ConfigLocation at, StatmgrConfig config)
     {
+        if (AlertPolicyCommands.IsConfigCommand(com))
+        {
+            if (AlertPolicyCommands.Read(_kom, com, $"<{configPath}>", config.PolicyDefaults) is { } problem)
+            {
+                _problems.Error(at, problem);
+            }
+            return false;
+        }
         switch (com)
         {
             case "LegacyMailRouting":

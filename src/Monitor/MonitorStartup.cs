@@ -46,17 +46,18 @@ internal static class MonitorStartup
         var reports = new ReportDispatcher(logit, pager, context.Mail, routing, config.PageGroups);
         var ownErrors = new OwnErrorReporter(own, reports);
         var restarts = new RestartTracker(modules, new Logo(installation, myModule, types.Restart), outbox, logit, time);
+        var policy = new AlertPolicy(reports, restarts, monitored[0], logit);
         var planner = new WaitPlanner();
         var dispatcher = new MessageDispatcher(types,
             new UnknownModuleGate(modules, ownErrors, config.DontReportUnknownModule != 0, time),
-            new HeartbeatHandler(reports, ownErrors, logit, config.Debug, context.ModuleName, time),
+            new HeartbeatHandler(reports, ownErrors, logit, config.Debug, context.ModuleName, time, policy),
             new ErrorHandler(reports, ownErrors, time),
             restarts);
         var drainer = new RingDrainer(rings, wanted, dispatcher,
             new TransportProblemReporter(ownErrors, planner, multiRing, logit, time),
             context.Stop, logit, multiRing && config.Debug > 1, time);
         var pageit = new PageitHeartbeat(pager, context.SysName, config.HeartbeatPageit);
-        var expiry = new HeartbeatExpiryScan(modules, reports, restarts, monitored[0], logit);
+        var expiry = new HeartbeatExpiryScan(modules, reports, restarts, monitored[0], logit, policy);
 
         long now = EpochClock.Now(time);
         if (!ownErrors.TryReport(StatmgrError.Startup, now, ""))

@@ -17,14 +17,16 @@ internal sealed class HeartbeatExpiryScan
     private readonly RestartTracker _restarts;
     private readonly MonitoredRing _defaultRing;
     private readonly ILogit _logit;
+    private readonly AlertPolicy _policy;
 
-    public HeartbeatExpiryScan(ModuleTable modules, ReportDispatcher reports, RestartTracker restarts, MonitoredRing defaultRing, ILogit logit)
+    public HeartbeatExpiryScan(ModuleTable modules, ReportDispatcher reports, RestartTracker restarts, MonitoredRing defaultRing, ILogit logit, AlertPolicy policy)
     {
         Modules = modules;
         _reports = reports;
         _restarts = restarts;
         _defaultRing = defaultRing;
         _logit = logit;
+        _policy = policy;
     }
 
     /// <summary>The modules scanned, in configuration order.</summary>
@@ -38,6 +40,10 @@ internal sealed class HeartbeatExpiryScan
         for (var i = 0; i < modules.Count; i++)
         {
             var module = modules[i];
+            if (module.Policy is { } policy)
+            {
+                _policy.Tick(module, policy, now);
+            }
             if (!module.IsMonitored || !module.Alive || now - module.Timer <= module.Tsec)
             {
                 continue;
@@ -46,12 +52,22 @@ internal sealed class HeartbeatExpiryScan
             var descriptor = module.Descriptor;
             if (module.Restart == RestartState.UnknownPid || module.Pid == "0")
             {
+                if (module.Policy is { } unknownPidPolicy)
+                {
+                    _policy.ReportDeath(module, unknownPidPolicy, now, DeadPidUnknownText);
+                    return ScanOutcome.Abandoned;
+                }
                 _reports.ReportHealth(descriptor, module.HeartbeatLimits, module.HeartbeatCounters, now, DeadPidUnknownText);
                 return ScanOutcome.Abandoned;
             }
             if (module.Restart == RestartState.Stopped)
             {
                 _logit.Write("et", $"Statmgr: Module pid {module.Pid} has been marked as intentionally stopped, so we won't try to restart it.\n");
+            }
+            if (module.Policy is { } deathPolicy)
+            {
+                _policy.OnDeath(module, deathPolicy, now);
+                continue;
             }
             _reports.ReportHealth(descriptor, module.HeartbeatLimits, module.HeartbeatCounters, now, DeadText);
             if (module.Restart == RestartState.RestartMe)
@@ -62,7 +78,7 @@ internal sealed class HeartbeatExpiryScan
         return ScanOutcome.Completed;
     }
 
-    /// <summary>The earliest whole second at which some module will be found dead, or null.</summary>
+    /// <summary>The earliest whole second at which some module will be found dead (or its alert policy has work), or null.</summary>
     public long? NextDeathSecond()
     {
         long? next = null;
@@ -73,6 +89,10 @@ internal sealed class HeartbeatExpiryScan
             if (module.DeathSecond is long second && (next is null || second < next))
             {
                 next = second;
+            }
+            if (module.Policy is { } policy && AlertPolicy.NextDueSecond(module, policy) is long due && (next is null || due < next))
+            {
+                next = due;
             }
         }
         return next;

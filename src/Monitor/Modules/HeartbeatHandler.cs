@@ -24,9 +24,13 @@ internal sealed class HeartbeatHandler
     private readonly Func<byte, string?> _moduleName;
     private readonly TimeProvider _time;
     private readonly SenderTimeLimit _senderTime;
+    private readonly AlertPolicy? _policy;
 
-    public HeartbeatHandler(ReportDispatcher reports, OwnErrorReporter own, ILogit logit, int debug, Func<byte, string?> moduleName, TimeProvider time)
+    /// <param name="policy">The alert policy rules, for modules that turn one on.</param>
+    public HeartbeatHandler(ReportDispatcher reports, OwnErrorReporter own, ILogit logit, int debug, Func<byte, string?> moduleName, TimeProvider time,
+        AlertPolicy? policy = null)
     {
+        _policy = policy;
         _reports = reports;
         _own = own;
         _logit = logit;
@@ -50,7 +54,11 @@ internal sealed class HeartbeatHandler
         if (module.OnHeartbeat(heartbeat, ring))
         {
             module.MarkChanged(EpochClock.Now(_time));
-            _reports.ReportHealth(module.Descriptor, module.HeartbeatLimits, module.HeartbeatCounters, heartbeat.Time, AliveText);
+            string? text = _policy is not null && module.Policy is { } policy ? _policy.OnAlive(module, policy, EpochClock.Now(_time)) : AliveText;
+            if (text is not null)
+            {
+                _reports.ReportHealth(module.Descriptor, module.HeartbeatLimits, module.HeartbeatCounters, heartbeat.Time, text);
+            }
         }
     }
 

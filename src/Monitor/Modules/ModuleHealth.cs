@@ -21,6 +21,7 @@ internal sealed class ModuleHealth
             errors[i] = new ErrorRuleState(descriptor.Errors[i]);
         }
         Errors = errors;
+        Policy = descriptor.Policy.IsOff ? null : new ModulePolicyState(descriptor.Policy);
     }
 
     public Descriptor Descriptor { get; }
@@ -80,6 +81,9 @@ internal sealed class ModuleHealth
 
     /// <summary>Some other change a status view shows (back alive, stopped, watched again) happened at <paramref name="now"/>.</summary>
     public void MarkChanged(long now) => LastChange = now;
+
+    /// <summary>The alert policy's memory of this module; null when no policy rule is on (C's rules only).</summary>
+    public ModulePolicyState? Policy { get; }
 
     /// <summary>First error rule with that number (C's linear scan), or null.</summary>
     public ErrorRuleState? FindError(short number)

@@ -168,6 +168,18 @@ internal sealed class MonitorHarness
         return h;
     }
 
+    /// <summary>
+    /// <see cref="Started"/> with pick_ew paged and mailed on every report (no heartbeat limits)
+    /// and restarted when it dies unless <paramref name="restartMe"/> is false.
+    /// </summary>
+    public static MonitorHarness StartedUnlimited(bool restartMe = true, Action<MonitorHarness>? setup = null) => Started(h =>
+    {
+        h.Pick.RestartMe = restartMe;
+        h.Pick.HeartbeatPage = -1;
+        h.Pick.HeartbeatMail = -1;
+        setup?.Invoke(h);
+    });
+
     public StatusManager Start()
     {
         Manager = MonitorStartup.Start(Context());
@@ -180,6 +192,14 @@ internal sealed class MonitorHarness
 
     public void Beat(byte module, long time, string? pid = null, InMemoryRing? ring = null) =>
         (ring ?? Ring).Enqueue(From(module, Types.Heartbeat), pid is null ? $"{time}\n" : $"{time} {pid}\n");
+
+    /// <summary>Runs the loop to <paramref name="time"/>, then <paramref name="module"/> beats with that time and the loop reads it.</summary>
+    public void BeatAt(byte module, long time, string? pid = null)
+    {
+        RunUntil(time);
+        Beat(module, time, pid);
+        RunUntil(time, 1);
+    }
 
     public void SendError(byte module, long time, int number, string note = "", InMemoryRing? ring = null) =>
         (ring ?? Ring).Enqueue(From(module, Types.Error), $"{time} {number} {note}\n");

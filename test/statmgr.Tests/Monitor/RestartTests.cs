@@ -9,12 +9,7 @@ public class RestartTests
     private const string Dead = "  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent. Mail sent.\n";
     private const string DeadPidUnknown = "  ewhost/pick_ew (MOD_PICK_EW) module dead, PID unknown; needs human intervention. Page sent. Mail sent.\n";
 
-    private static MonitorHarness Started(bool restartMe = true) => MonitorHarness.Started(h =>
-    {
-        h.Pick.RestartMe = restartMe;
-        h.Pick.HeartbeatPage = -1;
-        h.Pick.HeartbeatMail = -1;
-    });
+    private static MonitorHarness Started(bool restartMe = true) => StartedUnlimited(restartMe);
 
     private static Logo StopTool => new(Inst, 0, Types.Stop);
 

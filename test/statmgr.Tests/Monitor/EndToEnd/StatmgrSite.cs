@@ -109,9 +109,11 @@ internal sealed class StatmgrSite : IDisposable
     /// Writes statmgr.d and the module descriptors (page groups ops and night unless <paramref name="pageGroups"/>
     /// names others); <paramref name="commands"/> are further statmgr.d lines, each ending in a newline. The
     /// simulated modules ask for a restart when they die unless <paramref name="simulatedRestart"/> is false.
+    /// <paramref name="pickLines"/> end pick_ew.desc.
     /// </summary>
     public void WriteConfig(bool checkAllRings = false, int pickTsec = 3, int simulated = 0, int heartbeatPageit = 60,
-        int simulatedTsec = 1, IReadOnlyList<string>? pageGroups = null, string commands = "", bool simulatedRestart = true)
+        int simulatedTsec = 1, IReadOnlyList<string>? pageGroups = null, string commands = "", bool simulatedRestart = true,
+        string pickLines = "")
     {
         var extra = new StringBuilder();
         for (int i = 1; i <= simulated; i++)
@@ -134,7 +136,7 @@ internal sealed class StatmgrSite : IDisposable
             + commands);
         _params.Write("pick_ew.desc",
             "modName  pick_ew\nmodId    MOD_PICK_EW\ninstId   INST_MENLO\nrestartMe\n"
-            + $"tsec: {pickTsec}  page: 9  mail: 0\n");
+            + $"tsec: {pickTsec}  page: 9  mail: 0\n" + pickLines);
         _params.Write("tankplayer.desc",
             "modName  tankplayer\nmodId    MOD_TANKPLAYER\ninstId   INST_MENLO\ntsec: 0  page: 0  mail: 0\n"
             + "err: 7  nerr: 3  tsec: 10  page: 1  mail: 0\ntext: \"Too many errors.\"\n");
@@ -250,6 +252,10 @@ internal sealed class StatmgrSite : IDisposable
     /// <summary>A simulated module: heartbeats with its own pid every interval, for a while, then silence.</summary>
     public Process StartModule(long ringKey, byte module, int intervalMs, int durationMs) =>
         Track(ChildProgram.Start(ChildProgram.StartInfo(EwmodulePath, Numbers(ringKey, Inst, module, TypeHeartbeat, intervalMs, durationMs))));
+
+    /// <summary>The startstop stand-in (ewsupervisor) with these arguments, in EW_PARAMS with the site's Earthworm variables.</summary>
+    public Process StartSupervisor(params string[] arguments) =>
+        Track(ChildProgram.Start(ChildProgram.StartInfo(ChildProgram.SiblingTool("ewsupervisor"), arguments, EarthwormEnvironment, ParamsDirectory)));
 
     /// <summary>Runs <c>ewring put</c> in its own process and waits for it.</summary>
     public void EwringPut(long ringKey, byte module, byte type, string text, int count = 1, int rate = 0) =>
