@@ -244,6 +244,26 @@ internal sealed class StatmgrConfigReader
                 return ReadPositive("SmtpTimeout", "seconds", configPath, at, v => config.SmtpTimeoutSeconds = v);
             case "PageMaxBytes":
                 return ReadPositive("PageMaxBytes", "bytes", configPath, at, v => config.PageMaxBytes = v);
+            case "LimitWindow":
+                return ReadAtLeast("LimitWindow", 0, "0 (limits count for the whole run) or more seconds", configPath, at, v => config.LimitWindowSeconds = v);
+            case "HeartbeatSkew":
+                return ReadAtLeast("HeartbeatSkew", 0, "0 (no check) or more seconds", configPath, at, v => config.HeartbeatSkewSeconds = v);
+            case "HeartbeatClock":
+            {
+                var value = _kom.NextToken();
+                if (value is null)
+                {
+                    return true;
+                }
+                if (!TryParseHeartbeatClock(value, out var mode))
+                {
+                    _problems.Error(at, ("et",
+                        $"statmgr: Invalid <HeartbeatClock> value <{value}> in <{configPath}>; valid=sender, receive; exiting.\n"));
+                    return false;
+                }
+                config.HeartbeatClock = mode;
+                return true;
+            }
             case "StatusFile":
                 if (_kom.NextToken() is { } statusFile)
                 {
@@ -290,7 +310,10 @@ internal sealed class StatmgrConfigReader
         return false;
     }
 
-    private bool ReadPositive(string command, string unit, string configPath, ConfigLocation at, Action<int> store)
+    private bool ReadPositive(string command, string unit, string configPath, ConfigLocation at, Action<int> store) =>
+        ReadAtLeast(command, 1, $"1 or more {unit}", configPath, at, store);
+
+    private bool ReadAtLeast(string command, int least, string valid, string configPath, ConfigLocation at, Action<int> store)
     {
         var value = _kom.NextInt();
         if (_kom.TakeError() != KomError.None)
@@ -298,10 +321,10 @@ internal sealed class StatmgrConfigReader
             _problems.Error(at, $"statmgr: Bad <{command}> command in <{configPath}>; exiting.\n");
             return false;
         }
-        if (value < 1)
+        if (value < least)
         {
             _problems.Error(at, ("et",
-                $"statmgr: Invalid <{command}> value {value} in <{configPath}>; valid=1 or more {unit}; exiting.\n"));
+                $"statmgr: Invalid <{command}> value {value} in <{configPath}>; valid={valid}; exiting.\n"));
             return false;
         }
         store(value);
@@ -423,6 +446,16 @@ internal sealed class StatmgrConfigReader
             case "starttls": mode = SmtpSecurityMode.StartTls; return true;
             case "ssl": mode = SmtpSecurityMode.Ssl; return true;
             default: mode = SmtpSecurityMode.Auto; return false;
+        }
+    }
+
+    private static bool TryParseHeartbeatClock(string value, out HeartbeatClockMode mode)
+    {
+        switch (value.ToLowerInvariant())
+        {
+            case "sender": mode = HeartbeatClockMode.Sender; return true;
+            case "receive": mode = HeartbeatClockMode.Receive; return true;
+            default: mode = HeartbeatClockMode.Sender; return false;
         }
     }
 

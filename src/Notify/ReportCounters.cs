@@ -8,10 +8,13 @@ internal sealed class ReportCounters
 {
     public int Pages { get; private set; }
     public int Mails { get; private set; }
+    public int Suppressed { get; private set; }
 
     public void CountPage() => Pages++;
 
     public void CountMail() => Mails++;
+
+    public void CountSuppressed() => Suppressed++;
 
     public void Reset()
     {
