@@ -1,8 +1,9 @@
 namespace Statmgr.Notify;
 
 /// <summary>
-/// How many pages and mails one heartbeat rule or error rule has used. Never reset while
-/// statmgr runs, so a used-up limit stays used up until restart (as in C).
+/// How many pages and mails one heartbeat rule or error rule has used. Without LimitWindow they
+/// are never reset while statmgr runs, so a used-up limit stays used up until restart (as in C);
+/// with it, they start again at zero with each window.
 /// </summary>
 internal sealed class ReportCounters
 {
@@ -10,16 +11,28 @@ internal sealed class ReportCounters
     public int Mails { get; private set; }
     public int Suppressed { get; private set; }
 
+    /// <summary>When the rule's current LimitWindow window opened (a TimeProvider timestamp); null before its first report.</summary>
+    public long? WindowStart { get; private set; }
+
     public void CountPage() => Pages++;
 
     public void CountMail() => Mails++;
 
     public void CountSuppressed() => Suppressed++;
 
+    /// <summary>A new LimitWindow window opened at <paramref name="timestamp"/>: the limits are whole again.</summary>
+    public void StartWindow(long timestamp)
+    {
+        Pages = 0;
+        Mails = 0;
+        WindowStart = timestamp;
+    }
+
     public void Reset()
     {
         Pages = 0;
         Mails = 0;
+        WindowStart = null;
     }
 }
 

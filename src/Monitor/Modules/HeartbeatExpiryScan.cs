@@ -6,7 +6,9 @@ namespace Statmgr.Monitor.Modules;
 
 /// <summary>
 /// C's expiry scan: a monitored module is dead when statmgr's clock minus the
-/// sender's time of its last heartbeat is strictly more than tsec, in whole seconds.
+/// sender's time of its last heartbeat is strictly more than tsec, in whole seconds; with
+/// <c>HeartbeatClock receive</c>, the same rule on the heartbeat clock's seconds. Reports are
+/// stamped with statmgr's wall clock either way.
 /// </summary>
 internal sealed class HeartbeatExpiryScan
 {
@@ -17,28 +19,32 @@ internal sealed class HeartbeatExpiryScan
     private readonly RestartTracker _restarts;
     private readonly MonitoredRing _defaultRing;
     private readonly ILogit _logit;
+    private readonly HeartbeatClock _clock;
 
-    public HeartbeatExpiryScan(ModuleTable modules, ReportDispatcher reports, RestartTracker restarts, MonitoredRing defaultRing, ILogit logit)
+    public HeartbeatExpiryScan(ModuleTable modules, ReportDispatcher reports, RestartTracker restarts, MonitoredRing defaultRing, ILogit logit, HeartbeatClock clock)
     {
         Modules = modules;
         _reports = reports;
         _restarts = restarts;
         _defaultRing = defaultRing;
         _logit = logit;
+        _clock = clock;
     }
 
     /// <summary>The modules scanned, in configuration order.</summary>
     public ModuleTable Modules { get; }
 
+    /// <param name="now">statmgr's wall clock, in epoch seconds.</param>
     public ScanOutcome Scan(long now)
     {
+        long timersNow = _clock.Now(now);
         // Indexed, not enumerated (an interface's enumerator is an object): the scan runs every
         // pass, and an idle statmgr must allocate nothing.
         var modules = Modules.Modules;
         for (var i = 0; i < modules.Count; i++)
         {
             var module = modules[i];
-            if (!module.IsMonitored || !module.Alive || now - module.Timer <= module.Tsec)
+            if (!module.IsMonitored || !module.Alive || timersNow - module.Timer <= module.Tsec)
             {
                 continue;
             }
@@ -62,7 +68,7 @@ internal sealed class HeartbeatExpiryScan
         return ScanOutcome.Completed;
     }
 
-    /// <summary>The earliest whole second at which some module will be found dead, or null.</summary>
+    /// <summary>The earliest whole second of statmgr's wall clock at which some module will be found dead, or null.</summary>
     public long? NextDeathSecond()
     {
         long? next = null;
@@ -75,7 +81,7 @@ internal sealed class HeartbeatExpiryScan
                 next = second;
             }
         }
-        return next;
+        return next is long death ? _clock.ToWallSecond(death) : null;
     }
 }
 

@@ -9,9 +9,10 @@ namespace Statmgr.Monitor.Modules;
 
 /// <summary>
 /// Applies one TYPE_HEARTBEAT: keep the pid, arm a restart, report "module
-/// alive" for a dead module (stamped with the sender's time), and restart its timer. A time more
-/// than a day ahead of statmgr's clock is a decode error and moves nothing, so it cannot put a
-/// module's death off.
+/// alive" for a dead module (stamped with the sender's time, or with <c>HeartbeatClock receive</c>
+/// statmgr's), and restart its timer on the heartbeat clock; a sender's clock that is off is logged.
+/// A time more than a day ahead of statmgr's clock is a decode error and moves nothing, so it
+/// cannot put a module's death off.
 /// </summary>
 internal sealed class HeartbeatHandler
 {
@@ -24,8 +25,11 @@ internal sealed class HeartbeatHandler
     private readonly Func<byte, string?> _moduleName;
     private readonly TimeProvider _time;
     private readonly SenderTimeLimit _senderTime;
+    private readonly HeartbeatClock _clock;
+    private readonly HeartbeatSkewWatch _skew;
 
-    public HeartbeatHandler(ReportDispatcher reports, OwnErrorReporter own, ILogit logit, int debug, Func<byte, string?> moduleName, TimeProvider time)
+    public HeartbeatHandler(ReportDispatcher reports, OwnErrorReporter own, ILogit logit, int debug, Func<byte, string?> moduleName, TimeProvider time,
+        HeartbeatClock clock, HeartbeatSkewWatch skew)
     {
         _reports = reports;
         _own = own;
@@ -34,6 +38,8 @@ internal sealed class HeartbeatHandler
         _moduleName = moduleName;
         _time = time;
         _senderTime = new SenderTimeLimit(() => EpochClock.Now(time));
+        _clock = clock;
+        _skew = skew;
     }
 
     public void Handle(MonitoredRing ring, Logo logo, ModuleHealth module, ReadOnlySpan<byte> body)
@@ -47,9 +53,12 @@ internal sealed class HeartbeatHandler
             _own.TryReport(StatmgrError.Decode, EpochClock.Now(_time), decodeError!);
             return;
         }
-        if (module.OnHeartbeat(heartbeat, ring))
+        long now = EpochClock.Now(_time);
+        _skew.Check(module, heartbeat.Time, now);
+        bool receive = _clock.ReadsOnReceipt;
+        if (module.OnHeartbeat(heartbeat, ring, receive ? _clock.Now(now) : null))
         {
-            _reports.ReportHealth(module.Descriptor, module.HeartbeatLimits, module.HeartbeatCounters, heartbeat.Time, AliveText);
+            _reports.ReportHealth(module.Descriptor, module.HeartbeatLimits, module.HeartbeatCounters, receive ? now : heartbeat.Time, AliveText);
         }
     }
 

@@ -51,6 +51,7 @@ public class LimitWindowTests
         {
             h.Config.LimitWindowSeconds = 600;
             h.Config.LegacyMailRouting = true;
+            h.Pick.HeartbeatTsec = 0;
             h.Pick.MailRecipients.Add("pick@example.org");
             h.Pick.Errors.Clear();
             h.Pick.Errors.Add(new ErrorRule(3, 1, 0, 1, 1, "Station dead."));
