@@ -1,4 +1,5 @@
 using System.Text;
+using Statmgr.Config;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Tests.Earthworm.Transport;
 using static Statmgr.Tests.Monitor.MonitorHarness;
@@ -23,14 +24,16 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
     private const long WarmUpEnd = T + 60;
     private const long MeasuredEnd = T + 240;
 
-    [Test]
-    public void PassesWhileTenModulesBeatAllocateNothing()
+    [TestCase(nameof(HeartbeatClockMode.Sender))]
+    [TestCase(nameof(HeartbeatClockMode.Receive))]
+    public void PassesWhileTenModulesBeatAllocateNothing(string heartbeatClock)
     {
         var key = Keys.Next();
         using var writer = SystemVRing.Create("STATUS_RING", key, 64 * 1024);
         var h = new MonitorHarness { AttachRing = (name, ringKey) => SystemVRing.Attach(name, ringKey) };
         h.Config.RingKey = key;
         h.Config.HeartbeatPageit = PageitSeconds;
+        h.Config.HeartbeatClock = Enum.Parse<HeartbeatClockMode>(heartbeatClock);
         h.Pick.HeartbeatTsec = 0;
         for (var i = 0; i < ModuleCount; i++)
         {
