@@ -207,21 +207,7 @@ internal sealed class StatmgrConfigReader
                 config.LegacyMailRouting = _kom.NextInt() != 0;
                 return true;
             case "SmtpSecurity":
-            {
-                var value = _kom.NextToken();
-                if (value is null)
-                {
-                    return true;
-                }
-                if (!TryParseSmtpSecurity(value, out var mode))
-                {
-                    _problems.Error(at, ("et",
-                        $"statmgr: Invalid <SmtpSecurity> value <{value}> in <{configPath}>; valid=auto, none, starttls, ssl; exiting.\n"));
-                    return false;
-                }
-                config.SmtpSecurity = mode;
-                return true;
-            }
+                return ReadChoice<SmtpSecurityMode>("SmtpSecurity", "auto, none, starttls, ssl", TryParseSmtpSecurity, configPath, at, v => config.SmtpSecurity = v);
             case "SmtpUser":
                 if (_kom.NextToken() is { } user)
                 {
@@ -249,21 +235,7 @@ internal sealed class StatmgrConfigReader
             case "HeartbeatSkew":
                 return ReadAtLeast("HeartbeatSkew", 0, "0 (no check) or more seconds", configPath, at, v => config.HeartbeatSkewSeconds = v);
             case "HeartbeatClock":
-            {
-                var value = _kom.NextToken();
-                if (value is null)
-                {
-                    return true;
-                }
-                if (!TryParseHeartbeatClock(value, out var mode))
-                {
-                    _problems.Error(at, ("et",
-                        $"statmgr: Invalid <HeartbeatClock> value <{value}> in <{configPath}>; valid=sender, receive; exiting.\n"));
-                    return false;
-                }
-                config.HeartbeatClock = mode;
-                return true;
-            }
+                return ReadChoice<HeartbeatClockMode>("HeartbeatClock", "sender, receive", TryParseHeartbeatClock, configPath, at, v => config.HeartbeatClock = v);
             case "StatusFile":
                 if (_kom.NextToken() is { } statusFile)
                 {
@@ -290,24 +262,30 @@ internal sealed class StatmgrConfigReader
                 return true;
             }
             case "RingLayout":
-            {
-                var value = _kom.NextToken();
-                if (value is null)
-                {
-                    return true;
-                }
-                if (!TryParseRingLayout(value, out var layout))
-                {
-                    _problems.Error(at, ("et",
-                        $"statmgr: Invalid <RingLayout> value <{value}> in <{configPath}>; valid=auto, lp64, ilp32; exiting.\n"));
-                    return false;
-                }
-                config.RingLayout = layout;
-                return true;
-            }
+                return ReadChoice<RingLayoutChoice>("RingLayout", "auto, lp64, ilp32", TryParseRingLayout, configPath, at, v => config.RingLayout = v);
         }
         _problems.Warning(at, "e", $"statmgr: <{com}> unknown command in <{configPath}>.\n");
         return false;
+    }
+
+    private delegate bool ChoiceParser<T>(string value, out T choice);
+
+    /// <summary>A command whose one argument is a word from a fixed list (case-insensitive); anything else is a startup error naming the list.</summary>
+    private bool ReadChoice<T>(string command, string valid, ChoiceParser<T> parse, string configPath, ConfigLocation at, Action<T> store)
+    {
+        var value = _kom.NextToken();
+        if (value is null)
+        {
+            return true;
+        }
+        if (!parse(value, out var choice))
+        {
+            _problems.Error(at, ("et",
+                $"statmgr: Invalid <{command}> value <{value}> in <{configPath}>; valid={valid}; exiting.\n"));
+            return false;
+        }
+        store(choice);
+        return true;
     }
 
     private bool ReadPositive(string command, string unit, string configPath, ConfigLocation at, Action<int> store) =>
