@@ -8,7 +8,8 @@ namespace Statmgr.Cli;
 
 /// <summary>
 /// <c>statmgr --check &lt;configfile&gt;</c>: loads everything a real start loads, touches no ring and
-/// writes no log, prints the configuration dump when everything loaded, then every problem as
+/// writes no log, prints the configuration dump when everything loaded (C's, then the alert
+/// policy commands when statmgr.d uses any), then every problem as
 /// <c>file:line: error|warning: text</c>. Exit status 0 when statmgr would start, 1 when not.
 /// </summary>
 internal sealed class ConfigurationCheck
@@ -80,6 +81,7 @@ internal sealed class ConfigurationCheck
         if (result is not null && !problems.HasErrors)
         {
             _stdout.Write(ConfigurationDump.Format(result.Config));
+            _stdout.Write(AlertPolicyDump.Format(result.Config));
         }
         foreach (var problem in problems.All)
         {

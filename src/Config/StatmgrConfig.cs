@@ -57,6 +57,15 @@ internal sealed class StatmgrConfig
     /// <summary>The alert policy defaults (RestartBudget, RestartBackoff, Remind, FlapLimit); none by default.</summary>
     public AlertPolicySettings PolicyDefaults { get; } = new();
 
+    /// <summary>LimitWindow: the seconds over which page: and mail: limits count; 0 counts them over the whole run, as C.</summary>
+    public int LimitWindowSeconds { get; set; } = DefaultLimitWindowSeconds;
+
+    /// <summary>HeartbeatClock: whose clock times heartbeats.</summary>
+    public HeartbeatClockMode HeartbeatClock { get; set; } = HeartbeatClockMode.Sender;
+
+    /// <summary>HeartbeatSkew: how far a heartbeat's time may be from statmgr's clock before it is logged; 0 checks nothing.</summary>
+    public int HeartbeatSkewSeconds { get; set; } = DefaultHeartbeatSkewSeconds;
+
     private readonly Dictionary<string, List<ConfigLocation>> _commandLines = new(StringComparer.Ordinal);
 
     /// <summary>Notes that <paramref name="command"/> was read at <paramref name="at"/>.</summary>
@@ -84,10 +93,26 @@ internal sealed class StatmgrConfig
     public const int DefaultPageMaxBytes = 249;
 
     public const string DefaultSubject = "Earthworm Status Message";
+
+    /// <summary>Without LimitWindow, limits count over the whole run (C's lifetime caps).</summary>
+    public const int DefaultLimitWindowSeconds = 0;
+
+    /// <summary>Without HeartbeatSkew, a minute: more than NTP-kept hosts ever drift, less than any heartbeat timeout worth having.</summary>
+    public const int DefaultHeartbeatSkewSeconds = 60;
 }
 
 /// <summary>One GetStatusFrom line: whose heartbeats, errors, stops and restarts statmgr reads (0 = wildcard).</summary>
 internal sealed record StatusSource(string InstallationName, byte Installation, string ModuleName, byte Module);
+
+/// <summary>The HeartbeatClock command: which clock a heartbeat timer runs on.</summary>
+internal enum HeartbeatClockMode
+{
+    /// <summary>The time written in the heartbeat, as C (B26).</summary>
+    Sender,
+
+    /// <summary>The moment statmgr read the heartbeat, on its monotonic clock.</summary>
+    Receive,
+}
 
 /// <summary>The SmtpSecurity command: how the SMTP connection is protected.</summary>
 internal enum SmtpSecurityMode

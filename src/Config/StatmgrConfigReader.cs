@@ -220,21 +220,7 @@ internal sealed class StatmgrConfigReader
                 config.LegacyMailRouting = _kom.NextInt() != 0;
                 return true;
             case "SmtpSecurity":
-            {
-                var value = _kom.NextToken();
-                if (value is null)
-                {
-                    return true;
-                }
-                if (!TryParseSmtpSecurity(value, out var mode))
-                {
-                    _problems.Error(at, ("et",
-                        $"statmgr: Invalid <SmtpSecurity> value <{value}> in <{configPath}>; valid=auto, none, starttls, ssl; exiting.\n"));
-                    return false;
-                }
-                config.SmtpSecurity = mode;
-                return true;
-            }
+                return ReadChoice<SmtpSecurityMode>("SmtpSecurity", "auto, none, starttls, ssl", TryParseSmtpSecurity, configPath, at, v => config.SmtpSecurity = v);
             case "SmtpUser":
                 if (_kom.NextToken() is { } user)
                 {
@@ -257,6 +243,12 @@ internal sealed class StatmgrConfigReader
                 return ReadPositive("SmtpTimeout", "seconds", configPath, at, v => config.SmtpTimeoutSeconds = v);
             case "PageMaxBytes":
                 return ReadPositive("PageMaxBytes", "bytes", configPath, at, v => config.PageMaxBytes = v);
+            case "LimitWindow":
+                return ReadAtLeast("LimitWindow", 0, "0 (limits count for the whole run) or more seconds", configPath, at, v => config.LimitWindowSeconds = v);
+            case "HeartbeatSkew":
+                return ReadAtLeast("HeartbeatSkew", 0, "0 (no check) or more seconds", configPath, at, v => config.HeartbeatSkewSeconds = v);
+            case "HeartbeatClock":
+                return ReadChoice<HeartbeatClockMode>("HeartbeatClock", "sender, receive", TryParseHeartbeatClock, configPath, at, v => config.HeartbeatClock = v);
             case "StatusFile":
                 if (_kom.NextToken() is { } statusFile)
                 {
@@ -291,27 +283,36 @@ internal sealed class StatmgrConfigReader
                 return true;
             }
             case "RingLayout":
-            {
-                var value = _kom.NextToken();
-                if (value is null)
-                {
-                    return true;
-                }
-                if (!TryParseRingLayout(value, out var layout))
-                {
-                    _problems.Error(at, ("et",
-                        $"statmgr: Invalid <RingLayout> value <{value}> in <{configPath}>; valid=auto, lp64, ilp32; exiting.\n"));
-                    return false;
-                }
-                config.RingLayout = layout;
-                return true;
-            }
+                return ReadChoice<RingLayoutChoice>("RingLayout", "auto, lp64, ilp32", TryParseRingLayout, configPath, at, v => config.RingLayout = v);
         }
         _problems.Warning(at, "e", $"statmgr: <{com}> unknown command in <{configPath}>.\n");
         return false;
     }
 
-    private bool ReadPositive(string command, string unit, string configPath, ConfigLocation at, Action<int> store)
+    private delegate bool ChoiceParser<T>(string value, out T choice);
+
+    /// <summary>A command whose one argument is a word from a fixed list (case-insensitive); anything else is a startup error naming the list.</summary>
+    private bool ReadChoice<T>(string command, string valid, ChoiceParser<T> parse, string configPath, ConfigLocation at, Action<T> store)
+    {
+        var value = _kom.NextToken();
+        if (value is null)
+        {
+            return true;
+        }
+        if (!parse(value, out var choice))
+        {
+            _problems.Error(at, ("et",
+                $"statmgr: Invalid <{command}> value <{value}> in <{configPath}>; valid={valid}; exiting.\n"));
+            return false;
+        }
+        store(choice);
+        return true;
+    }
+
+    private bool ReadPositive(string command, string unit, string configPath, ConfigLocation at, Action<int> store) =>
+        ReadAtLeast(command, 1, $"1 or more {unit}", configPath, at, store);
+
+    private bool ReadAtLeast(string command, int least, string valid, string configPath, ConfigLocation at, Action<int> store)
     {
         var value = _kom.NextInt();
         if (_kom.TakeError() != KomError.None)
@@ -319,10 +320,10 @@ internal sealed class StatmgrConfigReader
             _problems.Error(at, $"statmgr: Bad <{command}> command in <{configPath}>; exiting.\n");
             return false;
         }
-        if (value < 1)
+        if (value < least)
         {
             _problems.Error(at, ("et",
-                $"statmgr: Invalid <{command}> value {value} in <{configPath}>; valid=1 or more {unit}; exiting.\n"));
+                $"statmgr: Invalid <{command}> value {value} in <{configPath}>; valid={valid}; exiting.\n"));
             return false;
         }
         store(value);
@@ -444,6 +445,16 @@ internal sealed class StatmgrConfigReader
             case "starttls": mode = SmtpSecurityMode.StartTls; return true;
             case "ssl": mode = SmtpSecurityMode.Ssl; return true;
             default: mode = SmtpSecurityMode.Auto; return false;
+        }
+    }
+
+    private static bool TryParseHeartbeatClock(string value, out HeartbeatClockMode mode)
+    {
+        switch (value.ToLowerInvariant())
+        {
+            case "sender": mode = HeartbeatClockMode.Sender; return true;
+            case "receive": mode = HeartbeatClockMode.Receive; return true;
+            default: mode = HeartbeatClockMode.Sender; return false;
         }
     }
 

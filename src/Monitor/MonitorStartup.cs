@@ -43,21 +43,24 @@ internal static class MonitorStartup
         IRecipientRouting routing = config.LegacyMailRouting
             ? new LegacyRouting(config.MailRecipients, config.MailServers.Count > 0)
             : new DocumentedRouting(config.MailRecipients, context.Mail.HasMailPath);
-        var reports = new ReportDispatcher(logit, pager, context.Mail, routing, config.PageGroups);
+        var reports = new ReportDispatcher(logit, pager, context.Mail, routing, config.PageGroups,
+            config.LimitWindowSeconds > 0 ? new ReportLimitWindow(config.LimitWindowSeconds, time) : null);
         var ownErrors = new OwnErrorReporter(own, reports);
         var restarts = new RestartTracker(modules, new Logo(installation, myModule, types.Restart), outbox, logit, time);
         var policy = new AlertPolicy(reports, restarts, monitored[0], logit);
         var planner = new WaitPlanner();
+        var heartbeatClock = new HeartbeatClock(config.HeartbeatClock, time);
         var dispatcher = new MessageDispatcher(types,
             new UnknownModuleGate(modules, ownErrors, config.DontReportUnknownModule != 0, time),
-            new HeartbeatHandler(reports, ownErrors, logit, config.Debug, context.ModuleName, time, policy),
+            new HeartbeatHandler(reports, ownErrors, logit, config.Debug, context.ModuleName, time,
+                heartbeatClock, new HeartbeatSkewWatch(config.HeartbeatSkewSeconds, logit, time), policy),
             new ErrorHandler(reports, ownErrors, time),
             restarts);
         var drainer = new RingDrainer(rings, wanted, dispatcher,
             new TransportProblemReporter(ownErrors, planner, multiRing, logit, time),
             context.Stop, logit, multiRing && config.Debug > 1, time);
         var pageit = new PageitHeartbeat(pager, context.SysName, config.HeartbeatPageit);
-        var expiry = new HeartbeatExpiryScan(modules, reports, restarts, monitored[0], logit, policy);
+        var expiry = new HeartbeatExpiryScan(modules, reports, restarts, monitored[0], logit, policy, heartbeatClock);
 
         long now = EpochClock.Now(time);
         if (!ownErrors.TryReport(StatmgrError.Startup, now, ""))
@@ -67,6 +70,7 @@ internal static class MonitorStartup
         now = EpochClock.Now(time);
         pageit.Start(now);
         modules.Reset(now);
+        heartbeatClock.Start(now);
 
         var logLoss = new LogLossReporter(context.LogLosses, reports, own.Descriptor);
         return new StatusManager(drainer, pageit, expiry, planner, ownErrors, outbox, logLoss, context);

@@ -6,7 +6,8 @@ namespace Statmgr.Notify;
 
 /// <summary>
 /// C's ReportHealth and ReportErr: compose the report, log it, page it, hand it to the mailer,
-/// and count what was used, in that order.
+/// and count what was used, in that order. With LimitWindow, each rule's limits first get a new
+/// window when theirs has ended, and what they hold back is said in the report and counted.
 /// </summary>
 internal sealed class ReportDispatcher
 {
@@ -15,37 +16,45 @@ internal sealed class ReportDispatcher
     private readonly IMailSink _mail;
     private readonly IRecipientRouting _routing;
     private readonly IReadOnlyList<string> _configPageGroups;
+    private readonly ReportLimitWindow? _window;
 
-    public ReportDispatcher(ILogit logit, Pager pager, IMailSink mail, IRecipientRouting routing, IReadOnlyList<string> configPageGroups)
+    /// <param name="window">LimitWindow's windows; null for C's limits, counted over the whole run.</param>
+    public ReportDispatcher(ILogit logit, Pager pager, IMailSink mail, IRecipientRouting routing, IReadOnlyList<string> configPageGroups,
+        ReportLimitWindow? window = null)
     {
         _logit = logit;
         _pager = pager;
         _mail = mail;
         _routing = routing;
         _configPageGroups = configPageGroups;
+        _window = window;
     }
 
     /// <summary>A heartbeat report ("module dead", "module alive", ...) stamped with <paramref name="time"/>.</summary>
     public string ReportHealth(Descriptor descriptor, ReportLimits limits, ReportCounters counters, long time, string text)
     {
+        _window?.Open(counters);
         var delivery = _routing.ForHealth(descriptor, limits, counters);
         if (LostToLimit(delivery, limits, _routing.ForHealth(descriptor, Unlimited, counters)))
         {
             counters.CountSuppressed();
         }
-        return Dispatch(descriptor, counters, delivery, ReportComposer.Health(time, descriptor, text, delivery));
+        string heldBack = _window is null ? "" : _window.HeldBack(limits, delivery, _routing.ForHealth(descriptor, limits, ReportLimitWindow.Unused));
+        return Dispatch(descriptor, counters, delivery, ReportComposer.Health(time, descriptor, text, delivery, heldBack));
     }
 
     /// <summary>An error report: the note if it has 4 or more characters, else the rule's text.</summary>
     public string ReportError(Descriptor descriptor, ErrorRule rule, ReportCounters counters, long time, string note)
     {
         var limits = new ReportLimits(rule.Page, rule.Mail);
+        _window?.Open(counters);
         var delivery = _routing.ForError(descriptor, limits, counters);
         if (LostToLimit(delivery, limits, _routing.ForError(descriptor, Unlimited, counters)))
         {
             counters.CountSuppressed();
         }
-        return Dispatch(descriptor, counters, delivery, ReportComposer.Error(time, descriptor, rule.Text, note, delivery));
+        string heldBack = _window is null ? "" : _window.HeldBack(limits, delivery, _routing.ForError(descriptor, limits, ReportLimitWindow.Unused));
+        return Dispatch(descriptor, counters, delivery, ReportComposer.Error(time, descriptor, rule.Text, note, delivery, heldBack));
     }
 
     /// <summary>Limits no counter can reach: what a report would have had if no limit were used up.</summary>

@@ -117,7 +117,8 @@ internal static class ErrorParseBench
         var time = TimeProvider.System;
         var dispatcher = new MessageDispatcher(Types,
             new UnknownModuleGate(modules, own, false, time),
-            new HeartbeatHandler(reports, own, logit, 0, _ => null, time),
+            new HeartbeatHandler(reports, own, logit, 0, _ => null, time,
+                new HeartbeatClock(HeartbeatClockMode.Sender, time), new HeartbeatSkewWatch(0, logit, time)),
             new ErrorHandler(reports, own, time),
             new RestartTracker(modules, new Logo(SiteNumbers.Inst, SiteNumbers.ModStatmgr, Types.Restart), new RingOutbox(logit), logit, TimeProvider.System));
         return (dispatcher, new MonitoredRing(pageRing, ""));

@@ -6,7 +6,9 @@ namespace Statmgr.Monitor.Modules;
 
 /// <summary>
 /// C's expiry scan: a monitored module is dead when statmgr's clock minus the
-/// sender's time of its last heartbeat is strictly more than tsec, in whole seconds.
+/// sender's time of its last heartbeat is strictly more than tsec, in whole seconds; with
+/// <c>HeartbeatClock receive</c>, the same rule on the heartbeat clock's seconds. Reports are
+/// stamped with statmgr's wall clock either way.
 /// </summary>
 internal sealed class HeartbeatExpiryScan
 {
@@ -18,8 +20,10 @@ internal sealed class HeartbeatExpiryScan
     private readonly MonitoredRing _defaultRing;
     private readonly ILogit _logit;
     private readonly AlertPolicy _policy;
+    private readonly HeartbeatClock _clock;
 
-    public HeartbeatExpiryScan(ModuleTable modules, ReportDispatcher reports, RestartTracker restarts, MonitoredRing defaultRing, ILogit logit, AlertPolicy policy)
+    public HeartbeatExpiryScan(ModuleTable modules, ReportDispatcher reports, RestartTracker restarts, MonitoredRing defaultRing, ILogit logit, AlertPolicy policy,
+        HeartbeatClock clock)
     {
         Modules = modules;
         _reports = reports;
@@ -27,13 +31,16 @@ internal sealed class HeartbeatExpiryScan
         _defaultRing = defaultRing;
         _logit = logit;
         _policy = policy;
+        _clock = clock;
     }
 
     /// <summary>The modules scanned, in configuration order.</summary>
     public ModuleTable Modules { get; }
 
+    /// <param name="now">statmgr's wall clock, in epoch seconds.</param>
     public ScanOutcome Scan(long now)
     {
+        long timersNow = _clock.Now(now);
         // Indexed, not enumerated (an interface's enumerator is an object): the scan runs every
         // pass, and an idle statmgr must allocate nothing.
         var modules = Modules.Modules;
@@ -44,7 +51,7 @@ internal sealed class HeartbeatExpiryScan
             {
                 _policy.Tick(module, policy, now);
             }
-            if (!module.IsMonitored || !module.Alive || now - module.Timer <= module.Tsec)
+            if (!module.IsMonitored || !module.Alive || timersNow - module.Timer <= module.Tsec)
             {
                 continue;
             }
@@ -78,7 +85,7 @@ internal sealed class HeartbeatExpiryScan
         return ScanOutcome.Completed;
     }
 
-    /// <summary>The earliest whole second at which some module will be found dead (or its alert policy has work), or null.</summary>
+    /// <summary>The earliest whole second of statmgr's wall clock at which some module will be found dead (or its alert policy has work), or null.</summary>
     public long? NextDeathSecond()
     {
         long? next = null;
@@ -95,7 +102,7 @@ internal sealed class HeartbeatExpiryScan
                 next = due;
             }
         }
-        return next;
+        return next is long death ? _clock.ToWallSecond(death) : null;
     }
 }
 

@@ -9,9 +9,10 @@ namespace Statmgr.Monitor.Modules;
 
 /// <summary>
 /// Applies one TYPE_HEARTBEAT: keep the pid, arm a restart, report "module
-/// alive" for a dead module (stamped with the sender's time), and restart its timer. A time more
-/// than a day ahead of statmgr's clock is a decode error and moves nothing, so it cannot put a
-/// module's death off.
+/// alive" for a dead module (stamped with the sender's time, or with <c>HeartbeatClock receive</c>
+/// statmgr's), and restart its timer on the heartbeat clock; a sender's clock that is off is logged.
+/// A time more than a day ahead of statmgr's clock is a decode error and moves nothing, so it
+/// cannot put a module's death off.
 /// </summary>
 internal sealed class HeartbeatHandler
 {
@@ -25,10 +26,12 @@ internal sealed class HeartbeatHandler
     private readonly TimeProvider _time;
     private readonly SenderTimeLimit _senderTime;
     private readonly AlertPolicy? _policy;
+    private readonly HeartbeatClock _clock;
+    private readonly HeartbeatSkewWatch _skew;
 
     /// <param name="policy">The alert policy rules, for modules that turn one on.</param>
     public HeartbeatHandler(ReportDispatcher reports, OwnErrorReporter own, ILogit logit, int debug, Func<byte, string?> moduleName, TimeProvider time,
-        AlertPolicy? policy = null)
+        HeartbeatClock clock, HeartbeatSkewWatch skew, AlertPolicy? policy = null)
     {
         _policy = policy;
         _reports = reports;
@@ -38,6 +41,8 @@ internal sealed class HeartbeatHandler
         _moduleName = moduleName;
         _time = time;
         _senderTime = new SenderTimeLimit(() => EpochClock.Now(time));
+        _clock = clock;
+        _skew = skew;
     }
 
     public void Handle(MonitoredRing ring, Logo logo, ModuleHealth module, ReadOnlySpan<byte> body)
@@ -51,13 +56,16 @@ internal sealed class HeartbeatHandler
             _own.TryReport(StatmgrError.Decode, EpochClock.Now(_time), decodeError!);
             return;
         }
-        if (module.OnHeartbeat(heartbeat, ring))
+        long now = EpochClock.Now(_time);
+        _skew.Check(module, heartbeat.Time, now);
+        bool receive = _clock.ReadsOnReceipt;
+        if (module.OnHeartbeat(heartbeat, ring, receive ? _clock.Now(now) : null))
         {
             module.MarkChanged(EpochClock.Now(_time));
             string? text = _policy is not null && module.Policy is { } policy ? _policy.OnAlive(module, policy, EpochClock.Now(_time)) : AliveText;
             if (text is not null)
             {
-                _reports.ReportHealth(module.Descriptor, module.HeartbeatLimits, module.HeartbeatCounters, heartbeat.Time, text);
+                _reports.ReportHealth(module.Descriptor, module.HeartbeatLimits, module.HeartbeatCounters, receive ? now : heartbeat.Time, text);
             }
         }
     }

@@ -29,7 +29,10 @@ internal sealed class ModuleHealth
     /// <summary>A module is assumed alive from startup until its first deadline passes.</summary>
     public bool Alive { get; set; } = true;
 
-    /// <summary>The sender's time of the last heartbeat (statmgr's startup time before the first).</summary>
+    /// <summary>
+    /// The sender's time of the last heartbeat, or with <c>HeartbeatClock receive</c> the second statmgr
+    /// read it on the heartbeat clock (statmgr's startup time before the first).
+    /// </summary>
     public long Timer { get; set; }
 
     /// <summary>The heartbeat <c>tsec</c>; 0 means the heartbeat is not monitored.</summary>
@@ -102,9 +105,10 @@ internal sealed class ModuleHealth
     /// One heartbeat from this module, carried by <paramref name="ring"/>: keep its pid and arm a
     /// restartMe module that waited for one (C arms only on a heartbeat with a pid, B5), remember
     /// the ring for restart requests, and for a monitored module restart its timer with the
-    /// sender's time. True when the module was dead and is now alive again (to be reported).
+    /// sender's time, or <paramref name="readTime"/> when the heartbeat clock is statmgr's. True when
+    /// the module was dead and is now alive again (to be reported).
     /// </summary>
-    public bool OnHeartbeat(HeartbeatMessage heartbeat, MonitoredRing ring)
+    public bool OnHeartbeat(HeartbeatMessage heartbeat, MonitoredRing ring, long? readTime = null)
     {
         if (heartbeat.HasPid)
         {
@@ -121,7 +125,7 @@ internal sealed class ModuleHealth
         }
         bool cameBack = !Alive;
         Alive = true;
-        Timer = heartbeat.Time;
+        Timer = readTime ?? heartbeat.Time;
         return cameBack;
     }
 

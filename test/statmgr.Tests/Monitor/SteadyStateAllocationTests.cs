@@ -1,4 +1,5 @@
 using System.Text;
+using Statmgr.Config;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Status;
 using Statmgr.Tests.Earthworm.Transport;
@@ -24,8 +25,9 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
     private const long WarmUpEnd = T + 60;
     private const long MeasuredEnd = T + 240;
 
-    [Test]
-    public void PassesWhileTenModulesBeatAllocateNothing()
+    [TestCase(nameof(HeartbeatClockMode.Sender))]
+    [TestCase(nameof(HeartbeatClockMode.Receive))]
+    public void PassesWhileTenModulesBeatAllocateNothing(string heartbeatClock)
     {
         var measured = RunTenModules(statusBoard: false);
 
@@ -54,6 +56,7 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
         h.Board = statusBoard ? new StatusBoard(h.Time) : null;
         h.Config.RingKey = key;
         h.Config.HeartbeatPageit = PageitSeconds;
+        h.Config.HeartbeatClock = Enum.Parse<HeartbeatClockMode>(heartbeatClock);
         h.Pick.HeartbeatTsec = 0;
         for (var i = 0; i < ModuleCount; i++)
         {
