@@ -5,7 +5,8 @@ namespace Statmgr.Config;
 
 /// <summary>
 /// What <c>--check</c> prints after C's dump when the configuration uses an alert policy command
-/// (the port's opt-in commands): each with the value statmgr will use. The startup dump in the log
+/// (the port's opt-in commands): each with the value statmgr will use; the restart, reminder and
+/// flap rules as statmgr.d and each descriptor set them. The startup dump in the log
 /// stays C's, and a configuration without these commands gets no section, so its check output is
 /// what it was.
 /// </summary>
@@ -22,6 +23,17 @@ internal static class AlertPolicyDump
             lines.Add(string.Create(CultureInfo.InvariantCulture, $" LimitWindow     {config.LimitWindowSeconds}"));
             lines.Add($" HeartbeatClock  {(config.HeartbeatClock == HeartbeatClockMode.Receive ? "receive" : "sender")}");
             lines.Add(string.Create(CultureInfo.InvariantCulture, $" HeartbeatSkew   {config.HeartbeatSkewSeconds}"));
+        }
+        foreach (var line in config.PolicyDefaults.CommandLines(inDescriptor: false))
+        {
+            lines.Add(" " + line);
+        }
+        foreach (var descriptor in config.Descriptors)
+        {
+            foreach (var line in descriptor.Policy.CommandLines(inDescriptor: true))
+            {
+                lines.Add($" {descriptor.ModName}: {line}");
+            }
         }
         if (lines.Count == 0)
         {

@@ -10,7 +10,6 @@ internal sealed class ReportCounters
 {
     public int Pages { get; private set; }
     public int Mails { get; private set; }
-    public int Suppressed { get; private set; }
 
     /// <summary>When the rule's current LimitWindow window opened (a TimeProvider timestamp); null before its first report.</summary>
     public long? WindowStart { get; private set; }

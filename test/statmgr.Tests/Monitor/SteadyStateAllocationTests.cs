@@ -29,7 +29,7 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
     [TestCase(nameof(HeartbeatClockMode.Receive))]
     public void PassesWhileTenModulesBeatAllocateNothing(string heartbeatClock)
     {
-        var measured = RunTenModules(statusBoard: false);
+        var measured = RunTenModules(statusBoard: false, Enum.Parse<HeartbeatClockMode>(heartbeatClock));
 
         Assert.That(measured.Allocated, Is.Zero,
             $"bytes allocated by {measured.Passes} passes ({measured.QuietPasses} of them without a message) over {MeasuredEnd - WarmUpEnd} s");
@@ -38,7 +38,7 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
     [Test]
     public void WithAStatusBoardOnlyPublishingPassesAllocateAndNeverMoreForMoreMessages()
     {
-        var measured = RunTenModules(statusBoard: true);
+        var measured = RunTenModules(statusBoard: true, HeartbeatClockMode.Sender);
 
         Assert.That(measured.Publications, Has.Count.EqualTo(MeasuredEnd - WarmUpEnd), "a snapshot every second");
         Assert.That(measured.Allocated, Is.Zero, $"bytes allocated by {measured.Passes - measured.Publications.Count} passes that published nothing");
@@ -48,7 +48,7 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
     }
 
     /// <summary>Ten modules beat on a real ring; the passes after the warm-up are measured.</summary>
-    private Steady RunTenModules(bool statusBoard)
+    private Steady RunTenModules(bool statusBoard, HeartbeatClockMode heartbeatClock)
     {
         var key = Keys.Next();
         using var writer = SystemVRing.Create("STATUS_RING", key, 64 * 1024);
@@ -56,7 +56,7 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
         h.Board = statusBoard ? new StatusBoard(h.Time) : null;
         h.Config.RingKey = key;
         h.Config.HeartbeatPageit = PageitSeconds;
-        h.Config.HeartbeatClock = Enum.Parse<HeartbeatClockMode>(heartbeatClock);
+        h.Config.HeartbeatClock = heartbeatClock;
         h.Pick.HeartbeatTsec = 0;
         for (var i = 0; i < ModuleCount; i++)
         {
