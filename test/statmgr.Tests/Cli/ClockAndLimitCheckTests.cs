@@ -73,6 +73,22 @@ public class ClockAndLimitCheckTests : ConfigFixtureTests
     }
 
     [Test]
+    public void CheckPrintsTheRestartReminderAndFlapRulesAsStatmgrDAndEachDescriptorSetThem()
+    {
+        ConfigTexts.WriteMinimal(Fixture, "Remind 3600", "FlapLimit 3 1800");
+
+        var (status, output) = RunCheck();
+
+        Assert.That(status, Is.EqualTo(ConfigurationCheck.WouldStart));
+        Assert.That(output, Does.EndWith(CDumpEnd
+            + "\n       *****  Alert policy (port only)  *****\n"
+            + " Remind 3600\n"
+            + " FlapLimit 3 1800\n"
+            + " statmgr: remind: 3600\n"
+            + " statmgr: flapLimit: 3 1800\n"));
+    }
+
+    [Test]
     public void CheckPrintsNoAlertPolicySectionWithoutTheCommands()
     {
         ConfigTexts.WriteMinimal(Fixture);
