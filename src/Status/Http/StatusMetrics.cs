@@ -78,7 +78,7 @@ internal sealed class StatusMetrics
         _ringRead = factory.CreateCounter("statmgr_ring_messages_read_total",
             "Messages statmgr read from the ring.", ringLabels);
         _ringMissed = factory.CreateCounter("statmgr_ring_messages_missed_total",
-            "Messages the ring lost before statmgr could read them.", ringLabels);
+            "Times the ring said messages were lost before the one statmgr read (a gap or a lap counts once, however many were lost).", ringLabels);
         _ringLapGuardWaits = factory.CreateCounter("statmgr_ring_lap_guard_waits_total",
             "Idle waits cut short so that writers could not lap statmgr's reading position.", ringLabels);
         _mailsSent = factory.CreateCounter("statmgr_mails_sent_total",
