@@ -26,14 +26,14 @@ internal static class MonitorCommand
         using var signals = stop.RequestOnSignals(log);
         var transport = MailTransportFactory.Create(MailSettings.FromConfig(config), log, time);
         var mailQueue = transport is null ? null : new MailQueue(transport, log, time);
-        // The loop publishes on the board whatever reads it; the status file is one reader.
-        var board = new StatusBoard(time);
-        using var statusFile = StatusFileLocation.Resolve(config, Environment.GetEnvironmentVariable) is { } statusPath
-            ? new StatusFileWriter(board, statusPath, log)
-            : null;
+        // The loop publishes on the board for its readers, the status file and the listener; with
+        // neither (StatusFile 0, no StatusListen) there is no board and no snapshot is ever built.
+        var statusPath = StatusFileLocation.Resolve(config, Environment.GetEnvironmentVariable);
+        var board = statusPath is null && config.StatusListen is null ? null : new StatusBoard(time);
+        using var statusFile = board is not null && statusPath is not null ? new StatusFileWriter(board, statusPath, log) : null;
         statusFile?.Start();
         // The status listener, only when StatusListen is set; a failed bind is logged and monitoring goes on.
-        using var listener = config.StatusListen is { } listenAt ? StatusListener.Start(listenAt, board, log) : null;
+        using var listener = board is not null && config.StatusListen is { } listenAt ? StatusListener.Start(listenAt, board, log) : null;
         try
         {
             var context = new MonitorContext
