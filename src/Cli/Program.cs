@@ -24,7 +24,10 @@ internal static class Program
         var check = new ConfigurationCheck(Console.Out, environment, File.Exists, processId, new MailConfigurationCheck().Check);
         var testMail = new MailTestCommand(Console.Out, environment, File.Exists, processId, TimeProvider.System);
         var status = new StatusCommand(Console.Out, Console.Error, environment, File.Exists, processId, TimeProvider.System);
-        var commandLine = new StatmgrCommandLine(Console.Out, Console.Error, start.Run, check.Run, testMail.Run, status.Run);
+        var reload = new ReloadCommand(Console.Out, Console.Error, environment, File.Exists, processId, TimeProvider.System);
+        var silences = new SilenceCommand(Console.Out, Console.Error, environment, File.Exists, processId, TimeProvider.System);
+        var commandLine = new StatmgrCommandLine(Console.Out, Console.Error, new StatmgrCommands(start.Run, check.Run, testMail.Run, status.Run,
+            reload.Run, silences.Add, silences.List, silences.Remove));
         return commandLine.Run(args);
     }
 }

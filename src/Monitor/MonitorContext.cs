@@ -28,6 +28,13 @@ internal sealed class MonitorContext
 
     public required IMailSink Mail { get; init; }
 
+    /// <summary>
+    /// Gives a reloaded configuration's mail settings to the mailer and returns the sink for every
+    /// report from then on; what is already queued is kept and still sent. Null: a reload keeps
+    /// <see cref="Mail"/> as it is (tests that do not mail).
+    /// </summary>
+    public Func<StatmgrConfig, IMailSink>? ReloadMail { get; init; }
+
     public required TimeProvider Time { get; init; }
 
     /// <summary>Attaches an existing ring by name and key; throws TransportRingException when it cannot.</summary>

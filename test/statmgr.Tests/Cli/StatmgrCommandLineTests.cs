@@ -10,6 +10,7 @@ public class StatmgrCommandLineTests
     private readonly List<string> _checkedFiles = new();
     private readonly List<string> _mailTested = new();
     private readonly List<(string File, bool Json)> _statusShown = new();
+    private readonly List<string> _silenceCommands = new();
     private CapturedConsole _console = null!;
 
     [SetUp]
@@ -19,6 +20,7 @@ public class StatmgrCommandLineTests
         _checkedFiles.Clear();
         _mailTested.Clear();
         _statusShown.Clear();
+        _silenceCommands.Clear();
         _console = new CapturedConsole();
     }
 
@@ -27,11 +29,15 @@ public class StatmgrCommandLineTests
 
     private int Run(params string[] args)
     {
-        var commandLine = new StatmgrCommandLine(_console.Out, _console.Error,
+        var commandLine = new StatmgrCommandLine(_console.Out, _console.Error, new StatmgrCommands(
             file => { _started.Add(file); return 17; },
             file => { _checkedFiles.Add(file); return 1; },
             file => { _mailTested.Add(file); return 3; },
-            (file, json) => { _statusShown.Add((file, json)); return 2; });
+            (file, json) => { _statusShown.Add((file, json)); return 2; },
+            file => { _silenceCommands.Add($"reload {file}"); return 4; },
+            (module, duration, reason, file) => { _silenceCommands.Add($"silence {module}|{duration}|{reason}|{file}"); return 5; },
+            file => { _silenceCommands.Add($"silences {file}"); return 6; },
+            (target, file) => { _silenceCommands.Add($"unsilence {target}|{file}"); return 7; }));
         return commandLine.Run(args);
     }
 
@@ -172,5 +178,34 @@ public class StatmgrCommandLineTests
     {
         Assert.That(Run("[diagram]"), Is.EqualTo(17));
         Assert.That(_started, Is.EqualTo(new[] { "[diagram]" }));
+    }
+
+    [Test]
+    public void ReloadRunsTheReload()
+    {
+        Assert.That(Run("--reload", "statmgr.d"), Is.EqualTo(4));
+        Assert.That(_silenceCommands, Is.EqualTo(new[] { "reload statmgr.d" }));
+    }
+
+    [TestCase(new[] { "--silence", "pick_ew", "2h", "digitizer swap" }, "silence pick_ew|2h|digitizer swap|statmgr.d", 5)]
+    [TestCase(new[] { "--silence", "all", "30m", "network work", "site.d" }, "silence all|30m|network work|site.d", 5)]
+    [TestCase(new[] { "--silences" }, "silences statmgr.d", 6)]
+    [TestCase(new[] { "--silences", "site.d" }, "silences site.d", 6)]
+    [TestCase(new[] { "--unsilence", "3" }, "unsilence 3|statmgr.d", 7)]
+    [TestCase(new[] { "--unsilence", "pick_ew", "site.d" }, "unsilence pick_ew|site.d", 7)]
+    public void SilenceCommandsTakeTheirConfigFileLastOrStatmgrD(string[] args, string ran, int exit)
+    {
+        Assert.That(Run(args), Is.EqualTo(exit));
+        Assert.That(_silenceCommands, Is.EqualTo(new[] { ran }));
+    }
+
+    [TestCase("--silence", "pick_ew", "2h")]
+    [TestCase("--silences", "a.d", "b.d")]
+    [TestCase("--reload")]
+    [TestCase("--reload", "statmgr.d", "--silences")]
+    public void IncompleteOrMixedReloadAndSilenceCommandsAreUsageErrors(params string[] args)
+    {
+        Assert.That(Run(args), Is.EqualTo(255));
+        Assert.That(_silenceCommands, Is.Empty);
     }
 }
