@@ -44,6 +44,30 @@ internal sealed class ConfigurationCheck
 
     public int Run(string configPath)
     {
+        var (result, problems) = Inspect(configPath);
+        if (result is not null && !problems.HasErrors)
+        {
+            _stdout.Write(ConfigurationDump.Format(result.Config));
+            _stdout.Write(AlertPolicyDump.Format(result.Config));
+        }
+        WriteProblems(problems, _stdout);
+        return problems.HasErrors ? WouldNotStart : WouldStart;
+    }
+
+    /// <summary>Each problem as its <c>file:line: error|warning: text</c> line.</summary>
+    public static void WriteProblems(ConfigProblems problems, TextWriter to)
+    {
+        foreach (var problem in problems.All)
+        {
+            to.Write(problem.ToCheckLine());
+            to.Write('\n');
+        }
+        to.Flush();
+    }
+
+    /// <summary>The check itself, printing nothing: what loaded (null when a start would stop) and every problem.</summary>
+    public (StartupResult? Result, ConfigProblems Problems) Inspect(string configPath)
+    {
         // Everything a real start would log stays in memory: --check writes no log.
         var log = new CollectingLogit();
         var problems = new ConfigProblems(log, collectAll: true);
@@ -78,18 +102,7 @@ internal sealed class ConfigurationCheck
             WarnOfMissingOwnMessages(result.Config.Descriptors[result.OwnDescriptorIndex], problems);
         }
 
-        if (result is not null && !problems.HasErrors)
-        {
-            _stdout.Write(ConfigurationDump.Format(result.Config));
-            _stdout.Write(AlertPolicyDump.Format(result.Config));
-        }
-        foreach (var problem in problems.All)
-        {
-            _stdout.Write(problem.ToCheckLine());
-            _stdout.Write('\n');
-        }
-        _stdout.Flush();
-        return problems.HasErrors ? WouldNotStart : WouldStart;
+        return (result, problems);
     }
 
     /// <summary>

@@ -24,8 +24,8 @@ internal static class MonitorCommand
         using var wait = new WakeableWait();
         var stop = new StopSource(wait, startup.ProcessId);
         using var signals = stop.RequestOnSignals(log);
-        var transport = MailTransportFactory.Create(MailSettings.FromConfig(config), log, time);
-        var mailQueue = transport is null ? null : new MailQueue(transport, log, time);
+        var mailer = Mailer.ForRun(config, log, time);
+        using var pidFile = PidFile.Write(PidFile.PathFor(config.ConfigPath, Environment.GetEnvironmentVariable), startup.ProcessId, log);
         // The loop publishes on the board for its readers, the status file and the listener; with
         // neither (StatusFile 0, no StatusListen) there is no board and no snapshot is ever built.
         var statusPath = StatusFileLocation.Resolve(config, Environment.GetEnvironmentVariable);
@@ -45,7 +45,8 @@ internal static class MonitorCommand
                 SysName = startup.SystemName,
                 ModuleName = startup.Tables.GetModIdName,
                 Logit = log,
-                Mail = (IMailSink?)mailQueue ?? DiscardMailSink.Instance,
+                Mail = mailer,
+                ReloadMail = mailer.Reload,
                 Time = time,
                 AttachRing = (name, key) => SystemVRing.Attach(name, key, config.RingLayout),
                 Stop = stop,
@@ -60,11 +61,8 @@ internal static class MonitorCommand
         }
         finally
         {
-            if (mailQueue is not null)
-            {
-                mailQueue.DrainAsync(MailRetryPolicy.ShutdownDrainLimit).GetAwaiter().GetResult();
-                mailQueue.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
+            mailer.DrainAsync(MailRetryPolicy.ShutdownDrainLimit).GetAwaiter().GetResult();
+            mailer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 }

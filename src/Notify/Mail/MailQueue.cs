@@ -17,7 +17,7 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
     private readonly object _gate = new();
     private readonly List<MailJob> _jobs = new();
     private readonly List<TaskCompletionSource> _idleWaiters = new();
-    private readonly IMailTransport _transport;
+    private IMailTransport _transport;
     private readonly TimeProvider _time;
     private readonly MailFailureLog _failures;
     private readonly int _capacity;
@@ -50,6 +50,12 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
         _capacity = capacity;
         _failures = new MailFailureLog(logit);
     }
+
+    /// <summary>
+    /// A reload's new way of mailing: every message from the next attempt on goes through it, the
+    /// ones already waiting (and their retries) included; the one in flight ends on the old one.
+    /// </summary>
+    internal void UseTransport(IMailTransport transport) => Volatile.Write(ref _transport, transport);
 
     /// <summary>Messages waiting or being sent (never more than the capacity plus the one in flight).</summary>
     internal int Count
@@ -234,7 +240,7 @@ internal sealed class MailQueue : IMailSink, IAsyncDisposable
             MailOutcome outcome;
             try
             {
-                outcome = await _transport.DeliverAsync(job.Recipient, job.ReportText, _stop.Token).ConfigureAwait(false);
+                outcome = await Volatile.Read(ref _transport).DeliverAsync(job.Recipient, job.ReportText, _stop.Token).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

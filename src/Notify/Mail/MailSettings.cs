@@ -51,6 +51,23 @@ internal sealed class MailSettings
     /// </summary>
     public string ComposeBody(string reportText) => Prefix + reportText + Suffix + "\n";
 
+    /// <summary>
+    /// True when both would mail the same way: the same relays or program, sender, subject, framing
+    /// and SMTP security. The recipients are not compared: each report names its own.
+    /// </summary>
+    public bool MailsLike(MailSettings other) =>
+        ServerLines.SequenceEqual(other.ServerLines, StringComparer.Ordinal)
+        && MailProgram == other.MailProgram
+        && From == other.From
+        && Subject == other.Subject
+        && Prefix == other.Prefix
+        && Suffix == other.Suffix
+        && Security == other.Security
+        && User == other.User
+        && PasswordFile == other.PasswordFile
+        && Timeout == other.Timeout
+        && CaFile == other.CaFile;
+
     public static MailSettings FromConfig(StatmgrConfig config) => FromConfig(config, DefaultFrom());
 
     internal static MailSettings FromConfig(StatmgrConfig config, string defaultFrom)
