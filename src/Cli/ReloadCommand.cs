@@ -31,17 +31,19 @@ internal sealed class ReloadCommand
     private readonly RunningStatmgr _running;
     private readonly Func<int, string?> _signal;
     private readonly TimeProvider _time;
+    private readonly Action<TimeSpan> _pause;
 
     public ReloadCommand(TextWriter stdout, TextWriter stderr, Func<string, string?> environment, Func<string, bool> fileExists, int processId,
         TimeProvider time)
         : this(stdout, stderr, environment, new ConfigurationCheck(stdout, environment, fileExists, processId, new MailConfigurationCheck().Check),
-            new RunningStatmgr(fileExists, RunningStatmgr.ProcCommandLine), RunningStatmgr.SendHangup, time)
+            new RunningStatmgr(fileExists, RunningStatmgr.ProcCommandLine), RunningStatmgr.SendHangup, time, Thread.Sleep)
     {
     }
 
     /// <param name="signal">Sends SIGHUP to a pid; the error text when it could not.</param>
+    /// <param name="pause">Waits between two looks at the log (a test moves its fake clock instead).</param>
     internal ReloadCommand(TextWriter stdout, TextWriter stderr, Func<string, string?> environment, ConfigurationCheck check,
-        RunningStatmgr running, Func<int, string?> signal, TimeProvider time)
+        RunningStatmgr running, Func<int, string?> signal, TimeProvider time, Action<TimeSpan> pause)
     {
         _stdout = stdout;
         _stderr = stderr;
@@ -50,6 +52,7 @@ internal sealed class ReloadCommand
         _running = running;
         _signal = signal;
         _time = time;
+        _pause = pause;
     }
 
     public int Run(string configPath)
@@ -110,7 +113,7 @@ internal sealed class ReloadCommand
         var deadline = _time.GetUtcNow() + AnswerLimit;
         while (follower.Poll() == ReloadAnswer.NotYet && _time.GetUtcNow() < deadline)
         {
-            Task.Delay(PollInterval, _time).GetAwaiter().GetResult();
+            _pause(PollInterval);
         }
         return follower.Answer;
     }

@@ -79,6 +79,9 @@ internal sealed class Mailer : IMailSink, IAsyncDisposable
 
     public ValueTask DisposeAsync() => Volatile.Read(ref _queue)?.DisposeAsync() ?? ValueTask.CompletedTask;
 
+    /// <summary>For tests: see <see cref="MailQueue.WhenIdleAsync"/>.</summary>
+    internal Task WhenIdleAsync() => Volatile.Read(ref _queue)?.WhenIdleAsync() ?? Task.CompletedTask;
+
     private void Use(IMailTransport? transport)
     {
         if (transport is not null)
