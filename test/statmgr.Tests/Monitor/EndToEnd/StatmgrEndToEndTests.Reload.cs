@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Statmgr.Earthworm.Transport;
+using Statmgr.Tests.Notify.Mail;
 using static Statmgr.TestSupport.SiteNumbers;
 using static Statmgr.Tests.Monitor.EndToEnd.StatmgrSite;
 
@@ -60,6 +62,42 @@ public partial class StatmgrEndToEndTests
         _site.CatchUp();
         Assert.That(statmgr.HasExited, Is.False, _site.Stderr);
         StopAfterReloads(statmgr);
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task AReloadedMailServerAndSubjectCarryTheNextReport()
+    {
+        await using var relay = new TestSmtpServer();
+        await relay.StartAsync();
+        int down = TestSmtpServer.FreePort();
+        _site.WriteConfig(pickTsec: 0, simulated: 1, simulatedRestart: false,
+            commands: $"mail  ops@example.org\nMailServer  127.0.0.1:{down}\nSmtpSecurity  none\nFrom  statmgr@example.org\nSubject  before\n");
+        File.WriteAllText(ParamsPath("sim1.desc"), "modName  sim1\nmodId    MOD_SIM1\ninstId   INST_MENLO\ntsec: 2  page: 0  mail: 9\n");
+        _site.CreateRing("STATUS_RING", _site.StatusKey);
+        _site.StartStatmgrWithDefaultSignals();
+        _site.WaitForLog(StartupReport, StartupLimit);
+        var config = ParamsPath("statmgr.d");
+        File.WriteAllText(config, File.ReadAllText(config)
+            .Replace($"127.0.0.1:{down}", relay.Address, StringComparison.Ordinal)
+            .Replace("Subject  before", "Subject  after the reload", StringComparison.Ordinal));
+
+        var reload = _site.RunStatmgr("--reload", "statmgr.d");
+        Assert.That(reload.ExitCode, Is.EqualTo(0), reload.Stdout + reload.Stderr + _site.Messages());
+        Assert.That(reload.Stdout, Does.Contain("statmgr: reload: mail settings changed\n"));
+        using var module = _site.StartModule(_site.StatusKey, ModSim1, 500, 1000);
+        _site.WaitForLog("ewhost/sim1 (MOD_SIM1) module dead Mail sent.\n", TimeSpan.FromSeconds(30));
+
+        var waited = Stopwatch.StartNew();
+        while (relay.Received.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+        }
+        Assert.That(relay.Received.Select(m => m.RcptTo.Single()), Is.EqualTo(new[] { "ops@example.org" }), _site.Messages());
+        var mail = Encoding.Latin1.GetString(relay.Received[0].Data);
+        Assert.That(mail, Does.Contain("Subject: after the reload"));
+        Assert.That(mail, Does.Contain("ewhost/sim1 (MOD_SIM1) module dead Mail sent."));
+        Assert.That(_site.Messages(), Does.Not.Contain($"127.0.0.1:{down}"), "nothing went the old way");
     }
 
     /// <summary>
