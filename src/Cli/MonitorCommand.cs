@@ -11,7 +11,7 @@ namespace Statmgr.Cli;
 
 /// <summary>
 /// Everything from attaching the ring on, with the real world around it: System V rings, the mail queue,
-/// the stop signals and SIGHUP, the system clock. Returns the process exit status.
+/// the stop signals and SIGHUP (a reload), the system clock. Returns the process exit status.
 /// </summary>
 internal static class MonitorCommand
 {
@@ -23,7 +23,10 @@ internal static class MonitorCommand
         // the run with the shutdown report, even one that comes before the main loop exists.
         using var wait = new WakeableWait();
         var stop = new StopSource(wait, startup.ProcessId);
-        using var signals = stop.RequestOnSignals(log);
+        // SIGHUP: the configuration is read again off the loop, as a start reads it, and applied between two passes.
+        var reload = new ReloadRequest(config.ConfigPath, () => ReloadReading.Read(config.ConfigPath, Environment.GetEnvironmentVariable, File.Exists,
+            startup.ProcessId, ProgramVersion.Text, (name, key) => SystemVRing.Attach(name, key, config.RingLayout), log), wait.Wake, log);
+        using var signals = stop.RequestOnSignals(reload.Request);
         var transport = MailTransportFactory.Create(MailSettings.FromConfig(config), log, time);
         var mailQueue = transport is null ? null : new MailQueue(transport, log, time);
         // The loop publishes on the board for its readers, the status file and the listener; with
@@ -47,6 +50,7 @@ internal static class MonitorCommand
                 Logit = log,
                 Mail = (IMailSink?)mailQueue ?? DiscardMailSink.Instance,
                 Time = time,
+                Reload = reload,
                 AttachRing = (name, key) => SystemVRing.Attach(name, key, config.RingLayout),
                 Stop = stop,
                 Status = board,
