@@ -45,7 +45,8 @@ internal sealed class StatusManager
     /// <summary>When the configuration running now was loaded: the start, or the last reload applied.</summary>
     public DateTimeOffset LoadedAt => _parts.LoadedAt;
 
-    private MonitorContext Context => _parts.Context;
+    /// <summary>The configuration running now, and the process around it.</summary>
+    public MonitorContext Context => _parts.Context;
 
     /// <summary>Runs until told to stop; returns the process exit status.</summary>
     public int Run()
