@@ -230,4 +230,21 @@ public class ReloadTests
         Assert.That(h.Ring.Puts, Has.Count.EqualTo(puts));
         Assert.That(h.Mail.Sent, Is.Empty);
     }
+
+    [Test]
+    public void ANewHeartbeatClockModeRestartsEveryTimerAtTheReload()
+    {
+        var h = Started();
+        h.RunUntil(T + 20);
+        var next = h.NextConfig();
+        next.HeartbeatClock = HeartbeatClockMode.Receive;
+
+        h.Reload(next);
+        h.RunUntil(T + 50, 999);
+        Assert.That(h.Reports, Is.Empty, "a timer of the sender's clock means nothing on statmgr's: a full tsec from the reload");
+        h.RunUntil(T + 51, 1);
+
+        Assert.That(h.ReloadLines, Is.EqualTo(new[] { "statmgr: reload: HeartbeatClock changed\n", Done }));
+        Assert.That(h.Reports, Is.EqualTo(new[] { Utc(T + 51) + "  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent. Mail sent.\n" }));
+    }
 }
