@@ -69,20 +69,9 @@ internal sealed class ConfigurationCheck
     public (StartupResult? Result, ConfigProblems Problems) Inspect(string configPath)
     {
         // Everything a real start would log stays in memory: --check writes no log.
-        var log = new CollectingLogit();
-        var problems = new ConfigProblems(log, collectAll: true);
-        var startup = new StatmgrStartup(log, _environment, problems, _fileExists, ProgramVersion.Text);
-        StartupResult? result;
-        try
-        {
-            result = startup.Run(configPath, _processId);
-        }
-        catch (EarthwormExitException ex)
-        {
-            // A library path that ends the process even while problems are collected.
-            problems.RecordLoggedError(new ConfigLocation(configPath, 0), ex.Message);
-            result = null;
-        }
+        var reading = ConfigurationReading.Read(configPath, _environment, _fileExists, _processId, ProgramVersion.Text);
+        var problems = reading.Problems;
+        var result = reading.Result;
 
         if (result is not null)
         {

@@ -11,7 +11,7 @@ namespace Statmgr.Cli;
 
 /// <summary>
 /// Everything from attaching the ring on, with the real world around it: System V rings, the mail queue,
-/// the stop signals and SIGHUP, the system clock. Returns the process exit status.
+/// the stop signals and SIGHUP (a reload), the system clock. Returns the process exit status.
 /// </summary>
 internal static class MonitorCommand
 {
@@ -23,7 +23,10 @@ internal static class MonitorCommand
         // the run with the shutdown report, even one that comes before the main loop exists.
         using var wait = new WakeableWait();
         var stop = new StopSource(wait, startup.ProcessId);
-        using var signals = stop.RequestOnSignals(log);
+        // SIGHUP: the configuration is read again off the loop, as a start reads it, and applied between two passes.
+        var reload = new ReloadRequest(config.ConfigPath, () => ReloadReading.Read(config.ConfigPath, Environment.GetEnvironmentVariable, File.Exists,
+            startup.ProcessId, ProgramVersion.Text, (name, key) => SystemVRing.Attach(name, key, config.RingLayout), log), wait.Wake, log);
+        using var signals = stop.RequestOnSignals(reload.Request);
         var mailer = Mailer.ForRun(config, log, time);
         using var pidFile = PidFile.Write(PidFile.PathFor(config.ConfigPath, Environment.GetEnvironmentVariable), startup.ProcessId, log);
         // The loop publishes on the board for its readers, the status file and the listener; with
@@ -48,6 +51,7 @@ internal static class MonitorCommand
                 Mail = mailer,
                 ReloadMail = mailer.Reload,
                 Time = time,
+                Reload = reload,
                 AttachRing = (name, key) => SystemVRing.Attach(name, key, config.RingLayout),
                 Stop = stop,
                 Status = board,

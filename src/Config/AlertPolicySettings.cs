@@ -26,6 +26,10 @@ internal sealed class AlertPolicySettings
     public bool IsOff =>
         Budget is not { IsOn: true } && Backoff is not { IsOn: true } && RemindSeconds is not > 0 && Flap is not { IsOn: true };
 
+    /// <summary>True when <paramref name="other"/> sets the same rules to the same values.</summary>
+    public bool SameAs(AlertPolicySettings other) =>
+        Budget == other.Budget && Backoff == other.Backoff && RemindSeconds == other.RemindSeconds && Flap == other.Flap;
+
     /// <summary>
     /// The commands that set what is set here, as written in a descriptor (<c>restartBudget: 2 120</c>)
     /// or, unless <paramref name="inDescriptor"/>, in statmgr.d (<c>RestartBudget 2 120</c>): what

@@ -25,11 +25,17 @@ internal sealed class LogLossReporter
     private readonly ReportCounters _counters = new();
     private int _reportedSpells;
 
-    public LogLossReporter(Func<LogLosses> losses, ReportDispatcher reports, Descriptor own)
+    /// <param name="previous">The reporter a reload replaces: the spells it reported and the pages it used count on.</param>
+    public LogLossReporter(Func<LogLosses> losses, ReportDispatcher reports, Descriptor own, LogLossReporter? previous = null)
     {
         _losses = losses;
         _reports = reports;
         _own = own;
+        if (previous is not null)
+        {
+            _counters = previous._counters;
+            _reportedSpells = previous._reportedSpells;
+        }
     }
 
     /// <summary>What the log has lost so far, for a status view.</summary>

@@ -7,7 +7,7 @@ using Statmgr.Status;
 namespace Statmgr.Monitor;
 
 /// <summary>Everything the monitor needs from the configuration startup read and from the process around it.</summary>
-internal sealed class MonitorContext
+internal sealed record MonitorContext
 {
     public required StatmgrConfig Config { get; init; }
 
@@ -36,6 +36,9 @@ internal sealed class MonitorContext
     public Func<StatmgrConfig, IMailSink>? ReloadMail { get; init; }
 
     public required TimeProvider Time { get; init; }
+
+    /// <summary>Where finished configuration readings (SIGHUP) wait for the loop; null: statmgr is never reloaded (tests, <c>--check</c>).</summary>
+    public ReloadRequest? Reload { get; init; }
 
     /// <summary>Attaches an existing ring by name and key; throws TransportRingException when it cannot.</summary>
     public required Func<string, long, ITransportRing> AttachRing { get; init; }

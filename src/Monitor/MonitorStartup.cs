@@ -11,18 +11,16 @@ namespace Statmgr.Monitor;
 /// <summary>
 /// The rest of C's startup, after the configuration is read: attach the RingName ring, find
 /// every ring with CheckAllRings, flush old messages from the monitored rings, send the startup
-/// report, start the timers, and hand back the main loop ready to run.
+/// report, start the timers, and hand back the main loop ready to run. What is built from the
+/// configuration is built by <see cref="MonitorParts"/>, as a reload builds it again.
 /// </summary>
 internal static class MonitorStartup
 {
     public static StatusManager Start(MonitorContext context)
     {
         var config = context.Config;
-        var types = context.Types;
         var logit = context.Logit;
         var time = context.Time;
-        byte myModule = config.MyModuleId;
-        byte installation = context.LocalInstallation;
 
         var pageRing = AttachOrExit(context, config.RingName, config.RingKey);
         var outbox = new RingOutbox(logit);
@@ -31,64 +29,25 @@ internal static class MonitorStartup
         monitored ??= [new MonitoredRing(pageRing, "")];
         var rings = new RingSet(pageRing, monitored, multiRing, context.AttachRing, logit);
 
-        var wanted = StatusLogos(context);
+        var planner = new WaitPlanner();
+        var parts = MonitorParts.Build(context, new ModuleTable(config.Descriptors), rings, outbox, planner, previous: null);
         foreach (var ring in monitored)
         {
-            ring.Ring.Flush(wanted);
+            ring.Ring.Flush(parts.Wanted);
         }
 
-        var modules = new ModuleTable(config.Descriptors);
-        var own = FindOwn(modules, context);
-        var pager = new Pager(() => rings.PageRing, new Logo(installation, myModule, types.Page), config.PageMaxBytes, outbox, logit);
-        IRecipientRouting routing = config.LegacyMailRouting
-            ? new LegacyRouting(config.MailRecipients, config.MailServers.Count > 0)
-            : new DocumentedRouting(config.MailRecipients, context.Mail.HasMailPath);
-        var reports = new ReportDispatcher(logit, pager, context.Mail, routing, config.PageGroups,
-            config.LimitWindowSeconds > 0 ? new ReportLimitWindow(config.LimitWindowSeconds, time) : null);
-        var ownErrors = new OwnErrorReporter(own, reports);
-        var restarts = new RestartTracker(modules, new Logo(installation, myModule, types.Restart), outbox, logit, time);
-        var policy = new AlertPolicy(reports, restarts, monitored[0], logit);
-        var planner = new WaitPlanner();
-        var heartbeatClock = new HeartbeatClock(config.HeartbeatClock, time);
-        var dispatcher = new MessageDispatcher(types,
-            new UnknownModuleGate(modules, ownErrors, config.DontReportUnknownModule != 0, time),
-            new HeartbeatHandler(reports, ownErrors, logit, config.Debug, context.ModuleName, time,
-                heartbeatClock, new HeartbeatSkewWatch(config.HeartbeatSkewSeconds, logit, time), policy),
-            new ErrorHandler(reports, ownErrors, time),
-            restarts);
-        var drainer = new RingDrainer(rings, wanted, dispatcher,
-            new TransportProblemReporter(ownErrors, planner, multiRing, logit, time),
-            context.Stop, logit, multiRing && config.Debug > 1, time);
-        var pageit = new PageitHeartbeat(pager, context.SysName, config.HeartbeatPageit);
-        var expiry = new HeartbeatExpiryScan(modules, reports, restarts, monitored[0], logit, policy, heartbeatClock);
-
         long now = EpochClock.Now(time);
-        if (!ownErrors.TryReport(StatmgrError.Startup, now, ""))
+        if (!parts.Own.TryReport(StatmgrError.Startup, now, ""))
         {
             logit.Write("e", "statmgr message 0 not found\n");
         }
         now = EpochClock.Now(time);
-        pageit.Start(now);
-        modules.Reset(now);
-        heartbeatClock.Start(now);
+        parts.Pageit.Start(now);
+        parts.Modules.Reset(now);
+        parts.Clock.Start(now);
 
-        var logLoss = new LogLossReporter(context.LogLosses, reports, own.Descriptor);
-        return new StatusManager(drainer, pageit, expiry, planner, ownErrors, outbox, logLoss, context);
-    }
-
-    /// <summary>The four status logos of every GetStatusFrom line: heartbeat, error, stop, restart.</summary>
-    public static Logo[] StatusLogos(MonitorContext context)
-    {
-        var types = context.Types;
-        var logos = new List<Logo>();
-        foreach (var source in context.Config.StatusSources)
-        {
-            logos.Add(new Logo(source.Installation, source.Module, types.Heartbeat));
-            logos.Add(new Logo(source.Installation, source.Module, types.Error));
-            logos.Add(new Logo(source.Installation, source.Module, types.Stop));
-            logos.Add(new Logo(source.Installation, source.Module, types.Restart));
-        }
-        return logos.ToArray();
+        var reload = context.Reload is { } request ? new ConfigurationReload(request, rings, outbox, planner) : null;
+        return new StatusManager(parts, rings, planner, outbox, reload);
     }
 
     /// <summary>
@@ -144,18 +103,5 @@ internal static class MonitorStartup
             rings.Add(new MonitoredRing(AttachOrExit(context, ring.Name, ring.Key), ring.Name));
         }
         return rings;
-    }
-
-    private static ModuleHealth FindOwn(ModuleTable modules, MonitorContext context)
-    {
-        foreach (var module in modules.Modules)
-        {
-            if (ReferenceEquals(module.Descriptor, context.OwnDescriptor))
-            {
-                return module;
-            }
-        }
-        return modules.Find(context.OwnDescriptor.ModId, context.OwnDescriptor.InstId)
-            ?? throw new InvalidOperationException("statmgr's own descriptor is not among the loaded descriptors");
     }
 }

@@ -27,6 +27,9 @@ internal sealed class PageitHeartbeat
 
     public void Start(long now) => LastSent = now;
 
+    /// <summary>A reload's pageit heartbeat: the next beat is due when <paramref name="previous"/>'s was, then every <see cref="Interval"/>.</summary>
+    public void ContinueFrom(PageitHeartbeat previous) => LastSent = previous.NextDueSecond - Interval;
+
     public void SendIfDue(long now)
     {
         if (now - LastSent >= Interval)

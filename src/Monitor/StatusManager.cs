@@ -12,53 +12,41 @@ namespace Statmgr.Monitor;
 /// </summary>
 internal sealed class StatusManager
 {
-    private readonly RingDrainer _drainer;
-    private readonly PageitHeartbeat _pageit;
-    private readonly HeartbeatExpiryScan _expiry;
+    private readonly RingSet _rings;
     private readonly WaitPlanner _planner;
-    private readonly OwnErrorReporter _own;
     private readonly RingOutbox _outbox;
-    private readonly LogLossReporter _logLoss;
-    private readonly StopSource _stop;
-    private readonly bool _debug;
-    private readonly ILogit _logit;
-    private readonly TimeProvider _time;
-    private readonly StatusPublisher? _status;
+    private readonly ConfigurationReload? _reload;
+    private MonitorParts _parts;
     private long _lastRingCheck;
 
-    /// <param name="drainer">Reads the rings (and owns them).</param>
-    /// <param name="pageit">The pageit heartbeat chore.</param>
-    /// <param name="expiry">The expired-heartbeat chore (and the module table it scans).</param>
+    /// <param name="parts">Everything built from the configuration: the module table, the chores, the reports.</param>
+    /// <param name="rings">The rings read and paged to (and owned).</param>
     /// <param name="planner">How long to wait after a pass.</param>
-    /// <param name="own">statmgr's own errors: the shutdown report.</param>
     /// <param name="outbox">statmgr's puts: what waits for a stuck ring is retried once a second.</param>
-    /// <param name="logLoss">The alarm for a log file that loses entries.</param>
-    /// <param name="context">The stop source, log, clock and debug level; the status board, if any.</param>
-    public StatusManager(RingDrainer drainer, PageitHeartbeat pageit, HeartbeatExpiryScan expiry, WaitPlanner planner,
-        OwnErrorReporter own, RingOutbox outbox, LogLossReporter logLoss, MonitorContext context)
+    /// <param name="reload">Applies a finished reading of the configuration between two passes; null: never reloaded.</param>
+    public StatusManager(MonitorParts parts, RingSet rings, WaitPlanner planner, RingOutbox outbox, ConfigurationReload? reload)
     {
-        _drainer = drainer;
-        _pageit = pageit;
-        _expiry = expiry;
+        _parts = parts;
+        _rings = rings;
         _planner = planner;
-        _own = own;
         _outbox = outbox;
-        _logLoss = logLoss;
-        _stop = context.Stop;
-        _debug = context.Config.Debug >= 1;
-        _logit = context.Logit;
-        _time = context.Time;
-        _lastRingCheck = EpochClock.Now(_time);
-        _status = context.Status is { } board ? new StatusPublisher(board, expiry.Modules, drainer.Rings, context) : null;
+        _reload = reload;
+        _lastRingCheck = EpochClock.Now(parts.Context.Time);
     }
 
     /// <summary>Every module's health, for a status view.</summary>
-    public ModuleTable Modules => _expiry.Modules;
+    public ModuleTable Modules => _parts.Modules;
 
-    public RingSet Rings => _drainer.Rings;
+    public RingSet Rings => _rings;
 
     /// <summary>What the log file has lost, for a status view.</summary>
-    public LogLosses LogLosses => _logLoss.Losses;
+    public LogLosses LogLosses => _parts.LogLoss.Losses;
+
+    /// <summary>When the configuration running now was loaded: the start, or the last reload applied.</summary>
+    public DateTimeOffset LoadedAt => _parts.LoadedAt;
+
+    /// <summary>The configuration running now, and the process around it.</summary>
+    public MonitorContext Context => _parts.Context;
 
     /// <summary>Runs until told to stop; returns the process exit status.</summary>
     public int Run()
@@ -72,11 +60,11 @@ internal sealed class StatusManager
             }
             if (pass.Wait > TimeSpan.Zero)
             {
-                if (_debug)
+                if (Context.Config.Debug >= 1)
                 {
-                    _logit.Write("t", string.Create(CultureInfo.InvariantCulture, $"Debug: statmgr sleeping for {(long)pass.Wait.TotalMilliseconds} msecs\n"));
+                    Context.Logit.Write("t", string.Create(CultureInfo.InvariantCulture, $"Debug: statmgr sleeping for {(long)pass.Wait.TotalMilliseconds} msecs\n"));
                 }
-                _stop.Wait(pass.Wait);
+                Context.Stop.Wait(pass.Wait);
             }
         }
     }
@@ -84,22 +72,30 @@ internal sealed class StatusManager
     /// <summary>One pass: drain every ring, do the chores, and say how long to wait.</summary>
     public PassResult RunPass()
     {
+        // A reload is applied between two passes, all at once (a volatile read when there is none).
+        if (_reload is not null)
+        {
+            _parts = _reload.ApplyFinished(_parts);
+        }
+        var parts = _parts;
+        var time = Context.Time;
+
         // Every message waiting in every ring first, so no heartbeat is judged missing while it waits.
-        var drained = _drainer.Drain();
+        var drained = parts.Drainer.Drain();
 
         // The chores, in C's order: stop flag, pageit heartbeat, expired heartbeats (and, once a
         // second, the port's own: re-attach re-created rings, retry puts waiting for a stuck ring);
         // then the alarm for a log that lost entries, this pass's reports included; then what a
         // status view sees (at most once a second).
-        if (_stop.IsStopRequested(Rings.Attached))
+        if (Context.Stop.IsStopRequested(Rings.Attached))
         {
             return PassResult.Stopping;
         }
         CheckRingsOncePerSecond();
-        _pageit.SendIfDue(EpochClock.Now(_time));
-        var scan = _expiry.Scan(EpochClock.Now(_time));
-        _logLoss.ReportNewLoss(EpochClock.Now(_time));
-        _status?.OnPass();
+        parts.Pageit.SendIfDue(EpochClock.Now(time));
+        var scan = parts.Expiry.Scan(EpochClock.Now(time));
+        parts.LogLoss.ReportNewLoss(EpochClock.Now(time));
+        parts.Status?.OnPass();
         if (scan == ScanOutcome.Abandoned || !drained.Finished)
         {
             return PassResult.Again;
@@ -116,11 +112,11 @@ internal sealed class StatusManager
     /// </summary>
     public int Stop()
     {
-        bool reported = _own.TryReport(StatmgrError.Shutdown, EpochClock.Now(_time), "");
+        bool reported = _parts.Own.TryReport(StatmgrError.Shutdown, EpochClock.Now(Context.Time), "");
         _outbox.Close(Rings.Attached);
         if (!reported)
         {
-            _logit.Write("et", "statmgr message 1 not found\n");
+            Context.Logit.Write("et", "statmgr message 1 not found\n");
             return 255;
         }
         Rings.Dispose();
@@ -129,7 +125,7 @@ internal sealed class StatusManager
 
     private void CheckRingsOncePerSecond()
     {
-        long now = EpochClock.Now(_time);
+        long now = EpochClock.Now(Context.Time);
         if (now != _lastRingCheck)
         {
             _lastRingCheck = now;
@@ -140,14 +136,14 @@ internal sealed class StatusManager
 
     private long NextDueSecond()
     {
-        long due = _pageit.NextDueSecond;
-        return _expiry.NextDeathSecond() is long death && death < due ? death : due;
+        long due = _parts.Pageit.NextDueSecond;
+        return _parts.Expiry.NextDeathSecond() is long death && death < due ? death : due;
     }
 
     /// <summary>How long to wait; a wait the lap guard cut short is counted on the ring it guards.</summary>
     private TimeSpan PlanWait(bool busyMultiRing)
     {
-        var now = _time.GetUtcNow();
+        var now = Context.Time.GetUtcNow();
         long due = NextDueSecond();
         var guard = LapGuard();
         var wait = _planner.Next(now, due, guard?.Lap, busyMultiRing);
@@ -162,12 +158,12 @@ internal sealed class StatusManager
     private (TimeSpan Lap, MonitoredRing Ring)? LapGuard()
     {
         (TimeSpan Lap, MonitoredRing Ring)? guard = null;
-        long timestamp = _time.GetTimestamp();
+        long timestamp = Context.Time.GetTimestamp();
         var monitored = Rings.Monitored;
         for (var i = 0; i < monitored.Count; i++)
         {
             var ring = monitored[i];
-            if (ring.Input.Sample(ring.Ring.ReadHeader(), timestamp, _time) is TimeSpan lap && (guard is null || lap < guard.Value.Lap))
+            if (ring.Input.Sample(ring.Ring.ReadHeader(), timestamp, Context.Time) is TimeSpan lap && (guard is null || lap < guard.Value.Lap))
             {
                 guard = (lap, ring);
             }

@@ -24,10 +24,10 @@ internal sealed class StatusPublisher
     private readonly TimeProvider _time;
     private readonly int _processId;
     private readonly string _configPath;
-    private readonly DateTimeOffset _startedAt;
     private long _publishedSecond = long.MinValue;
 
-    public StatusPublisher(StatusBoard board, ModuleTable modules, RingSet rings, MonitorContext context)
+    /// <param name="startedAt">When statmgr started (null: now); a reload's publisher goes on with the start's.</param>
+    public StatusPublisher(StatusBoard board, ModuleTable modules, RingSet rings, MonitorContext context, DateTimeOffset? startedAt = null)
     {
         _board = board;
         _modules = modules;
@@ -36,8 +36,10 @@ internal sealed class StatusPublisher
         _time = context.Time;
         _processId = context.ProcessId;
         _configPath = context.Config.ConfigPath;
-        _startedAt = _time.GetUtcNow();
+        StartedAt = startedAt ?? _time.GetUtcNow();
     }
+
+    public DateTimeOffset StartedAt { get; }
 
     /// <summary>The loop, once per pass, after the chores.</summary>
     public void OnPass()
@@ -81,7 +83,7 @@ internal sealed class StatusPublisher
             ringStatus[i] = new RingStatus(ring.Name, ring.MessagesRead, ring.MessagesMissed, ring.LapGuardWaits);
         }
         return new StatusSnapshot(StatusSnapshot.CurrentVersion, now,
-            new StatmgrProcessStatus(_processId, _startedAt, _configPath, now),
+            new StatmgrProcessStatus(_processId, StartedAt, _configPath, now),
             moduleStatus, ringStatus, _mail.Counts);
     }
 

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 
 namespace Statmgr.Monitor;
@@ -36,14 +35,11 @@ internal sealed class StopSource
         _wait.Wake();
     }
 
-    /// <summary>The one line a SIGHUP writes to the log; nothing else happens.</summary>
-    public const string SighupIgnored = "statmgr: SIGHUP ignored (no reload in this version)\n";
-
     /// <summary>
     /// Until disposed, the stop signals request the stop instead of ending the process, and SIGHUP
-    /// (whose default would end statmgr too) is logged to <paramref name="logit"/> and ignored.
+    /// (whose default would end statmgr too) calls <paramref name="onHangup"/>: a reload request.
     /// </summary>
-    public IDisposable RequestOnSignals(ILogit logit) => new SignalRegistrations(this, logit);
+    public IDisposable RequestOnSignals(Action onHangup) => new SignalRegistrations(this, onHangup);
 
     /// <summary>A stop was requested, or one of <paramref name="rings"/> carries a flag that says stop.</summary>
     public bool IsStopRequested(IReadOnlyList<ITransportRing> rings)
@@ -77,7 +73,7 @@ internal sealed class StopSource
 
         private readonly List<PosixSignalRegistration> _registrations = [];
 
-        public SignalRegistrations(StopSource stop, ILogit logit)
+        public SignalRegistrations(StopSource stop, Action onHangup)
         {
             void OnStopSignal(PosixSignalContext context)
             {
@@ -92,7 +88,7 @@ internal sealed class StopSource
             _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
             {
                 context.Cancel = true;
-                logit.Write("et", SighupIgnored);
+                onHangup();
             }));
         }
 

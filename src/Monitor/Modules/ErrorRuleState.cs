@@ -25,7 +25,7 @@ internal sealed class ErrorRuleState
     /// <summary>Sender's time of the first error of the current batch.</summary>
     public long BatchStart { get; set; }
 
-    public ReportCounters Counters { get; } = new();
+    public ReportCounters Counters { get; private set; } = new();
 
     /// <summary>Counts one error sent at <paramref name="time"/>; true when it is to be reported.</summary>
     public bool Admit(long time)
@@ -42,6 +42,14 @@ internal sealed class ErrorRuleState
         bool report = Rule.Tsec == 0 || time - BatchStart <= Rule.Tsec;
         ErrorCount = 0;
         return report;
+    }
+
+    /// <summary>A reload kept the rule's number: its batch and counters go on under the new rule.</summary>
+    public void ContinueFrom(ErrorRuleState previous)
+    {
+        ErrorCount = previous.ErrorCount;
+        BatchStart = previous.BatchStart;
+        Counters = previous.Counters;
     }
 
     public void Reset(long now)

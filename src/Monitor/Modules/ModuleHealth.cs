@@ -42,7 +42,7 @@ internal sealed class ModuleHealth
 
     public ReportLimits HeartbeatLimits => new(Descriptor.HeartbeatPage, Descriptor.HeartbeatMail);
 
-    public ReportCounters HeartbeatCounters { get; } = new();
+    public ReportCounters HeartbeatCounters { get; private set; } = new();
 
     public RestartState Restart { get; set; }
 
@@ -86,7 +86,7 @@ internal sealed class ModuleHealth
     public void MarkChanged(long now) => LastChange = now;
 
     /// <summary>The alert policy's memory of this module; null when no policy rule is on (C's rules only).</summary>
-    public ModulePolicyState? Policy { get; }
+    public ModulePolicyState? Policy { get; private set; }
 
     /// <summary>First error rule with that number (C's linear scan), or null.</summary>
     public ErrorRuleState? FindError(short number)
@@ -160,6 +160,40 @@ internal sealed class ModuleHealth
         foreach (var state in Errors)
         {
             state.Reset(now);
+        }
+    }
+
+    /// <summary>
+    /// A reload kept this module (same installation and module id): it goes on from
+    /// <paramref name="previous"/>'s state, so no timer, counter or restart state starts over,
+    /// under its new descriptor's rules. The ring of its last heartbeat is kept only when
+    /// <paramref name="ringKept"/> says that ring is still read. A restartMe line added to a module
+    /// whose pid is known arms it at once; one removed disarms it.
+    /// </summary>
+    public void ContinueFrom(ModuleHealth previous, Func<MonitoredRing, bool> ringKept)
+    {
+        Alive = previous.Alive;
+        Timer = previous.Timer;
+        Pid = previous.Pid;
+        Restart = !Descriptor.RestartMe ? RestartState.None
+            : previous.Restart != RestartState.None ? previous.Restart
+            : Pid.Length > 0 ? RestartState.RestartMe : RestartState.UnknownPid;
+        HeartbeatRing = previous.HeartbeatRing is { } ring && ringKept(ring) ? ring : null;
+        LastChange = previous.LastChange;
+        RestartsRequested = previous.RestartsRequested;
+        RestartPending = previous.RestartPending;
+        HeartbeatCounters = previous.HeartbeatCounters;
+        foreach (var state in Errors)
+        {
+            // Matched by err number; a second rule with the same number is never used (C's scan stops at the first).
+            if (ReferenceEquals(FindError(state.Rule.Number), state) && previous.FindError(state.Rule.Number) is { } before)
+            {
+                state.ContinueFrom(before);
+            }
+        }
+        if (Policy is not null && previous.Policy is not null && Descriptor.Policy.SameAs(previous.Descriptor.Policy))
+        {
+            Policy = previous.Policy;
         }
     }
 

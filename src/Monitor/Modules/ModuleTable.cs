@@ -1,4 +1,5 @@
 using Statmgr.Config;
+using Statmgr.Monitor.Rings;
 
 namespace Statmgr.Monitor.Modules;
 
@@ -34,6 +35,54 @@ internal sealed class ModuleTable
         {
             module.Reset(now);
         }
+    }
+
+    /// <summary>
+    /// A reload's module table: each module whose (module id, installation) the running table has
+    /// goes on from that module's state (the n-th descriptor with a key from the n-th before it);
+    /// every other module starts as at startup, alive since <paramref name="now"/> with a full tsec.
+    /// </summary>
+    /// <param name="ringKept">Whether a ring a module's last heartbeat came on is still read.</param>
+    public void ContinueFrom(ModuleTable previous, long now, Func<MonitoredRing, bool> ringKept)
+    {
+        var match = Match(previous.Modules.Select(m => m.Descriptor).ToList(), Modules.Select(m => m.Descriptor).ToList());
+        for (var i = 0; i < Modules.Count; i++)
+        {
+            if (match[i] >= 0)
+            {
+                Modules[i].ContinueFrom(previous.Modules[match[i]], ringKept);
+            }
+            else
+            {
+                Modules[i].Reset(now);
+            }
+        }
+    }
+
+    /// <summary>
+    /// For each of <paramref name="next"/>'s descriptors, the index of the descriptor in
+    /// <paramref name="previous"/> it continues, or -1 for a new module: the same (module id,
+    /// installation), the n-th with a key matched to the n-th before.
+    /// </summary>
+    public static int[] Match(IReadOnlyList<Descriptor> previous, IReadOnlyList<Descriptor> next)
+    {
+        var match = new int[next.Count];
+        var used = new bool[previous.Count];
+        for (var i = 0; i < next.Count; i++)
+        {
+            match[i] = -1;
+            int key = Key(next[i].ModId, next[i].InstId);
+            for (var j = 0; j < previous.Count; j++)
+            {
+                if (!used[j] && Key(previous[j].ModId, previous[j].InstId) == key)
+                {
+                    used[j] = true;
+                    match[i] = j;
+                    break;
+                }
+            }
+        }
+        return match;
     }
 
     private static int Key(byte module, byte installation) => module << 8 | installation;

@@ -30,10 +30,10 @@ internal sealed class RingSet : IDisposable
 
     public ITransportRing PageRing { get; private set; }
 
-    public IReadOnlyList<MonitoredRing> Monitored { get; }
+    public IReadOnlyList<MonitoredRing> Monitored { get; private set; }
 
     /// <summary>CheckAllRings mode (false when statmgr watches only its RingName ring).</summary>
-    public bool MultiRing { get; }
+    public bool MultiRing { get; private set; }
 
     /// <summary>
     /// Every attachment once (the page ring first). A list kept between re-attachments, not made on
@@ -85,6 +85,27 @@ internal sealed class RingSet : IDisposable
         if (replaced)
         {
             _attached = CollectAttached();
+        }
+    }
+
+    /// <summary>
+    /// A reload's rings: from now on these are read and paged to, and every attachment no longer
+    /// among them is detached. A ring kept keeps its <see cref="MonitoredRing"/>, and with it its
+    /// reader's place, so no message is lost or read twice.
+    /// </summary>
+    public void Replace(ITransportRing pageRing, IReadOnlyList<MonitoredRing> monitored, bool multiRing)
+    {
+        var before = _attached;
+        PageRing = pageRing;
+        Monitored = monitored;
+        MultiRing = multiRing;
+        _attached = CollectAttached();
+        foreach (var ring in before)
+        {
+            if (Array.IndexOf(_attached, ring) < 0)
+            {
+                ring.Dispose();
+            }
         }
     }
 

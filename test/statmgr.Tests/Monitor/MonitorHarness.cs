@@ -33,6 +33,7 @@ internal sealed class MonitorHarness
         Time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(StartTime));
         Waiter = new FakeClockWaiter(Time);
         Stop = new StopSource(Waiter, OwnPid);
+        Reloads = new ReloadRequest("statmgr.d", () => throw new InvalidOperationException("the harness reads no files: use Reload"), () => { }, Log);
         Ring = new InMemoryRing("STATUS_RING", 1050);
         Rings["STATUS_RING"] = Ring;
         Config = new StatmgrConfig
@@ -87,8 +88,11 @@ internal sealed class MonitorHarness
 
     public StringWriter Out { get; } = new();
     public StringWriter Err { get; } = new();
-    public StatmgrConfig Config { get; }
-    public Descriptor Statmgr { get; }
+    public StatmgrConfig Config { get; private set; }
+    public Descriptor Statmgr { get; private set; }
+
+    /// <summary>Where the monitor takes finished readings from; <see cref="Reload(StatmgrConfig)"/> hands one over.</summary>
+    public ReloadRequest Reloads { get; }
     public Descriptor Pick { get; }
     public StatusManager? Manager { get; private set; }
 
@@ -103,6 +107,84 @@ internal sealed class MonitorHarness
         Config.Descriptors.Add(d);
         return d;
     }
+
+    /// <summary>
+    /// A copy of the running configuration with every descriptor copied too, as a new reading of
+    /// the same files would give: change it and hand it to <see cref="Reload(StatmgrConfig)"/>.
+    /// </summary>
+    public StatmgrConfig NextConfig()
+    {
+        var now = Manager?.Context.Config ?? Config;
+        var next = new StatmgrConfig
+        {
+            ConfigPath = now.ConfigPath,
+            MyModuleIdName = now.MyModuleIdName,
+            MyModuleId = now.MyModuleId,
+            RingName = now.RingName,
+            RingKey = now.RingKey,
+            HeartbeatPageit = now.HeartbeatPageit,
+            LogFile = now.LogFile,
+            CheckAllRings = now.CheckAllRings,
+            DontReportUnknownModule = now.DontReportUnknownModule,
+            Debug = now.Debug,
+            LimitWindowSeconds = now.LimitWindowSeconds,
+            HeartbeatClock = now.HeartbeatClock,
+            HeartbeatSkewSeconds = now.HeartbeatSkewSeconds,
+            Subject = now.Subject,
+        };
+        next.PageGroups.AddRange(now.PageGroups);
+        next.MailRecipients.AddRange(now.MailRecipients);
+        next.StatusSources.AddRange(now.StatusSources);
+        next.MailServers.AddRange(now.MailServers);
+        foreach (var descriptor in now.Descriptors)
+        {
+            var copy = new Descriptor
+            {
+                Path = descriptor.Path,
+                ModName = descriptor.ModName,
+                ModIdName = descriptor.ModIdName,
+                ModId = descriptor.ModId,
+                HeartbeatTsec = descriptor.HeartbeatTsec,
+                HeartbeatPage = descriptor.HeartbeatPage,
+                HeartbeatMail = descriptor.HeartbeatMail,
+            };
+            copy.SysName = descriptor.SysName;
+            copy.InstIdName = descriptor.InstIdName;
+            copy.InstId = descriptor.InstId;
+            copy.RestartMe = descriptor.RestartMe;
+            copy.HeartbeatSendInterval = descriptor.HeartbeatSendInterval;
+            copy.PageGroups.AddRange(descriptor.PageGroups);
+            copy.MailRecipients.AddRange(descriptor.MailRecipients);
+            copy.Errors.AddRange(descriptor.Errors);
+            copy.Policy.Budget = descriptor.Policy.Budget;
+            copy.Policy.Backoff = descriptor.Policy.Backoff;
+            copy.Policy.RemindSeconds = descriptor.Policy.RemindSeconds;
+            copy.Policy.Flap = descriptor.Policy.Flap;
+            next.Descriptors.Add(copy);
+        }
+        return next;
+    }
+
+    /// <summary>Hands the monitor a finished reading of <paramref name="config"/> and runs one pass, which applies it.</summary>
+    public void Reload(StatmgrConfig config, params ConfigProblem[] problems) =>
+        Reload(new ReloadReading(config, Inst, Types, Context().ModuleName, problems));
+
+    /// <summary>Hands the monitor <paramref name="reading"/> and runs one pass, which applies or refuses it.</summary>
+    public void Reload(ReloadReading reading)
+    {
+        Reloads.Publish(reading);
+        Assert.That(Manager!.RunPass().Stop, Is.False, "the monitor stopped unexpectedly");
+    }
+
+    /// <summary>Runs the monitor on a configuration read from files (the descriptors' own, statmgr's found by its module id).</summary>
+    public void UseConfig(StatmgrConfig config)
+    {
+        Config = config;
+        Statmgr = config.Descriptors.First(d => d.ModId == config.MyModuleId && d.InstId == Inst);
+    }
+
+    /// <summary>The reload lines logged (<c>statmgr: reload...</c>), in order.</summary>
+    public List<string> ReloadLines => Log.Entries.Where(l => l.Text.StartsWith("statmgr: reload", StringComparison.Ordinal)).Select(l => l.Text).ToList();
 
     /// <summary>Moves the fake clock forward without running the loop.</summary>
     public void Advance(TimeSpan span) => Time.Advance(span);
@@ -143,6 +225,7 @@ internal sealed class MonitorHarness
         Logit = Log,
         Mail = MailSink ?? Mail,
         Time = Time,
+        Reload = Reloads,
         AttachRing = AttachRing ?? ((name, key) => Rings.TryGetValue(name, out var ring) && ring.Key == key
             ? ring
             : throw new TransportRingException(name, key, $"no ring {name} {key}")),

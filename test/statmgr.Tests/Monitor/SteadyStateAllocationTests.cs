@@ -36,6 +36,14 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
     }
 
     [Test]
+    public void AfterAReloadPassesStillAllocateNothing()
+    {
+        var measured = RunTenModules(statusBoard: false, HeartbeatClockMode.Sender, reloadAt: T + 30);
+
+        Assert.That(measured.Allocated, Is.Zero, $"bytes allocated by {measured.Passes} passes after a reload");
+    }
+
+    [Test]
     public void WithAStatusBoardOnlyPublishingPassesAllocateAndNeverMoreForMoreMessages()
     {
         var measured = RunTenModules(statusBoard: true, HeartbeatClockMode.Sender);
@@ -48,7 +56,8 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
     }
 
     /// <summary>Ten modules beat on a real ring; the passes after the warm-up are measured.</summary>
-    private Steady RunTenModules(bool statusBoard, HeartbeatClockMode heartbeatClock)
+    /// <param name="reloadAt">A second in the warm-up at which an unchanged configuration is reloaded; null: none.</param>
+    private Steady RunTenModules(bool statusBoard, HeartbeatClockMode heartbeatClock, long? reloadAt = null)
     {
         var key = Keys.Next();
         using var writer = SystemVRing.Create("STATUS_RING", key, 64 * 1024);
@@ -69,6 +78,12 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
         {
             // The warm-up keeps each module's pid, sends the first pageit beats and runs the static
             // initialisation; the same again is then measured.
+            if (reloadAt is long reload)
+            {
+                RunUntil(h, writer, reload);
+                h.Reload(h.NextConfig());
+                Assert.That(h.ReloadLines, Is.EqualTo(new[] { "statmgr: reload: no changes\n", "statmgr: reload done\n" }));
+            }
             RunUntil(h, writer, WarmUpEnd);
             measured = RunUntil(h, writer, MeasuredEnd);
         }

@@ -5,8 +5,8 @@ namespace Statmgr.Tests.Monitor.EndToEnd;
 
 /// <summary>
 /// Signals: SIGTERM, and SIGQUIT, SIGUSR1, SIGUSR2 and SIGALRM like it, stop statmgr with the
-/// shutdown report and exit status 0 (the last four used to kill it without a word); SIGHUP is
-/// logged and ignored. Linux signal numbers.
+/// shutdown report and exit status 0 (the last four used to kill it without a word); SIGHUP
+/// reloads the configuration. Linux signal numbers.
 /// </summary>
 public partial class StatmgrEndToEndTests
 {
@@ -28,18 +28,22 @@ public partial class StatmgrEndToEndTests
     }
 
     [Test]
-    public void SighupIsLoggedOnceAndStatmgrGoesOn()
+    public void SighupReloadsAnUnchangedConfigurationAndStatmgrGoesOn()
     {
         var statmgr = StartedOnTheStatusRing();
 
         Assert.That(Kill(statmgr.Id, SigHup), Is.EqualTo(0));
 
-        const string ignored = "statmgr: SIGHUP ignored (no reload in this version)\n";
-        _site.WaitForLog(ignored, TimeSpan.FromSeconds(10));
+        _site.WaitForLog("statmgr: reload done\n", TimeSpan.FromSeconds(30));
         _site.CatchUp();
         Assert.That(statmgr.HasExited, Is.False, _site.Stderr);
-        Assert.That(Occurrences(_site.Log(), ignored), Is.EqualTo(1));
+        var log = _site.Log();
+        Assert.That(Occurrences(log, "statmgr: SIGHUP: reloading statmgr.d\n"), Is.EqualTo(1), log);
+        Assert.That(log.IndexOf("statmgr: reload: no changes\n", StringComparison.Ordinal), Is.GreaterThan(0).And.LessThan(log.IndexOf("statmgr: reload done\n", StringComparison.Ordinal)),
+            "the change line, then the done line");
+        Assert.That(Occurrences(log, "statmgr: reload"), Is.EqualTo(2), "no other reload line");
         Assert.That(_site.Messages(), Does.Not.Contain("Program stopping."));
+        Assert.That(Occurrences(_site.Messages(), "Program starting."), Is.EqualTo(1), "the startup report only");
         Assert.That(Kill(statmgr.Id, SigTerm), Is.EqualTo(0));
         Assert.That(_site.WaitForExit(TimeSpan.FromSeconds(10)), Is.EqualTo(0), _site.Messages() + _site.Stderr);
     }
