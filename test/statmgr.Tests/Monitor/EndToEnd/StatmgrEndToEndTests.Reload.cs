@@ -80,7 +80,7 @@ public partial class StatmgrEndToEndTests
         var config = ParamsPath("statmgr.d");
         File.WriteAllText(config, File.ReadAllText(config)
             .Replace($"127.0.0.1:{down}", relay.Address, StringComparison.Ordinal)
-            .Replace("Subject  before", "Subject  after the reload", StringComparison.Ordinal));
+            .Replace("Subject  before", "Subject  reloaded", StringComparison.Ordinal));
 
         var reload = _site.RunStatmgr("--reload", "statmgr.d");
         Assert.That(reload.ExitCode, Is.EqualTo(0), reload.Stdout + reload.Stderr + _site.Messages());
@@ -95,7 +95,7 @@ public partial class StatmgrEndToEndTests
         }
         Assert.That(relay.Received.Select(m => m.RcptTo.Single()), Is.EqualTo(new[] { "ops@example.org" }), _site.Messages());
         var mail = Encoding.Latin1.GetString(relay.Received[0].Data);
-        Assert.That(mail, Does.Contain("Subject: after the reload"));
+        Assert.That(mail, Does.Contain("Subject: reloaded"));
         Assert.That(mail, Does.Contain("ewhost/sim1 (MOD_SIM1) module dead Mail sent."));
         Assert.That(_site.Messages(), Does.Not.Contain($"127.0.0.1:{down}"), "nothing went the old way");
     }
@@ -156,7 +156,9 @@ public partial class StatmgrEndToEndTests
 
         Assert.That(Kill(statmgr.Id, SigHup), Is.EqualTo(0));
         _site.WaitForLog("statmgr: reload refused; still running the configuration loaded at ", ReloadLimit);
-        Assert.That(_site.Log(), Does.Match(@"sim2\.desc:4: error: [^\n]*\n[^\n]*statmgr: reload refused; still running the configuration loaded at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\n"));
+        // The reading's problems come first, each as --check says it, then the refusal.
+        Assert.That(_site.Log(), Does.Match(@" sim2\.desc:4: error: statmgr: error decoding heartbeat from descfile <sim2\.desc>[^\n]*\n(?:[^\n]*: warning: [^\n]*\n)*"
+            + @"\d{8}_UTC_\d\d:\d\d:\d\d statmgr: reload refused; still running the configuration loaded at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\n"));
 
         // Monitoring goes on: sim1 and sim2 keep beating past a whole tsec, and nothing dies.
         var after = DateTimeOffset.UtcNow;
