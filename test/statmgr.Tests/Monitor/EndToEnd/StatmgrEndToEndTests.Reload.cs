@@ -45,7 +45,7 @@ public partial class StatmgrEndToEndTests
     public void TwentySighupsDuringAFloodLeaveTheConfigurationOnDiskLoadedWithoutAFalseDeath()
     {
         var statmgr = StartReloadSite(ringKilobytes: 4096);
-        AddSim2ToStatmgrD();
+        AddSim2WithItsModule();
         using var flood = _site.StartEwringPut(_site.StatusKey, ModTank, TypeError, "1 99 flood of errors nobody reports\\n", count: 200_000, rate: 20_000);
         // Let the flood get going, so the signals come while statmgr reads it.
         Thread.Sleep(500);
@@ -122,8 +122,7 @@ public partial class StatmgrEndToEndTests
     /// <summary>Adds sim2 (whose module starts beating) to statmgr.d and gives pick_ew another mail address; runs --reload.</summary>
     private void ReloadAddsSim2AndChangesPickEwsMail()
     {
-        AddSim2ToStatmgrD();
-        _site.StartModule(_site.StatusKey, ModSim2, BeatMs, BeatForever);
+        AddSim2WithItsModule();
         var pick = ParamsPath("pick_ew.desc");
         File.WriteAllText(pick, File.ReadAllText(pick).Replace("pick-team@example.org", "pick-night@example.org", StringComparison.Ordinal));
 
@@ -183,7 +182,12 @@ public partial class StatmgrEndToEndTests
         Assert.That(File.Exists(Path.Combine(_site.LogDirectory, "statmgr.pid")), Is.False);
     }
 
-    private void AddSim2ToStatmgrD() => File.AppendAllText(ParamsPath("statmgr.d"), "Descriptor   sim2.desc\n");
+    /// <summary>Adds sim2 to statmgr.d, and its module starts beating (every 2 s, as sim1).</summary>
+    private void AddSim2WithItsModule()
+    {
+        File.AppendAllText(ParamsPath("statmgr.d"), "Descriptor   sim2.desc\n");
+        _site.StartModule(_site.StatusKey, ModSim2, BeatMs, BeatForever);
+    }
 
     /// <summary>
     /// Waits until every reading begun has ended (as many "done" or "refused" lines as
