@@ -168,12 +168,14 @@ internal sealed class ModuleHealth
     /// <paramref name="previous"/>'s state, so no timer, counter or restart state starts over,
     /// under its new descriptor's rules. The ring of its last heartbeat is kept only when
     /// <paramref name="ringKept"/> says that ring is still read. A restartMe line added to a module
-    /// whose pid is known arms it at once; one removed disarms it.
+    /// whose pid is known arms it at once; one removed disarms it. A module monitored only from
+    /// now on has no timer worth keeping: it gets a full tsec from <paramref name="now"/>, as a new one.
     /// </summary>
-    public void ContinueFrom(ModuleHealth previous, Func<MonitoredRing, bool> ringKept)
+    public void ContinueFrom(ModuleHealth previous, long now, Func<MonitoredRing, bool> ringKept)
     {
-        Alive = previous.Alive;
-        Timer = previous.Timer;
+        bool newlyMonitored = IsMonitored && !previous.IsMonitored;
+        Alive = newlyMonitored || previous.Alive;
+        Timer = newlyMonitored ? now : previous.Timer;
         Pid = previous.Pid;
         Restart = !Descriptor.RestartMe ? RestartState.None
             : previous.Restart != RestartState.None ? previous.Restart

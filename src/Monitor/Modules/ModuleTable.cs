@@ -50,7 +50,7 @@ internal sealed class ModuleTable
         {
             if (match[i] >= 0)
             {
-                Modules[i].ContinueFrom(previous.Modules[match[i]], ringKept);
+                Modules[i].ContinueFrom(previous.Modules[match[i]], now, ringKept);
             }
             else
             {

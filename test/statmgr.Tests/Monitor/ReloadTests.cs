@@ -247,4 +247,25 @@ public class ReloadTests
         Assert.That(h.ReloadLines, Is.EqualTo(new[] { "statmgr: reload: HeartbeatClock changed\n", Done }));
         Assert.That(h.Reports, Is.EqualTo(new[] { Utc(T + 51) + "  ewhost/pick_ew (MOD_PICK_EW) module dead Page sent. Mail sent.\n" }));
     }
+
+    [Test]
+    public void AModuleMonitoredOnlyFromTheReloadOnGetsAFullTsec()
+    {
+        var h = Started(h =>
+        {
+            h.Pick.HeartbeatTsec = 0;
+            h.AddModule("tankplayer", "MOD_TANKPLAYER", ModTank, tsec: 0);
+        });
+        h.RunUntil(T + 50);
+        var next = h.NextConfig();
+        next.Descriptors.Single(d => d.ModId == ModTank).HeartbeatTsec = 10;
+
+        h.Reload(next);
+        h.RunUntil(T + 60, 999);
+        Assert.That(h.Reports, Is.Empty, "its startup timer is not a heartbeat: no death at the reload");
+        h.RunUntil(T + 61, 1);
+
+        Assert.That(h.ReloadLines, Is.EqualTo(new[] { "statmgr: reload: changed limits of tankplayer\n", Done }));
+        Assert.That(h.Reports, Is.EqualTo(new[] { Utc(T + 61) + "  ewhost/tankplayer (MOD_TANKPLAYER) module dead\n" }));
+    }
 }
