@@ -1,6 +1,4 @@
 using Statmgr.Config;
-using Statmgr.Earthworm;
-using Statmgr.Earthworm.Logging;
 using Statmgr.Monitor;
 using Statmgr.Notify.Mail;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Statmgr.Config;
 using Statmgr.Earthworm;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor.Modules;

@@ -268,4 +268,25 @@ public class ReloadTests
         Assert.That(h.ReloadLines, Is.EqualTo(new[] { "statmgr: reload: changed limits of tankplayer\n", Done }));
         Assert.That(h.Reports, Is.EqualTo(new[] { Utc(T + 61) + "  ewhost/tankplayer (MOD_TANKPLAYER) module dead\n" }));
     }
+
+    [Test]
+    public void ANewPageitIntervalCountsFromTheBeatAlreadyDue()
+    {
+        var h = Started(h => h.Pick.HeartbeatTsec = 0);
+        int startup = h.Pages.Count;
+        h.RunUntil(T + 10);
+        var next = h.NextConfig();
+        next.HeartbeatPageit = 30;
+
+        h.Reload(next);
+        h.RunUntil(T + 59, 999);
+        Assert.That(h.Pages, Has.Count.EqualTo(startup), "the beat due at T + 60 is not moved");
+        h.RunUntil(T + 60, 1);
+        Assert.That(h.Pages, Has.Count.EqualTo(startup + 1));
+        h.RunUntil(T + 90, 1);
+
+        Assert.That(h.ReloadLines, Is.EqualTo(new[] { "statmgr: reload: heartbeatPageit changed\n", Done }));
+        Assert.That(h.Pages, Has.Count.EqualTo(startup + 2), "then every 30 s");
+        Assert.That(h.Pages[^1], Does.StartWith("alive:"));
+    }
 }
