@@ -43,11 +43,12 @@ internal static class MonitorStartup
         IRecipientRouting routing = config.LegacyMailRouting
             ? new LegacyRouting(config.MailRecipients, config.MailServers.Count > 0)
             : new DocumentedRouting(config.MailRecipients, context.Mail.HasMailPath);
+        var silences = context.Silences is { } keeper ? new ModuleSilences(keeper, own.Descriptor, logit) : null;
         var reports = new ReportDispatcher(logit, pager, context.Mail, routing, config.PageGroups,
-            config.LimitWindowSeconds > 0 ? new ReportLimitWindow(config.LimitWindowSeconds, time) : null);
+            config.LimitWindowSeconds > 0 ? new ReportLimitWindow(config.LimitWindowSeconds, time) : null, silences is null ? null : silences.For);
         var ownErrors = new OwnErrorReporter(own, reports);
         var restarts = new RestartTracker(modules, new Logo(installation, myModule, types.Restart), outbox, logit, time);
-        var policy = new AlertPolicy(reports, restarts, monitored[0], logit);
+        var policy = new AlertPolicy(reports, restarts, monitored[0], logit, silences);
         var planner = new WaitPlanner();
         var heartbeatClock = new HeartbeatClock(config.HeartbeatClock, time);
         var dispatcher = new MessageDispatcher(types,
@@ -60,7 +61,7 @@ internal static class MonitorStartup
             new TransportProblemReporter(ownErrors, planner, multiRing, logit, time),
             context.Stop, logit, multiRing && config.Debug > 1, time);
         var pageit = new PageitHeartbeat(pager, context.SysName, config.HeartbeatPageit);
-        var expiry = new HeartbeatExpiryScan(modules, reports, restarts, monitored[0], logit, policy, heartbeatClock);
+        var expiry = new HeartbeatExpiryScan(modules, reports, restarts, monitored[0], logit, policy, heartbeatClock, silences);
 
         long now = EpochClock.Now(time);
         if (!ownErrors.TryReport(StatmgrError.Startup, now, ""))

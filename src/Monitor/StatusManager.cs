@@ -84,6 +84,8 @@ internal sealed class StatusManager
     /// <summary>One pass: drain every ring, do the chores, and say how long to wait.</summary>
     public PassResult RunPass()
     {
+        // Silences that start or end this second first, so that every report of the pass sees them.
+        _expiry.TickSilences(EpochClock.Now(_time));
         // Every message waiting in every ring first, so no heartbeat is judged missing while it waits.
         var drained = _drainer.Drain();
 
