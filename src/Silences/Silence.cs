@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Statmgr.Notify;
 
 namespace Statmgr.Silences;
@@ -6,7 +7,7 @@ namespace Statmgr.Silences;
 /// <summary>
 /// One silence of the silences file: a module (a descriptor's modName, or <see cref="All"/>) whose
 /// reports are logged but not paged or mailed until <see cref="Until"/>, with who asked and why.
-/// Times are UTC and whole seconds.
+/// Times are UTC and whole seconds. What is worked out from the fields stays out of the file.
 /// </summary>
 internal sealed record Silence(int Id, string Module, DateTime Start, DateTime Until, string Author, string Reason)
 {
@@ -14,18 +15,22 @@ internal sealed record Silence(int Id, string Module, DateTime Start, DateTime U
     public const string All = "all";
 
     /// <summary>The end as epoch seconds: the silence is over from this second on.</summary>
+    [JsonIgnore]
     public long UntilSecond => new DateTimeOffset(Until).ToUnixTimeSeconds();
 
     /// <summary>True when it covers the descriptor named <paramref name="modName"/> (statmgr's own is left to the caller).</summary>
     public bool Covers(string modName) => Module == All || Module == modName;
 
     /// <summary>What it silences, as the log says it: the module, or "all modules".</summary>
+    [JsonIgnore]
     public string Subject => Module == All ? "all modules" : Module;
 
     /// <summary><c>2026-12-08 06:40:00 UTC</c>.</summary>
+    [JsonIgnore]
     public string UntilText => Until.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 
     /// <summary>The reason as one line (a hand-edited file may hold anything).</summary>
+    [JsonIgnore]
     public string ReasonText => VisibleText.OneLine(Reason);
 
     /// <summary><c>silence #3 of pick_ew by alice until 2026-12-08 06:40:00 UTC: digitizer swap</c>: the log's and the CLI's line.</summary>
