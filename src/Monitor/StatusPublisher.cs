@@ -1,6 +1,8 @@
 using Statmgr.Monitor.Modules;
 using Statmgr.Monitor.Rings;
+using Statmgr.Config;
 using Statmgr.Notify;
+using Statmgr.Silences;
 using Statmgr.Status;
 
 namespace Statmgr.Monitor;
@@ -25,6 +27,8 @@ internal sealed class StatusPublisher
     private readonly int _processId;
     private readonly string _configPath;
     private readonly DateTimeOffset _startedAt;
+    private readonly SilenceKeeper? _silences;
+    private readonly Descriptor _own;
     private long _publishedSecond = long.MinValue;
 
     public StatusPublisher(StatusBoard board, ModuleTable modules, RingSet rings, MonitorContext context)
@@ -37,6 +41,8 @@ internal sealed class StatusPublisher
         _processId = context.ProcessId;
         _configPath = context.Config.ConfigPath;
         _startedAt = _time.GetUtcNow();
+        _silences = context.Silences;
+        _own = context.OwnDescriptor;
     }
 
     /// <summary>The loop, once per pass, after the chores.</summary>
@@ -85,7 +91,7 @@ internal sealed class StatusPublisher
             moduleStatus, ringStatus, _mail.Counts);
     }
 
-    private static ModuleStatus Module(ModuleHealth module, long now)
+    private ModuleStatus Module(ModuleHealth module, long now)
     {
         var descriptor = module.Descriptor;
         long timer = Clamp(module.Timer);
@@ -99,7 +105,8 @@ internal sealed class StatusPublisher
             module.HeartbeatRing?.Name ?? "", StateOf(module), module.Pid,
             DateTimeOffset.FromUnixTimeSeconds(timer), now - timer, module.Tsec,
             DateTimeOffset.FromUnixTimeSeconds(Clamp(module.LastChange)), module.RestartsRequested,
-            Reports(module.HeartbeatCounters, module.HeartbeatLimits.Page, module.HeartbeatLimits.Mail), errors);
+            Reports(module.HeartbeatCounters, module.HeartbeatLimits.Page, module.HeartbeatLimits.Mail), errors,
+            _silences?.For(descriptor, _own) is { } silence ? new SilenceStatus(silence.Id, new DateTimeOffset(silence.Until), silence.Author, silence.Reason) : null);
     }
 
     private static ReportStatus Reports(ReportCounters counters, int pageLimit, int mailLimit) =>

@@ -1,3 +1,4 @@
+using Statmgr.Config;
 using Statmgr.Earthworm.Logging;
 
 namespace Statmgr.Silences;
@@ -108,6 +109,9 @@ internal sealed class SilenceKeeper
         }
         return best;
     }
+
+    /// <summary>The silence in force over <paramref name="descriptor"/>'s reports; statmgr's own (<paramref name="own"/>) never has one.</summary>
+    public Silence? For(Descriptor descriptor, Descriptor own) => ReferenceEquals(descriptor, own) ? null : Covering(descriptor.ModName);
 
     private static Silence? Find(IReadOnlyList<Silence> silences, int id)
     {

@@ -44,7 +44,10 @@ internal static class StatusTable
     private static string[] Row(ModuleStatus module) =>
     [
         module.Name,
-        ModuleStateWords.Spoken(module.State),
+        // A silence is said only when there is one, so the table without silences reads as before.
+        module.Silence is { } silence
+            ? string.Create(CultureInfo.InvariantCulture, $"{ModuleStateWords.Spoken(module.State)}, silenced #{silence.Id} until {Time(silence.Until)}")
+            : ModuleStateWords.Spoken(module.State),
         // Not monitored: there is no deadline to hold the age against.
         module.Tsec == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{module.HeartbeatAgeSeconds}/{module.Tsec} s"),
         module.Pid.Length == 0 ? "-" : module.Pid,

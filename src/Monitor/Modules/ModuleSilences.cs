@@ -32,7 +32,7 @@ internal sealed class ModuleSilences
     public long? NextEndSecond => _keeper.NextEndSecond;
 
     /// <summary>The silence over <paramref name="descriptor"/>'s reports now, or null.</summary>
-    public Silence? For(Descriptor descriptor) => ReferenceEquals(descriptor, _own) ? null : _keeper.Covering(descriptor.ModName);
+    public Silence? For(Descriptor descriptor) => _keeper.For(descriptor, _own);
 
     /// <summary>
     /// True when a restart request for the dead <paramref name="module"/> is held back because it
@@ -62,7 +62,7 @@ internal sealed class ModuleSilences
         {
             var module = all[i];
             var descriptor = module.Descriptor;
-            if (ReferenceEquals(descriptor, _own) || !module.IsMonitored || module.Alive || !Covered(ended, descriptor.ModName) || For(descriptor) is not null)
+            if (!module.IsMonitored || module.Alive || ReferenceEquals(descriptor, _own) || !Covered(ended, descriptor.ModName) || For(descriptor) is not null)
             {
                 continue;
             }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Statmgr.Silences;
+using Statmgr.Status;
 using Statmgr.Tests.Monitor;
 using static Statmgr.Tests.Monitor.MonitorHarness;
 
@@ -222,5 +224,25 @@ public class SilenceMonitorTests
 
         Assert.That(h.Reports, Is.EqualTo(new[] { Report(T + 32, "module dead") }));
         Assert.That(EtLines(h), Is.EqualTo(new[] { "Statmgr: sent restart request for pick_ew pid 100\n" }));
+    }
+
+    [Test]
+    public void TheStatusSnapshotAndTableShowAModulesSilenceWhileItIsInForce()
+    {
+        var h = Started(h => h.Board = new StatusBoard(h.Time));
+        Write(Pick());
+        h.RunUntil(T + 1);
+
+        var snapshot = h.Board!.Latest!;
+        var pick = snapshot.Modules.Single(m => m.Name == "pick_ew");
+        Assert.That(pick.Silence, Is.EqualTo(new SilenceStatus(3, DateTimeOffset.FromUnixTimeSeconds(Until), "alice", "digitizer swap")));
+        Assert.That(snapshot.Modules.Single(m => m.Name == "statmgr").Silence, Is.Null);
+        var json = JsonSerializer.Serialize(snapshot, StatusJson.Default.StatusSnapshot);
+        Assert.That(json.Split("\"silence\"").Length - 1, Is.EqualTo(1), "only a silenced module has the field");
+        Assert.That(JsonSerializer.Deserialize(json, StatusJson.Default.StatusSnapshot)!.Modules.Single(m => m.Name == "pick_ew").Silence, Is.EqualTo(pick.Silence));
+        Assert.That(StatusTable.Format(snapshot, h.Time.GetUtcNow()), Does.Contain("\npick_ew  alive, silenced #3 until " + UntilText + "  "));
+
+        h.RunUntil(Until);
+        Assert.That(h.Board.Latest!.Modules.Single(m => m.Name == "pick_ew").Silence, Is.Null, "expired");
     }
 }
