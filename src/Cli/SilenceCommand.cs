@@ -67,7 +67,10 @@ internal sealed class SilenceCommand
         var start = WholeSecondNow();
         var silence = new Silence(document.NextId, module, start, start + length, Author(), reason);
         var kept = InForce(document, start).Append(silence).ToList();
-        SilencesFile.Write(path, new SilencesDocument(SilencesDocument.CurrentVersion, document.NextId + 1, kept), _processId);
+        if (!TryWrite(path, new SilencesDocument(SilencesDocument.CurrentVersion, document.NextId + 1, kept)))
+        {
+            return NotDone;
+        }
         _stdout.Write($"added {silence.Describe()}\n");
         _stdout.Flush();
         return Done;
@@ -123,7 +126,10 @@ internal sealed class SilenceCommand
             return Fail(id is not null ? $"no silence in force has id {id}" : $"no silence in force is of {idOrModule}");
         }
         var kept = inForce.Except(lifted).ToList();
-        SilencesFile.Write(path, document with { Silences = kept }, _processId);
+        if (!TryWrite(path, document with { Silences = kept }))
+        {
+            return NotDone;
+        }
         foreach (var silence in lifted)
         {
             _stdout.Write($"lifted {silence.Describe()}\n");
@@ -180,6 +186,21 @@ internal sealed class SilenceCommand
             Fail($"silences file {path} not read ({reading.Problem}); mend it or remove it first");
         }
         return reading.Document;
+    }
+
+    /// <summary>Writes the file; false (said why) when it cannot be written.</summary>
+    private bool TryWrite(string path, SilencesDocument document)
+    {
+        try
+        {
+            SilencesFile.Write(path, document, _processId);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Fail($"silences file {path} not written: {ex.Message}");
+            return false;
+        }
     }
 
     /// <summary>The silences not yet expired at <paramref name="now"/>: a written file keeps only these.</summary>

@@ -173,7 +173,7 @@ internal sealed class AlertPolicy
     }
 
     /// <summary>A dead module's restart request, unless it is silenced with <c>restartWhileSilenced: 0</c>; true when it was sent.</summary>
-    public bool RequestRestart(ModuleHealth module)
+    private bool RequestRestart(ModuleHealth module)
     {
         if (_silences?.HoldsRestart(module) == true)
         {

@@ -80,9 +80,9 @@ internal sealed class HeartbeatExpiryScan
                 continue;
             }
             _reports.ReportHealth(descriptor, module.HeartbeatLimits, module.HeartbeatCounters, now, DeadText);
-            if (module.Restart == RestartState.RestartMe)
+            if (module.Restart == RestartState.RestartMe && _silences?.HoldsRestart(module) != true)
             {
-                _policy.RequestRestart(module);
+                _restarts.RequestRestart(module, _defaultRing);
             }
         }
         return ScanOutcome.Completed;

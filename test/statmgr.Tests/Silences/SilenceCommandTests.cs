@@ -196,4 +196,14 @@ public class SilenceCommandTests : ConfigFixtureTests
         Assert.That(Add("pick_ew"), Is.EqualTo(SilenceCommand.Done));
         Assert.That(File.Exists(Fixture.PathOf("run/statmgr_silences.json")), Is.True);
     }
+
+    [Test]
+    public void AFileThatCannotBeWrittenIsSaid()
+    {
+        ConfigTexts.WriteMinimal(Fixture, "Descriptor " + DescPath, $"StatusFile {Fixture.PathOf("nowhere/status.json")}");
+        Assert.That(Add("pick_ew"), Is.EqualTo(SilenceCommand.NotDone));
+        var (output, error) = Said();
+        Assert.That(output, Is.Empty);
+        Assert.That(error, Does.StartWith($"statmgr: silences file {Fixture.PathOf("nowhere/statmgr_silences.json")} not written: "));
+    }
 }

@@ -88,6 +88,8 @@ public class SilenceMonitorTests
         var h = Started();
         Write(Pick());
         h.BeatAt(ModPick, T + 1, "100");
+        h.RunUntil(Until - 1, 500);
+        Assert.That(h.Manager!.RunPass().Wait, Is.EqualTo(TimeSpan.FromMilliseconds(500)), "the loop wakes at the silence's end");
         h.RunUntil(Until - 1, 999);
         Assert.That(EtLines(h), Has.None.Contains("ended"), "in force until its second");
         int pages = h.Pages.Count;
