@@ -247,4 +247,23 @@ public class SilenceMonitorTests
         h.RunUntil(Until);
         Assert.That(h.Board.Latest!.Modules.Single(m => m.Name == "pick_ew").Silence, Is.Null, "expired");
     }
+
+    [Test]
+    public void WithLimitWindowASilencedReportOpensNoWindowAndUsesNoLimit()
+    {
+        var h = Started(h =>
+        {
+            h.Config.LimitWindowSeconds = 3600;
+            h.Pick.HeartbeatPage = 1;
+            h.Pick.HeartbeatMail = 1;
+        });
+        Write(Pick());
+        h.BeatAt(ModPick, T + 1, "100");
+        h.RunUntil(T + 40);
+        Assert.That(h.Module(ModPick).HeartbeatCounters.WindowStart, Is.Null, "no window opened");
+
+        h.RunUntil(Until);
+        Assert.That(h.Reports, Is.EqualTo(new[] { Report(T + 32, "module dead", Suffix), Report(Until, "module dead (silence ended)") }),
+            "the limit of 1 page and 1 mail was still whole when the silence ended");
+    }
 }
