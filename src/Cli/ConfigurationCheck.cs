@@ -1,6 +1,7 @@
 using Statmgr.Config;
 using Statmgr.Monitor;
 using Statmgr.Notify.Mail;
+using Statmgr.Silences;
 
 namespace Statmgr.Cli;
 
@@ -82,6 +83,7 @@ internal sealed class ConfigurationCheck
         if (result is not null)
         {
             WarnOfOpenStatusListener(result.Config, problems);
+            WarnOfBrokenSilences(result.Config, problems);
         }
 
         if (result is { OwnDescriptorIndex: >= 0 })
@@ -110,6 +112,21 @@ internal sealed class ConfigurationCheck
         var lines = config.LinesOf("StatusListen");
         problems.RecordLoggedWarning(lines.Count > 0 ? lines[^1] : new ConfigLocation(config.ConfigPath, 0),
             $"statmgr: StatusListen <{at}> is not a loopback address: anyone who can reach it can read the status page, /status.json and /metrics");
+    }
+
+    /// <summary>
+    /// A silences file statmgr cannot read does not stop it (it keeps the silences it read
+    /// before, none at a start), but the operator who edited it by hand should hear of it before
+    /// relying on it: at the line the JSON reader names, else line 0.
+    /// </summary>
+    private void WarnOfBrokenSilences(StatmgrConfig config, ConfigProblems problems)
+    {
+        if (SilencesFileLocation.Resolve(config, _environment) is not { } path || SilencesFile.Read(path) is not { Document: null } reading)
+        {
+            return;
+        }
+        problems.RecordLoggedWarning(new ConfigLocation(path, reading.Line),
+            $"statmgr: silences file {path} not read ({reading.Problem}); statmgr would run without its silences");
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor;
 using Statmgr.Notify;
 using Statmgr.Notify.Mail;
+using Statmgr.Silences;
 using Statmgr.Status;
 using Statmgr.Status.Http;
 
@@ -37,6 +38,11 @@ internal static class MonitorCommand
         statusFile?.Start();
         // The status listener, only when StatusListen is set; a failed bind is logged and monitoring goes on.
         using var listener = board is not null && config.StatusListen is { } listenAt ? StatusListener.Start(listenAt, board, log) : null;
+        // The silences file is watched on a thread of its own; the loop only takes what it read.
+        using var silencesWatcher = SilencesFileLocation.Resolve(config, Environment.GetEnvironmentVariable) is { } silencesPath
+            ? new SilencesWatcher(silencesPath, log)
+            : null;
+        silencesWatcher?.Start();
         try
         {
             var context = new MonitorContext
@@ -52,6 +58,7 @@ internal static class MonitorCommand
                 ReloadMail = mailer.Reload,
                 Time = time,
                 Reload = reload,
+                Silences = silencesWatcher is null ? null : new SilenceKeeper(silencesWatcher, log),
                 AttachRing = (name, key) => SystemVRing.Attach(name, key, config.RingLayout),
                 Stop = stop,
                 Status = board,

@@ -5,7 +5,7 @@ namespace Statmgr.Config;
 
 /// <summary>
 /// The alert policy commands, read the same way from a descriptor (<c>restartBudget: N W</c>,
-/// <c>restartBackoff: MIN MAX</c>, <c>remind: S</c>, <c>flapLimit: K W</c>) and from statmgr.d,
+/// <c>restartBackoff: MIN MAX</c>, <c>remind: S</c>, <c>flapLimit: K W</c>; in a descriptor only, <c>restartWhileSilenced: 0|1</c>) and from statmgr.d,
 /// where they set the default for every descriptor (<c>RestartBudget</c>, <c>RestartBackoff</c>,
 /// <c>Remind</c>, <c>FlapLimit</c>). Every value is a whole number of restarts, changes or
 /// seconds; 0 in the first place turns the rule off.
@@ -14,7 +14,10 @@ internal static class AlertPolicyCommands
 {
     /// <summary>True when <paramref name="command"/> is a descriptor's alert policy command.</summary>
     public static bool IsDescriptorCommand(string command) =>
-        command is "restartBudget:" or "restartBackoff:" or "remind:" or "flapLimit:";
+        command is "restartBudget:" or "restartBackoff:" or "remind:" or "flapLimit:" or RestartWhileSilencedCommand;
+
+    /// <summary>Whether a silenced module that dies is restarted: a descriptor's own choice, with no statmgr.d default.</summary>
+    public const string RestartWhileSilencedCommand = "restartWhileSilenced:";
 
     /// <summary>True when <paramref name="command"/> is one of statmgr.d's alert policy defaults.</summary>
     public static bool IsConfigCommand(string command) =>
@@ -27,7 +30,7 @@ internal static class AlertPolicyCommands
     /// </summary>
     public static (string Flags, string Text)? Read(CommandFileReader kom, string command, string where, AlertPolicySettings into)
     {
-        bool pair = !command.StartsWith("remind", StringComparison.OrdinalIgnoreCase);
+        bool pair = !command.StartsWith("remind", StringComparison.OrdinalIgnoreCase) && command != RestartWhileSilencedCommand;
         int first = kom.NextInt();
         int second = pair ? kom.NextInt() : 0;
         if (kom.TakeError() != KomError.None)
@@ -64,6 +67,13 @@ internal static class AlertPolicyCommands
                     return "0 (off), or 1 or more seconds";
                 }
                 into.RemindSeconds = first;
+                return null;
+            case "restartwhilesilenced":
+                if (first is not (0 or 1))
+                {
+                    return "0 (a silenced module that dies gets no restart request) or 1 (it is restarted as usual)";
+                }
+                into.RestartWhileSilenced = first == 1;
                 return null;
             default:
                 if (first < 0 || (first > 0 && second < 1))

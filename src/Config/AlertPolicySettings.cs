@@ -22,6 +22,15 @@ internal sealed class AlertPolicySettings
     /// <summary>Flap damping (Nagios' flap detection).</summary>
     public FlapLimit? Flap { get; set; }
 
+    /// <summary>What a descriptor that does not say <c>restartWhileSilenced:</c> gets: a silenced module that dies is restarted.</summary>
+    public const bool DefaultRestartWhileSilenced = true;
+
+    /// <summary><c>restartWhileSilenced: 0|1</c>; null when the descriptor does not say.</summary>
+    public bool? RestartWhileSilenced { get; set; }
+
+    /// <summary>Whether a silenced module that dies gets its restart request.</summary>
+    public bool RestartsWhileSilenced => RestartWhileSilenced ?? DefaultRestartWhileSilenced;
+
     /// <summary>True when no rule is on: the module follows C's rules only.</summary>
     public bool IsOff =>
         Budget is not { IsOn: true } && Backoff is not { IsOn: true } && RemindSeconds is not > 0 && Flap is not { IsOn: true };
@@ -54,6 +63,10 @@ internal sealed class AlertPolicySettings
         if (Flap is { } flap)
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"{Name("flapLimit")} {flap.Changes} {flap.WindowSeconds}");
+        }
+        if (RestartWhileSilenced is { } restart)
+        {
+            yield return $"{Name("restartWhileSilenced")} {(restart ? 1 : 0)}";
         }
     }
 

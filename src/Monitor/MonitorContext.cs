@@ -2,6 +2,7 @@ using Statmgr.Config;
 using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Notify;
+using Statmgr.Silences;
 using Statmgr.Status;
 
 namespace Statmgr.Monitor;
@@ -39,6 +40,9 @@ internal sealed record MonitorContext
 
     /// <summary>Where finished configuration readings (SIGHUP) wait for the loop; null: statmgr is never reloaded (tests, <c>--check</c>).</summary>
     public ReloadRequest? Reload { get; init; }
+
+    /// <summary>The silences in force, kept across reloads; null: no silences file, nothing is ever silenced.</summary>
+    public SilenceKeeper? Silences { get; init; }
 
     /// <summary>Attaches an existing ring by name and key; throws TransportRingException when it cannot.</summary>
     public required Func<string, long, ITransportRing> AttachRing { get; init; }

@@ -79,11 +79,12 @@ internal sealed class MonitorParts
         IRecipientRouting routing = config.LegacyMailRouting
             ? new LegacyRouting(config.MailRecipients, config.MailServers.Count > 0)
             : new DocumentedRouting(config.MailRecipients, context.Mail.HasMailPath);
+        var silences = context.Silences is { } keeper ? new ModuleSilences(keeper, own.Descriptor, logit) : null;
         var reports = new ReportDispatcher(logit, pager, context.Mail, routing, config.PageGroups,
-            config.LimitWindowSeconds > 0 ? new ReportLimitWindow(config.LimitWindowSeconds, time) : null);
+            config.LimitWindowSeconds > 0 ? new ReportLimitWindow(config.LimitWindowSeconds, time) : null, silences is null ? null : silences.For);
         var ownErrors = new OwnErrorReporter(own, reports);
         var restarts = new RestartTracker(modules, new Logo(installation, myModule, types.Restart), outbox, logit, time);
-        var policy = new AlertPolicy(reports, restarts, defaultRing, logit);
+        var policy = new AlertPolicy(reports, restarts, defaultRing, logit, silences);
         var heartbeatClock = previous is { Clock: var kept } && kept.ReadsOnReceipt == (config.HeartbeatClock == HeartbeatClockMode.Receive)
             ? kept
             : new HeartbeatClock(config.HeartbeatClock, time);
@@ -102,7 +103,7 @@ internal sealed class MonitorParts
         {
             pageit.ContinueFrom(previous.Pageit);
         }
-        var expiry = new HeartbeatExpiryScan(modules, reports, restarts, defaultRing, logit, policy, heartbeatClock);
+        var expiry = new HeartbeatExpiryScan(modules, reports, restarts, defaultRing, logit, policy, heartbeatClock, silences);
         var logLoss = new LogLossReporter(context.LogLosses, reports, own.Descriptor, previous?.LogLoss);
         var status = context.Status is { } board ? new StatusPublisher(board, modules, rings, context, previous?.Status?.StartedAt) : null;
         return new MonitorParts(context, modules, ownErrors, drainer, pageit, expiry, heartbeatClock, logLoss, status, wanted, time.GetUtcNow());

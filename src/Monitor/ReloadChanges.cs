@@ -65,7 +65,8 @@ internal static class ReloadChanges
     {
         string name = after.ModName;
         if (before.HeartbeatTsec != after.HeartbeatTsec || before.HeartbeatPage != after.HeartbeatPage || before.HeartbeatMail != after.HeartbeatMail
-            || !before.Errors.SequenceEqual(after.Errors) || !before.Policy.SameAs(after.Policy))
+            || !before.Errors.SequenceEqual(after.Errors) || !before.Policy.SameAs(after.Policy)
+            || before.Policy.RestartsWhileSilenced != after.Policy.RestartsWhileSilenced)
         {
             changes.Add($"changed limits of {name}");
         }

@@ -80,6 +80,9 @@ internal sealed class StatusManager
         var parts = _parts;
         var time = Context.Time;
 
+        // Silences that start or end this second first, so that every report of the pass sees them.
+        parts.Expiry.TickSilences(EpochClock.Now(time));
+
         // Every message waiting in every ring first, so no heartbeat is judged missing while it waits.
         var drained = parts.Drainer.Drain();
 

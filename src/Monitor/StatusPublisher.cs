@@ -1,6 +1,8 @@
 using Statmgr.Monitor.Modules;
 using Statmgr.Monitor.Rings;
+using Statmgr.Config;
 using Statmgr.Notify;
+using Statmgr.Silences;
 using Statmgr.Status;
 
 namespace Statmgr.Monitor;
@@ -24,6 +26,8 @@ internal sealed class StatusPublisher
     private readonly TimeProvider _time;
     private readonly int _processId;
     private readonly string _configPath;
+    private readonly SilenceKeeper? _silences;
+    private readonly Descriptor _own;
     private long _publishedSecond = long.MinValue;
 
     /// <param name="startedAt">When statmgr started (null: now); a reload's publisher goes on with the start's.</param>
@@ -37,6 +41,8 @@ internal sealed class StatusPublisher
         _processId = context.ProcessId;
         _configPath = context.Config.ConfigPath;
         StartedAt = startedAt ?? _time.GetUtcNow();
+        _silences = context.Silences;
+        _own = context.OwnDescriptor;
     }
 
     public DateTimeOffset StartedAt { get; }
@@ -87,7 +93,7 @@ internal sealed class StatusPublisher
             moduleStatus, ringStatus, _mail.Counts);
     }
 
-    private static ModuleStatus Module(ModuleHealth module, long now)
+    private ModuleStatus Module(ModuleHealth module, long now)
     {
         var descriptor = module.Descriptor;
         long timer = Clamp(module.Timer);
@@ -101,7 +107,8 @@ internal sealed class StatusPublisher
             module.HeartbeatRing?.Name ?? "", StateOf(module), module.Pid,
             DateTimeOffset.FromUnixTimeSeconds(timer), now - timer, module.Tsec,
             DateTimeOffset.FromUnixTimeSeconds(Clamp(module.LastChange)), module.RestartsRequested,
-            Reports(module.HeartbeatCounters, module.HeartbeatLimits.Page, module.HeartbeatLimits.Mail), errors);
+            Reports(module.HeartbeatCounters, module.HeartbeatLimits.Page, module.HeartbeatLimits.Mail), errors,
+            _silences?.For(descriptor, _own) is { } silence ? new SilenceStatus(silence.Id, new DateTimeOffset(silence.Until), silence.Author, silence.Reason) : null);
     }
 
     private static ReportStatus Reports(ReportCounters counters, int pageLimit, int mailLimit) =>

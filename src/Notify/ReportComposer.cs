@@ -11,7 +11,7 @@ internal static class ReportComposer
 
     /// <summary>
     /// <c>UTC_&lt;asctime&gt;  sys/modName (modIdName) text[ Page sent.][ Mail sent.]\n</c>, with
-    /// <paramref name="heldBack"/> (what LimitWindow held back, empty without it) before the newline.
+    /// <paramref name="heldBack"/> (what LimitWindow held back, or the silence that holds the report back; empty without either) before the newline.
     /// </summary>
     public static string Health(long time, Descriptor descriptor, string text, Delivery delivery, string heldBack = "") =>
         $"UTC_{AscTime.Format(time)}  {descriptor.SysName}/{descriptor.ModName} ({descriptor.ModIdName}) {text}{Suffixes(delivery)}{heldBack}\n";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Statmgr.Config;
 using Statmgr.Earthworm.Logging;
+using Statmgr.Silences;
 
 namespace Statmgr.Notify;
 
@@ -8,6 +9,8 @@ namespace Statmgr.Notify;
 /// C's ReportHealth and ReportErr: compose the report, log it, page it, hand it to the mailer,
 /// and count what was used, in that order. With LimitWindow, each rule's limits first get a new
 /// window when theirs has ended, and what they hold back is said in the report and counted.
+/// A report of a silenced module is logged, naming the silence, and goes no further: no page,
+/// no mail, nothing counted against its limits or its window.
 /// </summary>
 internal sealed class ReportDispatcher
 {
@@ -17,11 +20,14 @@ internal sealed class ReportDispatcher
     private readonly IRecipientRouting _routing;
     private readonly IReadOnlyList<string> _configPageGroups;
     private readonly ReportLimitWindow? _window;
+    private readonly Func<Descriptor, Silence?>? _silenceOf;
 
     /// <param name="window">LimitWindow's windows; null for C's limits, counted over the whole run.</param>
+    /// <param name="silenceOf">The silence over a descriptor's reports now, if any; null: nothing is ever silenced.</param>
     public ReportDispatcher(ILogit logit, Pager pager, IMailSink mail, IRecipientRouting routing, IReadOnlyList<string> configPageGroups,
-        ReportLimitWindow? window = null)
+        ReportLimitWindow? window = null, Func<Descriptor, Silence?>? silenceOf = null)
     {
+        _silenceOf = silenceOf;
         _logit = logit;
         _pager = pager;
         _mail = mail;
@@ -33,6 +39,10 @@ internal sealed class ReportDispatcher
     /// <summary>A heartbeat report ("module dead", "module alive", ...) stamped with <paramref name="time"/>.</summary>
     public string ReportHealth(Descriptor descriptor, ReportLimits limits, ReportCounters counters, long time, string text)
     {
+        if (_silenceOf?.Invoke(descriptor) is { } silence)
+        {
+            return LogSilenced(counters, ReportComposer.Health(time, descriptor, text, Silenced, silence.ReportSuffix()));
+        }
         _window?.Open(counters);
         var delivery = _routing.ForHealth(descriptor, limits, counters);
         if (LostToLimit(delivery, limits, _routing.ForHealth(descriptor, Unlimited, counters)))
@@ -46,6 +56,10 @@ internal sealed class ReportDispatcher
     /// <summary>An error report: the note if it has 4 or more characters, else the rule's text.</summary>
     public string ReportError(Descriptor descriptor, ErrorRule rule, ReportCounters counters, long time, string note)
     {
+        if (_silenceOf?.Invoke(descriptor) is { } silence)
+        {
+            return LogSilenced(counters, ReportComposer.Error(time, descriptor, rule.Text, note, Silenced, silence.ReportSuffix()));
+        }
         var limits = new ReportLimits(rule.Page, rule.Mail);
         _window?.Open(counters);
         var delivery = _routing.ForError(descriptor, limits, counters);
@@ -55,6 +69,17 @@ internal sealed class ReportDispatcher
         }
         string heldBack = _window is null ? "" : _window.HeldBack(limits, delivery, _routing.ForError(descriptor, limits, ReportLimitWindow.Unused));
         return Dispatch(descriptor, counters, delivery, ReportComposer.Error(time, descriptor, rule.Text, note, delivery, heldBack));
+    }
+
+    /// <summary>A silenced report's delivery: the log only.</summary>
+    private static readonly Delivery Silenced = new(false, [], false, false);
+
+    /// <summary>A silenced report: logged and counted as made, and nothing else (no limit, no window is touched).</summary>
+    private string LogSilenced(ReportCounters counters, string text)
+    {
+        counters.CountSent();
+        _logit.Write("e", text);
+        return text;
     }
 
     /// <summary>Limits no counter can reach: what a report would have had if no limit were used up.</summary>

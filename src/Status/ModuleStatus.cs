@@ -12,6 +12,7 @@ namespace Statmgr.Status;
 /// <param name="RestartsRequested">TYPE_RESTART requests statmgr sent for it since startup.</param>
 /// <param name="Heartbeat">The "module dead"/"module alive" reports and their page and mail caps.</param>
 /// <param name="Errors">Per <c>err:</c> rule, in descriptor order.</param>
+/// <param name="Silence">The silence its reports are under; left out of the JSON when none, so a file without silences reads as before.</param>
 internal sealed record ModuleStatus(
     string Name,
     string System,
@@ -26,7 +27,11 @@ internal sealed record ModuleStatus(
     DateTimeOffset LastChange,
     int RestartsRequested,
     ReportStatus Heartbeat,
-    IReadOnlyList<ErrorReportStatus> Errors);
+    IReadOnlyList<ErrorReportStatus> Errors,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SilenceStatus? Silence = null);
+
+/// <summary>The silence over a module: its id, its end, who set it and why.</summary>
+internal sealed record SilenceStatus(int Id, DateTimeOffset Until, string Author, string Reason);
 
 /// <summary>Reports of one kind: sent, held back by the caps, and the pages and mails used against each cap.</summary>
 internal sealed record ReportStatus(int Sent, int Suppressed, int Pages, int PageLimit, int Mails, int MailLimit);

@@ -22,14 +22,19 @@ internal static class StatusTable
             $"statmgr pid {statmgr.Pid}, started {Time(statmgr.StartedAt)}, last pass {Time(statmgr.LastPass)} "
             + $"({StatusVerdict.WholeSeconds(now - statmgr.LastPass)} s ago), config {statmgr.Config}\n");
 
-        var rows = snapshot.Modules.Select(Row).Prepend(Header).ToList();
-        var widths = Enumerable.Range(0, Header.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        AppendColumns(text, snapshot.Modules.Select(Row).Prepend(Header).ToList());
+        return text.ToString();
+    }
+
+    /// <summary>Rows of cells (the header first) as lines, each column padded to its longest cell, two spaces apart.</summary>
+    public static void AppendColumns(StringBuilder text, IReadOnlyList<string[]> rows)
+    {
+        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
         foreach (var row in rows)
         {
             var line = string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i])));
             text.Append(line.TrimEnd()).Append('\n');
         }
-        return text.ToString();
     }
 
     /// <summary>A time as the table writes it: UTC to the second, as Earthworm hosts keep their clocks.</summary>
@@ -39,7 +44,10 @@ internal static class StatusTable
     private static string[] Row(ModuleStatus module) =>
     [
         module.Name,
-        ModuleStateWords.Spoken(module.State),
+        // A silence is said only when there is one, so the table without silences reads as before.
+        module.Silence is { } silence
+            ? string.Create(CultureInfo.InvariantCulture, $"{ModuleStateWords.Spoken(module.State)}, silenced #{silence.Id} until {Time(silence.Until)}")
+            : ModuleStateWords.Spoken(module.State),
         // Not monitored: there is no deadline to hold the age against.
         module.Tsec == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{module.HeartbeatAgeSeconds}/{module.Tsec} s"),
         module.Pid.Length == 0 ? "-" : module.Pid,

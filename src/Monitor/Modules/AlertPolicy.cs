@@ -19,9 +19,12 @@ internal sealed class AlertPolicy
     private readonly RestartTracker _restarts;
     private readonly MonitoredRing _defaultRing;
     private readonly ILogit _logit;
+    private readonly ModuleSilences? _silences;
 
-    public AlertPolicy(ReportDispatcher reports, RestartTracker restarts, MonitoredRing defaultRing, ILogit logit)
+    /// <param name="silences">The silences over the modules (a silence can hold a restart back); null: none.</param>
+    public AlertPolicy(ReportDispatcher reports, RestartTracker restarts, MonitoredRing defaultRing, ILogit logit, ModuleSilences? silences = null)
     {
+        _silences = silences;
         _reports = reports;
         _restarts = restarts;
         _defaultRing = defaultRing;
@@ -64,7 +67,7 @@ internal sealed class AlertPolicy
             ReportDeath(module, state, now, HeartbeatExpiryScan.DeadText);
             if (module.Restart == RestartState.RestartMe)
             {
-                _restarts.RequestRestart(module, _defaultRing);
+                RequestRestart(module);
             }
             return;
         }
@@ -169,10 +172,23 @@ internal sealed class AlertPolicy
         return Earlier(next, SteadyAt(state));
     }
 
+    /// <summary>A dead module's restart request, unless it is silenced with <c>restartWhileSilenced: 0</c>; true when it was sent.</summary>
+    private bool RequestRestart(ModuleHealth module)
+    {
+        if (_silences?.HoldsRestart(module) == true)
+        {
+            return false;
+        }
+        _restarts.RequestRestart(module, _defaultRing);
+        return true;
+    }
+
     private void SendRequest(ModuleHealth module, ModulePolicyState state, long now)
     {
-        state.CountRequest(now);
-        _restarts.RequestRestart(module, _defaultRing);
+        if (RequestRestart(module))
+        {
+            state.CountRequest(now);
+        }
     }
 
     private void Report(ModuleHealth module, ModulePolicyState state, long now, string text, bool evenWhileFlapping = false)

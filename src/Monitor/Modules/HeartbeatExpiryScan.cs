@@ -21,10 +21,13 @@ internal sealed class HeartbeatExpiryScan
     private readonly ILogit _logit;
     private readonly AlertPolicy _policy;
     private readonly HeartbeatClock _clock;
+    private readonly ModuleSilences? _silences;
 
+    /// <param name="silences">The silences over the modules; null: none is ever silenced.</param>
     public HeartbeatExpiryScan(ModuleTable modules, ReportDispatcher reports, RestartTracker restarts, MonitoredRing defaultRing, ILogit logit, AlertPolicy policy,
-        HeartbeatClock clock)
+        HeartbeatClock clock, ModuleSilences? silences = null)
     {
+        _silences = silences;
         Modules = modules;
         _reports = reports;
         _restarts = restarts;
@@ -77,7 +80,7 @@ internal sealed class HeartbeatExpiryScan
                 continue;
             }
             _reports.ReportHealth(descriptor, module.HeartbeatLimits, module.HeartbeatCounters, now, DeadText);
-            if (module.Restart == RestartState.RestartMe)
+            if (module.Restart == RestartState.RestartMe && _silences?.HoldsRestart(module) != true)
             {
                 _restarts.RequestRestart(module, _defaultRing);
             }
@@ -85,7 +88,14 @@ internal sealed class HeartbeatExpiryScan
         return ScanOutcome.Completed;
     }
 
-    /// <summary>The earliest whole second of statmgr's wall clock at which some module will be found dead (or its alert policy has work), or null.</summary>
+    /// <summary>
+    /// Silences that start or end at <paramref name="now"/> (statmgr's wall clock), before the
+    /// rings are read so that this second's reports see them; a module still dead when its
+    /// silence ends is reported.
+    /// </summary>
+    public void TickSilences(long now) => _silences?.Tick(now, Modules, _reports);
+
+    /// <summary>The earliest whole second of statmgr's wall clock at which some module will be found dead (or its alert policy has work, or a silence ends), or null.</summary>
     public long? NextDeathSecond()
     {
         long? next = null;
@@ -102,7 +112,8 @@ internal sealed class HeartbeatExpiryScan
                 next = due;
             }
         }
-        return next is long death ? _clock.ToWallSecond(death) : null;
+        long? wall = next is long death ? _clock.ToWallSecond(death) : null;
+        return _silences?.NextEndSecond is long end && (wall is null || end < wall) ? end : wall;
     }
 }
 

@@ -6,6 +6,7 @@ using Statmgr.Earthworm.Time;
 using Statmgr.Earthworm.Transport;
 using Statmgr.Monitor;
 using Statmgr.Monitor.Modules;
+using Statmgr.Silences;
 using Statmgr.Status;
 
 namespace Statmgr.Tests.Monitor;
@@ -82,6 +83,9 @@ internal sealed class MonitorHarness
 
     /// <summary>Where the loop publishes its status snapshot; null (the default): no snapshot.</summary>
     public StatusBoard? Board { get; set; }
+
+    /// <summary>The silences the monitor keeps; null (the default): nothing is ever silenced.</summary>
+    public SilenceKeeper? Silences { get; set; }
 
     /// <summary>What the log file has lost, as the monitor sees it.</summary>
     public LogLosses LogLosses { get; set; }
@@ -160,6 +164,7 @@ internal sealed class MonitorHarness
             copy.Policy.Backoff = descriptor.Policy.Backoff;
             copy.Policy.RemindSeconds = descriptor.Policy.RemindSeconds;
             copy.Policy.Flap = descriptor.Policy.Flap;
+            copy.Policy.RestartWhileSilenced = descriptor.Policy.RestartWhileSilenced;
             next.Descriptors.Add(copy);
         }
         return next;
@@ -226,6 +231,7 @@ internal sealed class MonitorHarness
         Mail = MailSink ?? Mail,
         Time = Time,
         Reload = Reloads,
+        Silences = Silences,
         AttachRing = AttachRing ?? ((name, key) => Rings.TryGetValue(name, out var ring) && ring.Key == key
             ? ring
             : throw new TransportRingException(name, key, $"no ring {name} {key}")),

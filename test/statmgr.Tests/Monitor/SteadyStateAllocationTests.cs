@@ -1,6 +1,8 @@
 using System.Text;
 using Statmgr.Config;
+using Statmgr.Earthworm.Logging;
 using Statmgr.Earthworm.Transport;
+using Statmgr.Silences;
 using Statmgr.Status;
 using Statmgr.Tests.Earthworm.Transport;
 using static Statmgr.Tests.Monitor.MonitorHarness;
@@ -55,13 +57,31 @@ public class SteadyStateAllocationTests : SystemVRingTestBase
             "what a snapshot costs does not depend on the messages read: " + string.Join(", ", measured.Publications.Take(12)));
     }
 
-    /// <summary>Ten modules beat on a real ring; the passes after the warm-up are measured.</summary>
+    [Test]
+    public void WithASilenceInForcePassesAllocateNothing()
+    {
+        using var dir = new TempDirectory("sil");
+        var path = dir.PathOf("statmgr_silences.json");
+        var silence = new Silence(1, Silence.All, DateTimeOffset.FromUnixTimeSeconds(T).UtcDateTime,
+            DateTimeOffset.FromUnixTimeSeconds(MeasuredEnd + 60).UtcDateTime, "alice", "network work");
+        SilencesFile.Write(path, new SilencesDocument(SilencesDocument.CurrentVersion, 2, [silence]), 1);
+        var log = new CollectingLogit();
+        using var watcher = new SilencesWatcher(path, log);
+        watcher.Poll();
+
+        var measured = RunTenModules(statusBoard: false, HeartbeatClockMode.Sender, silences: new SilenceKeeper(watcher, log));
+
+        Assert.That(log.Entries.Select(e => e.Text), Is.EqualTo(new[] { $"statmgr: {silence.Describe()}\n" }), "the silence was in force");
+        Assert.That(measured.Allocated, Is.Zero, $"bytes allocated by {measured.Passes} passes with a silence in force");
+    }
+
+    /// <summary>Ten modules beat on a real ring (with <paramref name="silences"/> kept, if any); the passes after the warm-up are measured.</summary>
     /// <param name="reloadAt">A second in the warm-up at which an unchanged configuration is reloaded; null: none.</param>
-    private Steady RunTenModules(bool statusBoard, HeartbeatClockMode heartbeatClock, long? reloadAt = null)
+    private Steady RunTenModules(bool statusBoard, HeartbeatClockMode heartbeatClock, long? reloadAt = null, SilenceKeeper? silences = null)
     {
         var key = Keys.Next();
         using var writer = SystemVRing.Create("STATUS_RING", key, 64 * 1024);
-        var h = new MonitorHarness { AttachRing = (name, ringKey) => SystemVRing.Attach(name, ringKey) };
+        var h = new MonitorHarness { AttachRing = (name, ringKey) => SystemVRing.Attach(name, ringKey), Silences = silences };
         h.Board = statusBoard ? new StatusBoard(h.Time) : null;
         h.Config.RingKey = key;
         h.Config.HeartbeatPageit = PageitSeconds;
