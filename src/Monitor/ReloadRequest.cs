@@ -6,8 +6,9 @@ namespace Statmgr.Monitor;
 /// Between SIGHUP and the main loop. <see cref="Request"/>, safe from a signal handler's thread,
 /// starts a reading of the configuration on a thread of its own, so the loop never waits for a
 /// file; SIGHUPs that come while a reading is under way fold into one more reading after it. A
-/// finished reading waits in one volatile slot until the loop takes it between two passes
-/// (a newer one replaces one not yet taken: the loop only ever needs the latest).
+/// finished reading waits in one volatile slot until the loop takes it between two passes; the
+/// next reading starts only once the loop has taken it, so every "reloading" line the log gets
+/// is followed by that reading's own "done" or "refused".
 /// </summary>
 internal sealed class ReloadRequest
 {
@@ -21,6 +22,9 @@ internal sealed class ReloadRequest
     private readonly ILogit _logit;
     private int _state;
     private ReloadReading? _finished;
+
+    // Set when the loop has taken the reading last published (setting an event allocates nothing).
+    private readonly ManualResetEventSlim _taken = new(true);
 
     /// <param name="read">One whole reading; it runs off the loop and may take long (startstop's ring list waits up to 29 s).</param>
     /// <param name="wake">Ends the loop's wait, so a finished reading is applied at once.</param>
@@ -54,12 +58,21 @@ internal sealed class ReloadRequest
     }
 
     /// <summary>The finished reading, once; null (and nothing allocated) when there is none.</summary>
-    public ReloadReading? TakeFinished() =>
-        Volatile.Read(ref _finished) is null ? null : Interlocked.Exchange(ref _finished, null);
+    public ReloadReading? TakeFinished()
+    {
+        if (Volatile.Read(ref _finished) is null)
+        {
+            return null;
+        }
+        var reading = Interlocked.Exchange(ref _finished, null);
+        _taken.Set();
+        return reading;
+    }
 
     /// <summary>Hands a finished reading to the loop and wakes it (tests hand theirs here too).</summary>
     public void Publish(ReloadReading reading)
     {
+        _taken.Reset();
         Volatile.Write(ref _finished, reading);
         _wake();
     }
@@ -68,6 +81,8 @@ internal sealed class ReloadRequest
     {
         do
         {
+            // The reading before must be applied (or refused) first: its outcome is logged before this one starts.
+            _taken.Wait();
             _logit.Write("et", $"statmgr: SIGHUP: reloading {_configPath}\n");
             ReloadReading reading;
             try

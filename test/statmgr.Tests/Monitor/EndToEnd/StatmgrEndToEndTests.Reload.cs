@@ -30,21 +30,32 @@ public partial class StatmgrEndToEndTests
     private const string ReloadDone = "statmgr: reload done\n";
     private static readonly TimeSpan ReloadLimit = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The acceptance run: reloads that add a module and change a mail address and a page limit cost
+    /// no heartbeat; a broken descriptor is refused; then sim1 is silenced for 20 s and killed: its
+    /// death is logged with the silence, not paged, and the silence's end pages it.
+    /// </summary>
     [Test]
-    [CancelAfter(120_000)]
-    public void ReloadAddsAModuleAndChangesAMailAddressThenABrokenDescriptorIsRefusedAndMonitoringGoesOn()
+    [CancelAfter(180_000)]
+    public void ReloadAddsAModuleAndChangesAMailAddressThenABrokenDescriptorIsRefusedThenASilencedDeathPagesOnlyAtTheSilencesEnd()
     {
-        var statmgr = StartReloadSite();
+        var (statmgr, ring, sim1) = StartReloadSite();
         ReloadAddsSim2AndChangesPickEwsMail();
         ABrokenDescriptorIsRefusedByReloadAndBySighup(statmgr);
-        StopAfterReloads(statmgr);
+        NoDeathAndNoStopSoFar();
+
+        var watch = new RingWatcher(ring, TypePage);
+        int id = SilenceFor20Seconds("sim1");
+        KillAndSeeTheDeathSilenced(sim1, "sim1", "MOD_SIM1", id, watch);
+        SeeTheSilenceEndAndPage("sim1", "MOD_SIM1", id, watch);
+        Terminate(statmgr);
     }
 
     [Test]
     [CancelAfter(120_000)]
     public void TwentySighupsDuringAFloodLeaveTheConfigurationOnDiskLoadedWithoutAFalseDeath()
     {
-        var statmgr = StartReloadSite(ringKilobytes: 4096);
+        var statmgr = StartReloadSite(ringKilobytes: 4096).Statmgr;
         AddSim2WithItsModule();
         using var flood = _site.StartEwringPut(_site.StatusKey, ModTank, TypeError, "1 99 flood of errors nobody reports\\n", count: 200_000, rate: 20_000);
         // Let the flood get going, so the signals come while statmgr reads it.
@@ -102,29 +113,35 @@ public partial class StatmgrEndToEndTests
 
     /// <summary>
     /// statmgr on STATUS_RING with pick_ew (tsec 0: never dead), tankplayer and sim1 (tsec 5), sim1
-    /// beating every 2 s; returns once sim1 is alive in the status file and the pid file names statmgr.
+    /// beating every 2 s; returns once sim1 is alive in the status file and the pid file names statmgr,
+    /// with the test's own attachment of the ring and sim1's process.
     /// </summary>
-    private Process StartReloadSite(int ringKilobytes = 1024)
+    private (Process Statmgr, TransportRing Ring, Process Sim1) StartReloadSite(int ringKilobytes = 1024)
     {
         _site.WriteConfig(pickTsec: 0, simulated: 1, simulatedTsec: SimTsec, pickLines: "mail  pick-team@example.org\n");
         // sim2's descriptor is there from the start, for the reloads to add.
         File.WriteAllText(ParamsPath("sim2.desc"), $"modName  sim2\nmodId    MOD_SIM2\ninstId   INST_MENLO\ntsec: {SimTsec}  page: 0  mail: 0\n");
-        _site.CreateRing("STATUS_RING", _site.StatusKey, ringKilobytes);
+        var ring = _site.CreateRing("STATUS_RING", _site.StatusKey, ringKilobytes);
         var statmgr = _site.StartStatmgrWithDefaultSignals();
         _site.WaitForLog(StartupReport, StartupLimit);
-        _site.StartModule(_site.StatusKey, ModSim1, BeatMs, BeatForever);
+        var sim1 = _site.StartModule(_site.StatusKey, ModSim1, BeatMs, BeatForever);
         WaitForSnapshot(s => s.Modules.Any(m => m.Name == "sim1" && m.Pid.Length > 0), ReloadLimit);
         Assert.That(File.ReadAllText(Path.Combine(_site.LogDirectory, "statmgr.pid")),
             Is.EqualTo(statmgr.Id.ToString(CultureInfo.InvariantCulture) + "\n"));
-        return statmgr;
+        return (statmgr, ring, sim1);
     }
 
-    /// <summary>Adds sim2 (whose module starts beating) to statmgr.d and gives pick_ew another mail address; runs --reload.</summary>
+    /// <summary>
+    /// Adds sim2 (whose module starts beating) to statmgr.d, gives pick_ew another mail address and
+    /// lets sim1 page (page: 9, for the silence steps); runs --reload.
+    /// </summary>
     private void ReloadAddsSim2AndChangesPickEwsMail()
     {
         AddSim2WithItsModule();
         var pick = ParamsPath("pick_ew.desc");
         File.WriteAllText(pick, File.ReadAllText(pick).Replace("pick-team@example.org", "pick-night@example.org", StringComparison.Ordinal));
+        var sim1 = ParamsPath("sim1.desc");
+        File.WriteAllText(sim1, File.ReadAllText(sim1).Replace("page: 0", "page: 9", StringComparison.Ordinal));
 
         var reload = _site.RunStatmgr("--reload", "statmgr.d");
 
@@ -132,6 +149,7 @@ public partial class StatmgrEndToEndTests
         Assert.That(reload.Stdout, Does.Contain("statmgr: SIGHUP: reloading "));
         Assert.That(reload.Stdout, Does.Contain("statmgr: reload: added sim2\n"));
         Assert.That(reload.Stdout, Does.Contain("statmgr: reload: changed recipients of pick_ew\n"));
+        Assert.That(reload.Stdout, Does.Contain("statmgr: reload: changed limits of sim1\n"));
         Assert.That(reload.Stdout, Does.EndWith(" " + ReloadDone));
         Assert.That(_site.Log(), Does.Contain("statmgr: reload: added sim2\n"));
         WaitForSnapshot(s => s.Modules.Any(m => m.Name == "sim2" && m.Pid.Length > 0), ReloadLimit);
@@ -139,10 +157,14 @@ public partial class StatmgrEndToEndTests
         Assert.That(status.Stdout, Does.Contain("sim2"), status.Stderr);
     }
 
-    /// <summary>sim2's descriptor broken: --reload refuses before signalling; a raw SIGHUP is refused with file:line.</summary>
+    /// <summary>
+    /// sim2's descriptor broken: --reload refuses before signalling; a raw SIGHUP is refused with
+    /// file:line; monitoring goes on. Then the descriptor is mended, as the operator would.
+    /// </summary>
     private void ABrokenDescriptorIsRefusedByReloadAndBySighup(Process statmgr)
     {
         var sim2 = ParamsPath("sim2.desc");
+        var good = File.ReadAllText(sim2);
         File.WriteAllText(sim2, "modName  sim2\nmodId    MOD_SIM2\ninstId   INST_MENLO\ntsec: five  page: 0  mail: 0\n");
 
         var reload = _site.RunStatmgr("--reload", "statmgr.d");
@@ -164,16 +186,29 @@ public partial class StatmgrEndToEndTests
         WaitForSnapshot(s => s.Modules.Where(m => m.Name is "sim1" or "sim2")
             .All(m => m.LastHeartbeat > after.AddSeconds(SimTsec)), TimeSpan.FromSeconds(SimTsec + 10));
         Assert.That(statmgr.HasExited, Is.False, _site.Stderr);
+        File.WriteAllText(sim2, good);
     }
 
     /// <summary>No death and no "Program stopping" during the reloads; then TERMINATE ends statmgr, which removes its pid file.</summary>
     private void StopAfterReloads(Process statmgr)
+    {
+        NoDeathAndNoStopSoFar();
+        Terminate(statmgr);
+    }
+
+    /// <summary>No module was reported dead and statmgr neither stopped nor started again.</summary>
+    private void NoDeathAndNoStopSoFar()
     {
         _site.CatchUp();
         var messages = _site.Messages();
         Assert.That(messages, Does.Not.Contain("module dead"));
         Assert.That(messages, Does.Not.Contain("Program stopping"));
         Assert.That(Occurrences(messages, "Program starting"), Is.EqualTo(1));
+    }
+
+    /// <summary>TERMINATE ends statmgr, which removes its pid file.</summary>
+    private void Terminate(Process statmgr)
+    {
         using (var ring = SystemVRing.Attach("STATUS_RING", _site.StatusKey))
         {
             ring.SetFlag(RingFlag.Terminate);

@@ -6,32 +6,13 @@ using static Statmgr.Tests.Monitor.EndToEnd.StatmgrSite;
 namespace Statmgr.Tests.Monitor.EndToEnd;
 
 /// <summary>
-/// A silence on a real ring: <c>statmgr --silence</c> run as an operator would, the running statmgr
-/// sees it, a death under it is logged but not paged, and its end pages the module still dead.
-/// The steps are methods of their own so that a longer run can chain them after its own steps.
+/// The silence steps of the acceptance run (see the reload steps): <c>statmgr --silence</c> run as an
+/// operator would, the running statmgr sees it, a death under it is logged but not paged, and its
+/// end pages the module still dead.
 /// </summary>
 public partial class StatmgrEndToEndTests
 {
     private const string SilenceReason = "digitizer swap";
-
-    [Test]
-    public void ASilencedDeathIsLoggedNotPagedAndTheSilencesEndPages()
-    {
-        _site.WriteConfig(pickTsec: 5);
-        var ring = _site.CreateRing("STATUS_RING", _site.StatusKey);
-        var watch = new RingWatcher(ring, TypePage);
-        _site.StartStatmgr();
-        _site.WaitForLog(StartupReport, StartupLimit);
-        using var module = _site.StartModule(_site.StatusKey, ModPick, 2000, 600_000);
-        WaitForSnapshot(s => s.Modules.Any(m => m.Name == "pick_ew" && m.Pid == module.Id.ToString(CultureInfo.InvariantCulture)), TimeSpan.FromSeconds(20));
-
-        int id = SilenceFor20Seconds("pick_ew");
-        KillAndSeeTheDeathSilenced(module, id, watch);
-        SeeTheSilenceEndAndPage("pick_ew", id, watch);
-
-        ring.SetFlag(RingFlag.Terminate);
-        Assert.That(_site.WaitForExit(TimeSpan.FromSeconds(10)), Is.EqualTo(0));
-    }
 
     /// <summary>
     /// Runs <c>statmgr --silence &lt;module&gt; 20s "digitizer swap"</c> as a child process and waits for the running
@@ -51,23 +32,23 @@ public partial class StatmgrEndToEndTests
     }
 
     /// <summary>Kills the module: its "module dead" is logged with the silence's suffix, and no page of it reaches the ring.</summary>
-    private void KillAndSeeTheDeathSilenced(System.Diagnostics.Process module, int id, RingWatcher watch)
+    private void KillAndSeeTheDeathSilenced(System.Diagnostics.Process module, string modName, string modId, int id, RingWatcher watch)
     {
         module.Kill();
         Assert.That(module.WaitForExit(10_000), Is.True);
-        _site.WaitForLog($"ewhost/pick_ew (MOD_PICK_EW) module dead (silenced: #{id} by ", TimeSpan.FromSeconds(15));
+        _site.WaitForLog($"ewhost/{modName} ({modId}) module dead (silenced: #{id} by ", TimeSpan.FromSeconds(15));
         var log = _site.Log();
-        Assert.That(log, Does.Match($"ewhost/pick_ew \\(MOD_PICK_EW\\) module dead \\(silenced: #{id} by [^\n]+ until [^\n]+ UTC: {SilenceReason}\\)\n"));
-        Assert.That(log, Does.Not.Contain("ewhost/pick_ew (MOD_PICK_EW) module dead Page sent."));
-        Assert.That(watch.Texts(TypePage).Where(t => t.Contains("pick_ew", StringComparison.Ordinal)), Is.Empty, "no page of the silenced module");
+        Assert.That(log, Does.Match($"ewhost/{modName} \\({modId}\\) module dead \\(silenced: #{id} by [^\n]+ until [^\n]+ UTC: {SilenceReason}\\)\n"));
+        Assert.That(log, Does.Not.Contain($"ewhost/{modName} ({modId}) module dead Page sent."));
+        Assert.That(watch.Texts(TypePage).Where(t => t.Contains(modName, StringComparison.Ordinal)), Is.Empty, "no page of the silenced module");
     }
 
     /// <summary>About 20 s after the silence: it ends (expired), and the module still dead is reported, paged, once.</summary>
-    private void SeeTheSilenceEndAndPage(string modName, int id, RingWatcher watch)
+    private void SeeTheSilenceEndAndPage(string modName, string modId, int id, RingWatcher watch)
     {
         _site.WaitForLog($"statmgr: silence #{id} of {modName} ended (expired)\n", TimeSpan.FromSeconds(40));
-        _site.WaitForLog($"ewhost/{modName} (MOD_PICK_EW) module dead (silence ended) Page sent.\n", TimeSpan.FromSeconds(5));
-        watch.WaitFor(TypePage, t => t.EndsWith($"  ewhost/{modName} (MOD_PICK_EW) module dead (silence ended) Page sent.\n#", StringComparison.Ordinal),
+        _site.WaitForLog($"ewhost/{modName} ({modId}) module dead (silence ended) Page sent.\n", TimeSpan.FromSeconds(5));
+        watch.WaitFor(TypePage, t => t.EndsWith($"  ewhost/{modName} ({modId}) module dead (silence ended) Page sent.\n#", StringComparison.Ordinal),
             TimeSpan.FromSeconds(5), _site.Log);
         var log = _site.Log();
         Assert.That(log.IndexOf("ended (expired)", StringComparison.Ordinal), Is.LessThan(log.IndexOf("module dead (silence ended)", StringComparison.Ordinal)));
