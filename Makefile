@@ -21,6 +21,7 @@ CROSS       := $(if $(filter %-$(HOSTARCH),$(RID)),,-p:CppCompilerAndLinker=$(CL
 # The tests that run statmgr as a process (`dotnet statmgr.dll`, or STATMGR_EXE when set): every
 # such class carries [Category(TestCategory.WholeProcess)], wherever it lives.
 WHOLEPROCESS := Category=WholeProcess
+WHOLEPROCESS_NOT := Category!=WholeProcess
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
@@ -48,8 +49,11 @@ toolchain:
 # The Published tests run the published binary, so publish before testing; the whole-process tests
 # then run once more against that binary (STATMGR_EXE): the native one, or the ReadyToRun one where
 # this host cannot link a native binary (then out/publish holds none, so no old one is tested).
+# Every test once: those that run statmgr as a process run against the binary we ship (the
+# ReadyToRun one without a native toolchain), the rest in-process. A bare `dotnet test` runs the
+# whole-process tests too, on `dotnet statmgr.dll`.
 test: toolchain build publish-for-tests
-	$(DOTNET) test $(TESTPROJ) -c $(CONFIG) --no-build --nologo
+	$(DOTNET) test $(TESTPROJ) -c $(CONFIG) --no-build --nologo --filter "$(WHOLEPROCESS_NOT)"
 	@if [ -x $(PUBLISHDIR)/statmgr ]; then dir=$(PUBLISHDIR) kind=NativeAOT; else dir=$(R2RDIR) kind=ReadyToRun; fi; \
 	echo "whole-process tests against: $$dir/statmgr ($$kind)"; \
 	STATMGR_EXE=$$(cd $$dir && pwd)/statmgr $(DOTNET) test $(TESTPROJ) -c $(CONFIG) --no-build --nologo \

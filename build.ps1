@@ -74,10 +74,10 @@ $size = (Get-Item $exe).Length
 Write-Host ("statmgr binary ({0}): {1} ({2} bytes, {3:N1} MB)" -f $kind, $exe, $size, ($size / 1MB))
 
 # After publishing: the tests in test/statmgr.Tests/Published run the published statmgr.exe, and
-# the whole-process tests run once more against it (STATMGR_EXE), as `make test` does.
+# the whole-process tests run against it (STATMGR_EXE) and the rest in-process, as `make test` does.
 if (-not $SkipTests) {
     Write-Host "== test"
-    Invoke-Dotnet test $testProject -c $Configuration --no-build --nologo
+    Invoke-Dotnet test $testProject -c $Configuration --no-build --nologo --filter "Category!=WholeProcess"
     Write-Host "whole-process tests against: $exe ($kind)"
     $env:STATMGR_EXE = (Resolve-Path $exe).Path
     try {

@@ -5,8 +5,8 @@ internal static class TestCategory
 {
     /// <summary>
     /// Runs statmgr as a process (<c>dotnet statmgr.dll</c>, or STATMGR_EXE when set). `make test`
-    /// runs these once more against the published binary (native, or ReadyToRun where the host cannot
-    /// link a native one), so every such class carries it.
+    /// runs these against the published binary (native, or ReadyToRun where the host cannot link a
+    /// native one) and everything else in-process, so every such class carries it.
     /// </summary>
     public const string WholeProcess = "WholeProcess";
 
