@@ -57,7 +57,7 @@ public partial class StatmgrEndToEndTests
     {
         var statmgr = StartReloadSite(ringKilobytes: 4096).Statmgr;
         AddSim2WithItsModule();
-        using var flood = _site.StartEwringPut(_site.StatusKey, ModTank, TypeError, "1 99 flood of errors nobody reports\\n", count: 200_000, rate: 20_000);
+        using var flood = _site.StartEwringPut(_site.StatusKey, ModTank, TypeError, "1 99 flood of errors nobody reports\\n", count: 100_000, rate: 20_000);
         // Let the flood get going, so the signals come while statmgr reads it.
         Thread.Sleep(500);
         for (int i = 0; i < 20; i++)
