@@ -49,6 +49,8 @@ public partial class StatmgrEndToEndTests
         KillAndSeeTheDeathSilenced(sim1, "sim1", "MOD_SIM1", id, watch);
         SeeTheSilenceEndAndPage("sim1", "MOD_SIM1", id, watch);
         Terminate(statmgr);
+        // The whole run's log, for whoever reads the test's output (the acceptance asks to see it).
+        TestContext.Out.WriteLine(_site.Messages());
     }
 
     [Test]
