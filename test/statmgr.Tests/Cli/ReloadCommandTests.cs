@@ -53,7 +53,7 @@ public class ReloadCommandTests : ConfigFixtureTests
     {
         Fixture.Write("statmgr.d", ConfigTexts.Minimal(Fixture, "Descriptor " + Fixture.PathOf("missing.desc")));
 
-        // The placeholder's constructor: the real lookup and signal are never reached.
+        // The public constructor, with the real lookup and signal: the check refuses before either is reached.
         var exit = new ReloadCommand(_console.Out, _console.Error, Fixture.Environment, File.Exists, 99, _clock).Run(ConfigPath);
 
         Assert.That(exit, Is.EqualTo(1));
