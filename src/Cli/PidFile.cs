@@ -1,5 +1,6 @@
 using System.Globalization;
 using Statmgr.Earthworm.Logging;
+using Statmgr.Status;
 
 namespace Statmgr.Cli;
 
@@ -24,7 +25,7 @@ internal sealed class PidFile : IDisposable
 
     /// <summary>Where statmgr running <paramref name="configPath"/> keeps it; null without EW_LOG (logit needs it, so a real run has it).</summary>
     public static string? PathFor(string configPath, Func<string, string?> environment) =>
-        environment("EW_LOG") is { } ewLog ? LogFileName.Directory(ewLog) + LogProgramName.FromPath(configPath) + Extension : null;
+        StatusFileLocation.BesideTheLog(configPath, Extension, environment);
 
     /// <summary>Writes the file; a failure is logged once (flags <c>et</c>) and the run goes on without it.</summary>
     public static PidFile Write(string? path, int pid, ILogit log)

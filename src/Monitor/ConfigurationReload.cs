@@ -79,7 +79,7 @@ internal sealed class ConfigurationReload
         _rings.Replace(plan.PageRing, plan.Monitored, plan.MultiRing);
         long now = EpochClock.Now(context.Time);
         var modules = new ModuleTable(config.Descriptors);
-        modules.ContinueFrom(running.Modules, now, ring => plan.Monitored.Contains(ring));
+        modules.ContinueFrom(running.Modules, match, now, ring => plan.Monitored.Contains(ring));
         var parts = MonitorParts.Build(next, modules, _rings, _outbox, _planner, running);
         if (!ReferenceEquals(parts.Clock, running.Clock))
         {

@@ -26,5 +26,5 @@ internal static class SilencesFileLocation
 
     /// <summary>The path from EW_LOG and the config file's name alone (a configuration that does not load), or null without EW_LOG.</summary>
     public static string? Default(string configPath, Func<string, string?> environment) =>
-        environment("EW_LOG") is { } ewLog ? LogFileName.Directory(ewLog) + LogProgramName.FromPath(configPath) + Suffix : null;
+        StatusFileLocation.BesideTheLog(configPath, Suffix, environment);
 }

@@ -23,8 +23,13 @@ internal static class StatusFileLocation
         {
             return written == Off ? null : written;
         }
-        return environment("EW_LOG") is { } ewLog
-            ? LogFileName.Directory(ewLog) + LogProgramName.FromPath(config.ConfigPath) + Suffix
-            : null;
+        return BesideTheLog(config.ConfigPath, Suffix, environment);
     }
+
+    /// <summary>
+    /// A file of statmgr's next to its log, named after the config file as the log is, plus
+    /// <paramref name="suffix"/> (<c>$EW_LOG/statmgr_status.json</c>, <c>$EW_LOG/statmgr.pid</c>, ...); null without EW_LOG.
+    /// </summary>
+    public static string? BesideTheLog(string configPath, string suffix, Func<string, string?> environment) =>
+        environment("EW_LOG") is { } ewLog ? LogFileName.Directory(ewLog) + LogProgramName.FromPath(configPath) + suffix : null;
 }

@@ -42,10 +42,10 @@ internal sealed class ModuleTable
     /// goes on from that module's state (the n-th descriptor with a key from the n-th before it);
     /// every other module starts as at startup, alive since <paramref name="now"/> with a full tsec.
     /// </summary>
+    /// <param name="match"><see cref="Match"/> of the two tables' descriptors, in table order.</param>
     /// <param name="ringKept">Whether a ring a module's last heartbeat came on is still read.</param>
-    public void ContinueFrom(ModuleTable previous, long now, Func<MonitoredRing, bool> ringKept)
+    public void ContinueFrom(ModuleTable previous, int[] match, long now, Func<MonitoredRing, bool> ringKept)
     {
-        var match = Match(previous.Modules.Select(m => m.Descriptor).ToList(), Modules.Select(m => m.Descriptor).ToList());
         for (var i = 0; i < Modules.Count; i++)
         {
             if (match[i] >= 0)
